@@ -1,0 +1,66 @@
+package io.chokepoint.tracking;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One facility at one chain stage, as the tracker holds it today. Nullable fields mean "not disclosed":
+ * {@code capacity}, {@code investment}, {@code statusAsOf}, {@code announcedOn}, {@code targetYear},
+ * {@code region}, {@code offtake}, {@code confidence}, {@code notes}.
+ */
+public record Project(
+        String id,
+        String facilityId,
+        String company,
+        List<Country> ownerCountries,
+        String facility,
+        Country country,
+        String region,
+        ChainStage stage,
+        ProjectStatus status,
+        LocalDate statusAsOf,
+        Capacity capacity,
+        Investment investment,
+        LocalDate announcedOn,
+        Integer targetYear,
+        String offtake,
+        OfftakeBinding offtakeBinding,
+        String confidence,
+        String sources,
+        String notes) {
+
+    public Project {
+        requireText(id, "id");
+        requireText(facilityId, "facility_id");
+        requireText(company, "company");
+        requireText(facility, "facility");
+        ownerCountries = List.copyOf(ownerCountries);
+        if (ownerCountries.isEmpty()) {
+            throw new IllegalArgumentException("owner_country is required");
+        }
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(offtakeBinding, "offtakeBinding");
+        if (targetYear != null && (targetYear < 1900 || targetYear > 2100)) {
+            throw new IllegalArgumentException("target_year " + targetYear + " is not a plausible year");
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+
+    /** A facility that was already producing before the tracker began following it (no announcement date). */
+    public boolean isLongEstablished() {
+        return status == ProjectStatus.OPERATING && announcedOn == null;
+    }
+
+    /** The first owner country, used for the owner view. */
+    public Country primaryOwner() {
+        return ownerCountries.get(0);
+    }
+}

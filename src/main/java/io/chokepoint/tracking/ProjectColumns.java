@@ -1,0 +1,94 @@
+package io.chokepoint.tracking;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/** Maps a project to and from the columns shared by {@code project} and {@code period_project}. */
+final class ProjectColumns {
+
+    static final String NAMES = String.join(", ", TrackerCsv.PROJECT_COLUMNS);
+    static final String PARAMETERS = TrackerCsv.PROJECT_COLUMNS.stream().map(c -> ":" + c)
+            .collect(Collectors.joining(", "));
+
+    private ProjectColumns() {
+    }
+
+    static <S extends SqlStatement<S>> S bind(S statement, Project p) {
+        Capacity c = p.capacity();
+        Investment i = p.investment();
+        return statement
+                .bind("id", p.id())
+                .bind("facility_id", p.facilityId())
+                .bind("company", p.company())
+                .bind("owner_country", p.ownerCountries().stream().map(Country::code).collect(Collectors.joining(";")))
+                .bind("facility", p.facility())
+                .bind("country", p.country().code())
+                .bind("region", p.region())
+                .bind("stage", p.stage().code())
+                .bind("status", p.status().code())
+                .bind("status_as_of", text(p.statusAsOf()))
+                .bind("capacity_tpa", c == null ? null : c.tonnesPerYear())
+                .bind("capacity_unit", c == null ? null : c.unit())
+                .bind("capacity_basis", c == null ? null : c.basis().code())
+                .bind("investment_amount", i == null ? null : i.amount().toPlainString())
+                .bind("investment_currency", i == null ? null : i.currency())
+                .bind("investment_usd_m", i == null ? null : i.usdMillions())
+                .bind("announced_on", text(p.announcedOn()))
+                .bind("target_year", p.targetYear())
+                .bind("offtake", p.offtake())
+                .bind("offtake_binding", p.offtakeBinding().code())
+                .bind("confidence", p.confidence())
+                .bind("sources", p.sources())
+                .bind("notes", p.notes());
+    }
+
+    static Project read(ResultSet rs) throws SQLException {
+        double tpa = rs.getDouble("capacity_tpa");
+        Capacity capacity = rs.wasNull() ? null
+                : new Capacity(tpa, rs.getString("capacity_unit"), CapacityBasis.fromCode(rs.getString("capacity_basis")));
+        String amount = rs.getString("investment_amount");
+        double usd = rs.getDouble("investment_usd_m");
+        Double usdMillions = rs.wasNull() ? null : usd;
+        Investment investment = amount == null ? null
+                : new Investment(new BigDecimal(amount), rs.getString("investment_currency"), usdMillions);
+        int year = rs.getInt("target_year");
+        Integer targetYear = rs.wasNull() ? null : year;
+        List<Country> owners = Arrays.stream(rs.getString("owner_country").split(";")).map(Country::new).toList();
+        return new Project(rs.getString("id"), rs.getString("facility_id"), rs.getString("company"), owners,
+                rs.getString("facility"), new Country(rs.getString("country")), rs.getString("region"),
+                ChainStage.fromCode(rs.getString("stage")), ProjectStatus.fromCode(rs.getString("status")),
+                date(rs.getString("status_as_of")), capacity, investment, date(rs.getString("announced_on")),
+                targetYear, rs.getString("offtake"), OfftakeBinding.fromCode(rs.getString("offtake_binding")),
+                rs.getString("confidence"), rs.getString("sources"), rs.getString("notes"));
+    }
+
+    static FacilityEvent readEvent(ResultSet rs) throws SQLException {
+        String after = rs.getString("status_after");
+        return new FacilityEvent(rs.getString("facility_id"), LocalDate.parse(rs.getString("date")),
+                EventKind.fromCode(rs.getString("event")), after == null ? null : ProjectStatus.fromCode(after),
+                rs.getString("value"), rs.getString("notes"), rs.getString("source"));
+    }
+
+    static Baseline readBaseline(ResultSet rs) throws SQLException {
+        double value = rs.getDouble("value_tpa");
+        Double valueTpa = rs.wasNull() ? null : value;
+        return new Baseline(new Country(rs.getString("country")), ChainStage.fromCode(rs.getString("stage")),
+                rs.getInt("year"), valueTpa, rs.getString("unit"), rs.getString("basis"), rs.getString("source"),
+                rs.getString("confidence"), rs.getString("notes"));
+    }
+
+    static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

@@ -1,0 +1,40 @@
+package io.chokepoint.tracking;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads the tracked projects, their events and the baselines. */
+public final class TrackedProjects {
+    private final Jdbi jdbi;
+
+    TrackedProjects(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Opens a cursor over every project after {@code after} (null: from the start). The caller closes it. */
+    public ProjectCursor open(ProjectKey after) {
+        return new ProjectCursor(jdbi.open(), after);
+    }
+
+    public List<Baseline> baselines() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM baseline ORDER BY stage, year, country, id")
+                .map((rs, ctx) -> ProjectColumns.readBaseline(rs))
+                .list());
+    }
+
+    /** Events dated from {@code from} to {@code to}, both inclusive, in date order. */
+    public List<FacilityEvent> eventsBetween(LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM facility_event WHERE date BETWEEN :from AND :to ORDER BY date, facility_id, id")
+                .bind("from", from.toString())
+                .bind("to", to.toString())
+                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .list());
+    }
+
+    public int projectCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM project").mapTo(Integer.class).one());
+    }
+}

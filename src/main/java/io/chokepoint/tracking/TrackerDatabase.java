@@ -1,0 +1,180 @@
+package io.chokepoint.tracking;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The tracker's SQLite file: opened with its schema migrated to the current version. A file that does not exist
+ * yet is created and loaded with the embedded sample data, in a temporary file that is renamed into place only
+ * when complete, so a failure never leaves a half-loaded tracker behind.
+ *
+ * <p>Thread-safe: the underlying {@link Jdbi} opens a connection per handle.
+ */
+public final class TrackerDatabase {
+
+    private static final String SAMPLE = "/sample/";
+
+    private final Path file;
+    private final Jdbi jdbi;
+
+    private TrackerDatabase(Path file, Jdbi jdbi) {
+        this.file = file;
+        this.jdbi = jdbi;
+    }
+
+    /** Opens (and if needed creates and seeds) the tracker at {@code file}. */
+    public static TrackerDatabase open(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
+        }
+        if (!Files.exists(absolute)) {
+            createWithSampleData(file, absolute);
+        } else if (!Files.isReadable(absolute) || !Files.isWritable(absolute)) {
+            throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
+        }
+        TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+        db.migrate();
+        return db;
+    }
+
+    private static void createWithSampleData(Path given, Path absolute) {
+        Path dir = absolute.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException | NotDirectoryException | NoSuchFileException e) {
+            throw new TrackerException("cannot create tracker database " + given + ": " + e.getFile()
+                    + " is not a directory");
+        } catch (IOException e) {
+            throw new TrackerException("cannot create tracker database " + given + ": " + e.getMessage(), e);
+        }
+        Path temp = dir.resolve(absolute.getFileName() + ".creating-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(temp);
+            TrackerDatabase db = new TrackerDatabase(temp, Jdbi.create(dataSource(temp)));
+            db.migrate();
+            db.loadSampleData();
+            deleteSidecars(temp);
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new TrackerException("cannot create tracker database " + given + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+                deleteSidecars(temp);
+            } catch (IOException ignored) {
+                // best effort: a leftover temporary file is harmless and named after its process
+            }
+        }
+    }
+
+    private static void deleteSidecars(Path db) throws IOException {
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        // WAL lets the job's reader keep its cursor open while its writer commits chunks.
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource(file))
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private void loadSampleData() {
+        List<DataProblem> problems = new ArrayList<>();
+        List<Project> projects = new ArrayList<>();
+        List<FacilityEvent> events = new ArrayList<>();
+        List<Baseline> baselines = new ArrayList<>();
+        try (Reader p = sample("projects.csv"); Reader e = sample("events.csv"); Reader b = sample("baselines.csv")) {
+            TrackerCsv.readProjects("projects.csv", p, projects::add, problems);
+            TrackerCsv.readEvents("events.csv", e, events::add, problems);
+            TrackerCsv.readBaselines("baselines.csv", b, baselines::add, problems);
+        } catch (IOException e) {
+            throw new TrackerException("cannot read the embedded sample data: " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDataException(problems);
+        }
+        jdbi.useTransaction(h -> {
+            TrackerStore store = new TrackerStore(h);
+            projects.forEach(store::upsertProject);
+            events.forEach(store::insertEvent);
+            baselines.forEach(store::insertBaseline);
+        });
+    }
+
+    private static Reader sample(String name) throws IOException {
+        var in = TrackerDatabase.class.getResourceAsStream(SAMPLE + name);
+        if (in == null) {
+            throw new IOException(SAMPLE + name + " is missing from the classpath");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The job repository lives in its own SQLite file beside the tracker (one file per tracker). */
+    public Path jobRepositoryFile() {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
+        return file.resolveSibling(stem + "-jobs.db");
+    }
+
+    public TrackedProjects trackedProjects() {
+        return new TrackedProjects(jdbi);
+    }
+
+    public PeriodSnapshots periodSnapshots() {
+        return new PeriodSnapshots(jdbi);
+    }
+}
