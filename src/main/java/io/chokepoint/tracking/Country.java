@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  */
 public record Country(String code) implements Comparable<Country> {
 
+    private static final Pattern ALPHA2 = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> ISO_CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
     public static final Country CHINA = new Country("CN");
     public static final Country UNDISCLOSED = new Country("ZZ");
     public static final Country REST_OF_WORLD = new Country("XX");
-
-    private static final Pattern ALPHA2 = Pattern.compile("[A-Z]{2}");
-    private static final Set<String> ISO_CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
     public Country {
         if (code == null || !ALPHA2.matcher(code).matches()) {

@@ -56,16 +56,44 @@ public final class TrackerDatabase {
         return db;
     }
 
-    private static void createWithSampleData(Path given, Path absolute) {
-        Path dir = absolute.getParent();
+    /** Creates a new tracker with the current schema and no data; fails if the file exists. */
+    public static TrackerDatabase createEmpty(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            throw new TrackerException("cannot create tracker database " + file + ": the file already exists");
+        }
+        createDirectoriesFor(file, absolute);
+        TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+        db.migrate();
+        return db;
+    }
+
+    /**
+     * Connects to a tracker that {@link #open} has already created and migrated, without migrating again (the
+     * batch job's artifacts connect once per step).
+     */
+    public static TrackerDatabase connect(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new TrackerException("tracker database " + file + " does not exist");
+        }
+        return new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+    }
+
+    private static void createDirectoriesFor(Path given, Path absolute) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(absolute.getParent());
         } catch (FileAlreadyExistsException | NotDirectoryException | NoSuchFileException e) {
             throw new TrackerException("cannot create tracker database " + given + ": " + e.getFile()
                     + " is not a directory");
         } catch (IOException e) {
             throw new TrackerException("cannot create tracker database " + given + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void createWithSampleData(Path given, Path absolute) {
+        createDirectoriesFor(given, absolute);
+        Path dir = absolute.getParent();
         Path temp = dir.resolve(absolute.getFileName() + ".creating-" + ProcessHandle.current().pid());
         try {
             Files.deleteIfExists(temp);

@@ -1,0 +1,130 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.transaction.TransactionManager;
+
+import org.jberet.repository.JdbcRepository;
+import org.jberet.repository.JobRepository;
+import org.jberet.spi.ArtifactFactory;
+import org.jberet.spi.BatchEnvironment;
+import org.jberet.spi.JobExecutor;
+import org.jberet.spi.JobTask;
+import org.jberet.spi.JobXmlResolver;
+import org.jberet.tools.ChainedJobXmlResolver;
+import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
+import org.jberet.tx.LocalTransactionManager;
+
+/**
+ * JBeret in Java SE without CDI, with its job repository in a SQLite file of our choosing.
+ *
+ * <p>Stock {@code BatchSEEnvironment} boots Weld for every run (seconds, tens of MB) and keeps one job
+ * repository per JVM whatever file it was configured with. Here JBeret creates artifacts itself from
+ * {@code META-INF/batch.xml} names and injects their {@code @BatchProperty} and context fields, and each
+ * environment owns the repository of one tracker.
+ */
+final class ChokepointBatchEnvironment implements BatchEnvironment {
+
+    private final JobRepository repository;
+    private final JobExecutor executor;
+    private final ThreadPoolExecutor threads;
+    private final JobXmlResolver jobXmlResolver = new ChainedJobXmlResolver(new MetaInfBatchJobsJobXmlResolver());
+
+    ChokepointBatchEnvironment(Path repositoryFile) {
+        this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
+        AtomicInteger number = new AtomicInteger();
+        this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "chokepoint-batch-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.executor = new JobExecutor(threads) {
+            @Override
+            protected int getMaximumPoolSize() {
+                return threads.getMaximumPoolSize();
+            }
+        };
+    }
+
+    static Properties repositoryProperties(Path repositoryFile) {
+        Properties p = new Properties();
+        p.setProperty("job-repository-type", "jdbc");
+        p.setProperty(JdbcRepository.DB_URL_KEY, "jdbc:sqlite:" + repositoryFile.toAbsolutePath());
+        // JBeret's bundled DDL is H2's; SQLite needs its own key columns.
+        p.setProperty(JdbcRepository.DDL_FILE_NAME_KEY, "db/jobrepo/jberet-sqlite.ddl");
+        p.setProperty(JdbcRepository.DB_PROPERTIES_KEY, "busy_timeout=10000:journal_mode=WAL:synchronous=NORMAL");
+        return p;
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return ChokepointBatchEnvironment.class.getClassLoader();
+    }
+
+    @Override
+    public ArtifactFactory getArtifactFactory() {
+        return NoCdiArtifactFactory.INSTANCE;
+    }
+
+    @Override
+    public void submitTask(JobTask task) {
+        executor.execute(task);
+    }
+
+    @Override
+    public TransactionManager getTransactionManager() {
+        return LocalTransactionManager.getInstance();
+    }
+
+    @Override
+    public JobRepository getJobRepository() {
+        return repository;
+    }
+
+    @Override
+    public JobXmlResolver getJobXmlResolver() {
+        return jobXmlResolver;
+    }
+
+    @Override
+    public Properties getBatchConfigurationProperties() {
+        return new Properties();
+    }
+
+    @Override
+    public String getApplicationName() {
+        return null;
+    }
+
+    ExecutorService threads() {
+        return threads;
+    }
+
+    /**
+     * Creates nothing, so JBeret falls back to its own creation: the class named in {@code META-INF/batch.xml}
+     * is instantiated and its {@code @Inject} fields are filled, as a Jakarta EE container's CDI would.
+     */
+    private enum NoCdiArtifactFactory implements ArtifactFactory {
+        INSTANCE;
+
+        @Override
+        public Object create(String ref, Class<?> cls, ClassLoader classLoader) {
+            return null;
+        }
+
+        @Override
+        public void destroy(Object instance) {
+            // nothing was created here
+        }
+
+        @Override
+        public Class<?> getArtifactClass(String ref, ClassLoader classLoader) {
+            return null;
+        }
+    }
+}

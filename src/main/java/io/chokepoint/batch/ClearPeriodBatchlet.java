@@ -1,0 +1,33 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.inject.Inject;
+
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * Removes the period's rows before a fresh snapshot, so projects deleted since an earlier run do not linger.
+ * A restart skips this completed step and keeps the rows already written.
+ */
+public class ClearPeriodBatchlet extends AbstractBatchlet {
+
+    /** Path of the tracker's SQLite file. */
+    @Inject
+    @BatchProperty
+    String db;
+
+    /** The reporting month, {@code YYYY-MM}. */
+    @Inject
+    @BatchProperty
+    String period;
+
+    @Override
+    public String process() {
+        TrackerDatabase.connect(Path.of(db)).periodSnapshots().deletePeriod(ReportPeriod.parse(period));
+        return "COMPLETED";
+    }
+}

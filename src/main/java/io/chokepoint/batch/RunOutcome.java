@@ -1,0 +1,29 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.batch.runtime.BatchStatus;
+
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * How a run of the monthly job ended.
+ *
+ * @param action what was done: started a new execution or restarted a failed one
+ * @param files  the report files that exist for the period after the run
+ */
+public record RunOutcome(ReportPeriod period, long executionId, RunAction action, BatchStatus status,
+                         String exitStatus, List<Path> files) {
+    public RunOutcome {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(status, "status");
+        files = List.copyOf(files);
+    }
+
+    public boolean completed() {
+        return status == BatchStatus.COMPLETED;
+    }
+}

@@ -1,0 +1,56 @@
+package io.chokepoint.batch;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.inject.Inject;
+
+import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.ProjectHistory;
+import io.chokepoint.tracking.ProjectKey;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * Reads every tracked project with its facility's events through a database cursor. Its checkpoint is the key of
+ * the last project read, so a restart resumes after it instead of starting over.
+ */
+public class SnapshotReader extends AbstractItemReader {
+
+    /** Path of the tracker's SQLite file. */
+    @Inject
+    @BatchProperty
+    String db;
+
+    private ProjectCursor cursor;
+    private ProjectKey last;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        last = (ProjectKey) checkpoint;
+        cursor = TrackerDatabase.connect(Path.of(db)).trackedProjects().open(last);
+    }
+
+    @Override
+    public Object readItem() {
+        if (!cursor.hasNext()) {
+            return null;
+        }
+        ProjectHistory history = cursor.next();
+        last = new ProjectKey(history.project().facilityId(), history.project().id());
+        return history;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return last;
+    }
+
+    @Override
+    public void close() {
+        if (cursor != null) {
+            cursor.close();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.chokepoint.cli;
+
+/** The process exit codes, as documented in the README. */
+final class ExitCode {
+    /** The job completed (or the command did what it was asked). */
+    static final int OK = 0;
+    /** The job failed or was stopped; it can be restarted. */
+    static final int JOB_FAILED = 1;
+    /** The command line was wrong, or the request was refused as asked (e.g. a completed month without --rerun). */
+    static final int USAGE = 2;
+    /** Input or environment problem: unreadable database, invalid data, missing configuration. */
+    static final int INPUT = 3;
+    /** A bug or an unexpected failure. */
+    static final int INTERNAL = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,74 @@
+package io.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import io.chokepoint.tracking.TrackerException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+
+/**
+ * The {@code chokepoint} command line. The only place that exits the process; everything else returns an exit
+ * code from {@link #run}, which tests call in-process.
+ */
+@Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
+        description = "Monthly report on where rare-earth processing capacity is being built.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        // JBeret logs through jboss-logging; send it to SLF4J (POI's log4j-api would otherwise swallow it).
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("java.awt.headless", "true");
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone()), args);
+        out.flush();
+        err.flush();
+        // JBeret's worker threads are daemons and the JVM would otherwise linger; exit with the outcome.
+        System.exit(code);
+    }
+
+    static int run(Environment environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        cli.setOut(environment.out());
+        cli.setErr(environment.err());
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            ex.getCommandLine().getErr().println(ex.getMessage());
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println(messageOf(ex));
+            return ex instanceof TrackerException ? ExitCode.INPUT : ExitCode.INTERNAL;
+        });
+        int code = cli.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    private static String messageOf(Exception ex) {
+        if (ex instanceof TrackerException) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex;
+    }
+
+    /** Builds commands with what they need from the process instead of reading globals. */
+    private static IFactory factory(Environment environment) {
+        IFactory defaults = CommandLine.defaultFactory();
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == RunCommand.class) {
+                    return cls.cast(new RunCommand(environment));
+                }
+                return defaults.create(cls);
+            }
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package io.chokepoint.report;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import io.chokepoint.summary.CapacityTally;
+
+/** How numbers read in text: one place, so the PDF and any text body say the same thing. */
+public final class Formats {
+    private Formats() {
+    }
+
+    public static String tonnes(double tonnes) {
+        return String.format(Locale.ENGLISH, "%,.0f", tonnes);
+    }
+
+    public static String percent(Optional<Double> percent) {
+        return percent.map(Formats::percent).orElse("n/a");
+    }
+
+    public static String percent(double percent) {
+        return String.format(Locale.ENGLISH, "%.1f %%", percent);
+    }
+
+    public static String hhi(Optional<Double> hhi) {
+        return hhi.map(h -> String.format(Locale.ENGLISH, "%,.0f", h)).orElse("n/a");
+    }
+
+    /**
+     * A tally's capacity for a reader: the sum where any capacity was disclosed, "undisclosed" where none was,
+     * "not comparable" where all are in another unit, and an empty string where there are no projects.
+     */
+    public static String capacity(CapacityTally tally) {
+        if (tally.projects() == 0) {
+            return "";
+        }
+        if (tally.comparable() > 0) {
+            String text = tonnes(tally.tonnes());
+            int soft = tally.undisclosed() + tally.notComparable();
+            return soft > 0 ? text + " (+" + soft + " n/d)" : text;
+        }
+        return tally.allUndisclosed() ? "undisclosed" : "not comparable";
+    }
+}

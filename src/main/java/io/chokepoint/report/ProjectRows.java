@@ -1,0 +1,11 @@
+package io.chokepoint.report;
+
+import java.util.function.Consumer;
+
+import io.chokepoint.tracking.ProjectSnapshot;
+
+/** A re-readable stream of a period's project snapshots. */
+@FunctionalInterface
+public interface ProjectRows {
+    void forEach(Consumer<ProjectSnapshot> sink);
+}

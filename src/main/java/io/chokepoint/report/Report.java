@@ -1,0 +1,34 @@
+package io.chokepoint.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import io.chokepoint.summary.SupplyChainSummary;
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * Everything a report format needs for one period: the numbers, the baselines they rest on, and a way to walk
+ * the project rows (which may be too many to hold in memory).
+ */
+public record Report(
+        ReportPeriod period,
+        LocalDate generatedOn,
+        SupplyChainSummary summary,
+        List<Baseline> baselines,
+        ProjectRows projects) {
+
+    public Report {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(generatedOn, "generatedOn");
+        Objects.requireNonNull(summary, "summary");
+        baselines = List.copyOf(baselines);
+        Objects.requireNonNull(projects, "projects");
+    }
+
+    /** The as-of date of every number in the report. */
+    public LocalDate asOf() {
+        return period.lastDay();
+    }
+}

@@ -1,0 +1,31 @@
+package io.chokepoint.report;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import io.chokepoint.tracking.ReportPeriod;
+
+/** Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}}. */
+public record ReportFiles(Path reportsDir, ReportPeriod period) {
+
+    public ReportFiles {
+        Objects.requireNonNull(reportsDir, "reportsDir");
+        Objects.requireNonNull(period, "period");
+    }
+
+    public Path directory() {
+        return reportsDir.resolve(period.toString());
+    }
+
+    public Path workbook() {
+        return directory().resolve("chokepoint-" + period + ".xlsx");
+    }
+
+    public Path pdf() {
+        return directory().resolve("chokepoint-" + period + ".pdf");
+    }
+
+    public Path manifest() {
+        return directory().resolve("manifest.json");
+    }
+}

@@ -1,0 +1,57 @@
+package io.chokepoint.summary;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ChainStage;
+
+/**
+ * One stage's concentration as of the period's last day.
+ *
+ * @param baselineYear      year of the complete baseline set used, empty if the stage has none
+ * @param baselineRows      the valued baseline rows of that set (their sources are quoted in the report)
+ * @param countries         operating capacity by country, largest first; empty without a complete baseline
+ * @param additions         tracked projects added on top of the baseline (started operating after its year)
+ * @param chinaSharePercent China's share of operating capacity; empty without a complete baseline
+ * @param top3SharePercent  share of the three largest countries (rest of world is never one of them)
+ * @param hhi               Σ of squared percentage shares of named countries (a lower bound: rest of world adds nothing)
+ * @param exChinaCapacity   operating capacity outside China
+ * @param publishedShare    without a complete baseline: the latest published China share, if any
+ * @param trackedOperating  tracked operating projects at this stage (all countries)
+ * @param trackedPipeline   tracked pipeline projects at this stage (all countries)
+ * @param notComparable     ids of tracked projects whose capacity is in another unit than {@code unit}
+ */
+public record StageSummary(
+        ChainStage stage,
+        String unit,
+        Optional<Integer> baselineYear,
+        List<Baseline> baselineRows,
+        List<CountryCapacity> countries,
+        List<String> additions,
+        Optional<Double> chinaSharePercent,
+        Optional<Double> top3SharePercent,
+        Optional<Double> hhi,
+        Optional<Double> exChinaCapacity,
+        Optional<Baseline> publishedShare,
+        CapacityTally trackedOperating,
+        CapacityTally trackedPipeline,
+        List<String> notComparable) {
+
+    public StageSummary {
+        Objects.requireNonNull(stage, "stage");
+        baselineRows = List.copyOf(baselineRows);
+        countries = List.copyOf(countries);
+        additions = List.copyOf(additions);
+        notComparable = List.copyOf(notComparable);
+    }
+
+    public boolean hasCompleteBaseline() {
+        return baselineYear.isPresent();
+    }
+
+    public double totalOperating() {
+        return countries.stream().mapToDouble(CountryCapacity::total).sum();
+    }
+}
