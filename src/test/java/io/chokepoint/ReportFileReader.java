@@ -1,0 +1,69 @@
+package io.chokepoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Reads produced reports back: workbook rows with POI, PDF text with PDFBox. */
+public final class ReportFileReader {
+    private ReportFileReader() {
+    }
+
+    public static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    public static Workbook workbook(Path xlsx) throws IOException {
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /** The first row of the sheet whose leading cells equal {@code keys} (as text). */
+    public static Optional<Row> row(Sheet sheet, String... keys) {
+        for (Row row : sheet) {
+            boolean match = true;
+            for (int i = 0; i < keys.length && match; i++) {
+                Cell cell = row.getCell(i);
+                match = cell != null && cell.getCellType() == CellType.STRING && keys[i].equals(cell.getStringCellValue());
+            }
+            if (match) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Column index of a header in the sheet's first row. */
+    public static int column(Sheet sheet, String header) {
+        Row first = sheet.getRow(0);
+        for (Cell cell : first) {
+            if (header.equals(cell.getStringCellValue())) {
+                return cell.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column '" + header + "' in sheet " + sheet.getSheetName());
+    }
+
+    public static List<String> sheetNames(Workbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(s -> names.add(s.getSheetName()));
+        return names;
+    }
+}
