@@ -105,7 +105,7 @@ public final class MonthlySchedule {
     /**
      * Waits for {@link #run()} to return, e.g. in a shutdown hook after {@link #stop()}.
      *
-     * @return false if it was still running after {@code timeout}
+     * @return false if {@code run()} had not returned within {@code timeout}, or was never called
      */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -205,6 +205,40 @@ class MonthlyScheduleTest {
     }
 
     @Test
+    void stopArrivingJustAsTheSleepEnds_runsNoFireAndLeavesNoInterrupt() {
+        // given: a sleep that has already ended when stop() interrupts the thread
+        RecordingRunner runner = new RecordingRunner(clock, completed());
+        MonthlySchedule[] schedule = new MonthlySchedule[1];
+        schedule[0] = new MonthlySchedule(DEFAULTS_IN_BERLIN, lastCompleted("2026-10"), runner, clock, wakeAt -> {
+            clock.set(wakeAt);
+            schedule[0].stop();
+        });
+
+        // when
+        schedule[0].run();
+
+        // then: nothing ran, and threadIsNotLeftInterrupted checks the interrupt was consumed
+        assertThat(runner.runs()).isEmpty();
+    }
+
+    @Test
+    void clockStepsBackDuringARun_doesNotFireTheSameTimeTwice() {
+        // given: the host clock is corrected ten minutes back while 2026-11 runs
+        RecordingRunner runner = new RecordingRunner(clock, period -> {
+            clock.set(clock.instant().minus(Duration.ofMinutes(10)));
+            return RunResult.completed("ok");
+        });
+        MonthlySchedule schedule = schedule(DEFAULTS_IN_BERLIN, lastCompleted("2026-10"), runner);
+        sleeper.stopAfterFires(1, schedule);
+
+        // when
+        schedule.run();
+
+        // then
+        assertThat(sleeper.wakeTimes()).containsExactly(berlin("2026-12-02T06:00"), berlin("2027-01-02T06:00"));
+    }
+
+    @Test
     void interruptedWhileWaiting_returnsWithTheInterruptStatusSet() {
         // given
         RecordingRunner runner = new RecordingRunner(clock, completed());
