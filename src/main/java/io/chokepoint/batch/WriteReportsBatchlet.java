@@ -13,8 +13,8 @@ import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.summary.AnalysisSettings;
-import io.chokepoint.summary.SummaryAccumulator;
-import io.chokepoint.summary.SupplyChainSummary;
+import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.PeriodSnapshots;
 import io.chokepoint.tracking.ReportPeriod;
@@ -41,6 +41,16 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
     @BatchProperty
     String reports;
 
+    /** Optional analysis settings file overriding {@code analysis.properties}; empty for the defaults. */
+    @Inject
+    @BatchProperty
+    String analysis;
+
+    /** Optional target year of the projection; empty for the settings' own. */
+    @Inject
+    @BatchProperty
+    String targetYear;
+
     @Override
     public String process() {
         ReportPeriod reportPeriod = ReportPeriod.parse(period);
@@ -48,9 +58,15 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
         PeriodSnapshots snapshots = tracker.periodSnapshots();
         java.util.List<Baseline> baselines = tracker.trackedProjects().baselines();
 
-        SummaryAccumulator accumulator = SupplyChainSummary.accumulator(reportPeriod, AnalysisSettings.defaults(), baselines);
-        snapshots.forEach(reportPeriod, accumulator);
-        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), accumulator.finish(),
+        AnalysisSettings settings = analysis == null || analysis.isBlank()
+                ? AnalysisSettings.defaults() : AnalysisSettings.load(Path.of(analysis));
+        if (targetYear != null && !targetYear.isBlank()) {
+            settings = settings.withTargetYear(Integer.parseInt(targetYear));
+        }
+        AnalysisBuilder builder = Analysis.builder(reportPeriod, settings, baselines, tracker.trackedProjects()
+                .eventsBetween(reportPeriod.month().atDay(1), reportPeriod.lastDay()));
+        snapshots.forEach(reportPeriod, builder);
+        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), builder.finish(),
                 baselines, sink -> snapshots.forEach(reportPeriod, sink));
 
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);

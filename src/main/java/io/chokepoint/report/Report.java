@@ -4,27 +4,33 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.SupplyChainSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Everything a report format needs for one period: the numbers, the baselines they rest on, and a way to walk
- * the project rows (which may be too many to hold in memory).
+ * Everything a report format needs for one period: the numbers (with the previous period's and the changes),
+ * the baselines they rest on, and a way to walk the project rows (which may be too many to hold in memory).
  */
 public record Report(
         ReportPeriod period,
         LocalDate generatedOn,
-        SupplyChainSummary summary,
+        Analysis analysis,
         List<Baseline> baselines,
         ProjectRows projects) {
 
     public Report {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(generatedOn, "generatedOn");
-        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(analysis, "analysis");
         baselines = List.copyOf(baselines);
         Objects.requireNonNull(projects, "projects");
+    }
+
+    /** The period's numbers (the analysis's current summary). */
+    public SupplyChainSummary summary() {
+        return analysis.current();
     }
 
     /** The as-of date of every number in the report. */

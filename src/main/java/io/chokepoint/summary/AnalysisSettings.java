@@ -1,40 +1,115 @@
 package io.chokepoint.summary;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.ProjectStatus;
+import io.chokepoint.tracking.TrackerException;
 
 /**
- * The analysis's assumptions: each stage's canonical capacity unit (capacity in any other unit is counted but
- * never summed with it).
+ * The analysis's assumptions, from {@code analysis.properties}: each stage's canonical capacity unit (capacity in
+ * any other unit is counted but never summed with it), the risk weight of each status, and the target year of
+ * the projection.
  */
-public record AnalysisSettings(Map<ChainStage, String> canonicalUnits) {
+public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<ProjectStatus, Double> riskWeights,
+                               int targetYear) {
+
+    private static final String DEFAULTS = "/analysis.properties";
 
     public AnalysisSettings {
         canonicalUnits = Map.copyOf(new EnumMap<>(canonicalUnits));
+        riskWeights = Map.copyOf(new EnumMap<>(riskWeights));
         for (ChainStage stage : ChainStage.values()) {
             if (canonicalUnits.get(stage) == null || canonicalUnits.get(stage).isBlank()) {
                 throw new IllegalArgumentException("no canonical unit for stage " + stage.code());
             }
         }
+        for (ProjectStatus status : ProjectStatus.values()) {
+            Double w = riskWeights.get(status);
+            if (w == null || !(w >= 0 && w <= 1)) {
+                throw new IllegalArgumentException("risk weight of " + status.code() + " must be a number from 0 to 1, was " + w);
+            }
+        }
+        if (targetYear < 2000 || targetYear > 2100) {
+            throw new IllegalArgumentException("target year must be between 2000 and 2100, was " + targetYear);
+        }
     }
 
-    /** The defaults: tonnes of what each stage produces; mining and concentration as contained REO. */
+    /** The documented defaults shipped in {@code analysis.properties}. */
     public static AnalysisSettings defaults() {
-        Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
-        units.put(ChainStage.MINING, "t REO");
-        units.put(ChainStage.CONCENTRATION, "t REO");
-        units.put(ChainStage.SEPARATION, "t REO");
-        units.put(ChainStage.METAL, "t metal");
-        units.put(ChainStage.ALLOY, "t alloy");
-        units.put(ChainStage.MAGNET, "t magnet");
-        units.put(ChainStage.RECYCLING, "t feed");
-        return new AnalysisSettings(units);
+        return from(defaultProperties(), DEFAULTS);
+    }
+
+    /** The defaults, overridden by the keys present in {@code file}. */
+    public static AnalysisSettings load(Path file) {
+        Properties properties = defaultProperties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new TrackerException("cannot read analysis settings " + file + ": " + e.getMessage(), e);
+        }
+        return from(properties, file.toString());
+    }
+
+    /** The settings with another target year. */
+    public AnalysisSettings withTargetYear(int year) {
+        return new AnalysisSettings(canonicalUnits, riskWeights, year);
+    }
+
+    private static Properties defaultProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = AnalysisSettings.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+            }
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static AnalysisSettings from(Properties p, String origin) {
+        try {
+            Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
+            for (ChainStage stage : ChainStage.values()) {
+                units.put(stage, p.getProperty("unit." + stage.code(), "").strip());
+            }
+            Map<ProjectStatus, Double> weights = new EnumMap<>(ProjectStatus.class);
+            for (ProjectStatus status : ProjectStatus.values()) {
+                String key = "weight." + status.code();
+                weights.put(status, number(p, key));
+            }
+            return new AnalysisSettings(units, weights, (int) number(p, "target-year"));
+        } catch (IllegalArgumentException e) {
+            throw new TrackerException("invalid analysis settings in " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(Properties p, String key) {
+        String value = p.getProperty(key, "").strip();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+        }
     }
 
     public String canonicalUnit(ChainStage stage) {
         return Objects.requireNonNull(canonicalUnits.get(stage));
+    }
+
+    public double weight(ProjectStatus status) {
+        return Objects.requireNonNull(riskWeights.get(status));
     }
 }

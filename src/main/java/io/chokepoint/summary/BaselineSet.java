@@ -1,10 +1,10 @@
 package io.chokepoint.summary;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
@@ -44,7 +44,7 @@ record BaselineSet(ChainStage stage, int year, List<Baseline> rows) {
     }
 
     Map<Country, Double> values() {
-        Map<Country, Double> values = new LinkedHashMap<>();
+        Map<Country, Double> values = new TreeMap<>();
         rows.forEach(b -> values.merge(b.country(), b.valueTpa(), Double::sum));
         return values;
     }

@@ -1,11 +1,15 @@
 package io.chokepoint.summary;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.ProjectStatus;
 
 /**
  * One stage's concentration as of the period's last day.
@@ -22,6 +26,10 @@ import io.chokepoint.tracking.ChainStage;
  * @param trackedOperating  tracked operating projects at this stage (all countries)
  * @param trackedPipeline   tracked pipeline projects at this stage (all countries)
  * @param notComparable     ids of tracked projects whose capacity is in another unit than {@code unit}
+ * @param byStatus          tracked projects at this stage by status (all countries)
+ * @param projected         the target-year projection as announced; empty without a complete baseline
+ * @param projectedWeighted the target-year projection weighted by status; empty without a complete baseline
+ * @param softData          how much of the stage's pipeline rests on soft data
  */
 public record StageSummary(
         ChainStage stage,
@@ -37,7 +45,11 @@ public record StageSummary(
         Optional<Baseline> publishedShare,
         CapacityTally trackedOperating,
         CapacityTally trackedPipeline,
-        List<String> notComparable) {
+        List<String> notComparable,
+        Map<ProjectStatus, CapacityTally> byStatus,
+        Optional<ProjectedShare> projected,
+        Optional<ProjectedShare> projectedWeighted,
+        SoftData softData) {
 
     public StageSummary {
         Objects.requireNonNull(stage, "stage");
@@ -45,6 +57,10 @@ public record StageSummary(
         countries = List.copyOf(countries);
         additions = List.copyOf(additions);
         notComparable = List.copyOf(notComparable);
+        EnumMap<ProjectStatus, CapacityTally> ordered = new EnumMap<>(ProjectStatus.class);
+        ordered.putAll(byStatus);
+        byStatus = Collections.unmodifiableMap(ordered);
+        Objects.requireNonNull(softData, "softData");
     }
 
     public boolean hasCompleteBaseline() {
@@ -53,5 +69,10 @@ public record StageSummary(
 
     public double totalOperating() {
         return countries.stream().mapToDouble(CountryCapacity::total).sum();
+    }
+
+    /** The weighted projected China share, the headline's "projected" figure. */
+    public Optional<Double> projectedChinaSharePercent() {
+        return projectedWeighted.flatMap(ProjectedShare::chinaSharePercent);
     }
 }

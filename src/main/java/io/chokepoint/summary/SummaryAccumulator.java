@@ -3,12 +3,12 @@ package io.chokepoint.summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
@@ -16,58 +16,71 @@ import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
+import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Folds project snapshots, one at a time, into a {@link SupplyChainSummary}; memory grows with countries and
- * stages, not with projects. Not thread-safe.
+ * Folds project snapshots, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
+ * stages and statuses, not with projects. Not thread-safe.
  */
 public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
 
     private final ReportPeriod period;
     private final AnalysisSettings settings;
-    private final Map<ChainStage, BaselineSet> baselineSets = new EnumMap<>(ChainStage.class);
-    private final Map<ChainStage, Optional<Baseline>> publishedShares = new EnumMap<>(ChainStage.class);
-    private final Map<ChainStage, Map<Country, CellTally>> cells = new EnumMap<>(ChainStage.class);
-    private final Map<ChainStage, Map<Country, Double>> additions = new EnumMap<>(ChainStage.class);
-    private final Map<ChainStage, List<String>> additionIds = new EnumMap<>(ChainStage.class);
-    private final Map<ChainStage, List<String>> notComparable = new EnumMap<>(ChainStage.class);
+    private final Function<ProjectSnapshot, ProjectState> stateOf;
+    private final Map<ChainStage, StageTally> stages = new EnumMap<>(ChainStage.class);
+    private final Map<Country, Map<ChainStage, CellTally>> owners = new TreeMap<>();
     private int reported;
 
-    SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines) {
+    SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                       Function<ProjectSnapshot, ProjectState> stateOf) {
         this.period = period;
         this.settings = settings;
+        this.stateOf = stateOf;
         for (ChainStage stage : ChainStage.values()) {
-            BaselineSet.latestComplete(baselines, stage, period.year(), settings.canonicalUnit(stage))
-                    .ifPresent(set -> baselineSets.put(stage, set));
-            publishedShares.put(stage, BaselineSet.latestPublishedShare(baselines, stage, period.year()));
-            cells.put(stage, new TreeMap<>());
-            additions.put(stage, new TreeMap<>());
-            additionIds.put(stage, new ArrayList<>());
-            notComparable.put(stage, new ArrayList<>());
+            String unit = settings.canonicalUnit(stage);
+            stages.put(stage, new StageTally(stage, unit,
+                    BaselineSet.latestComplete(baselines, stage, period.year(), unit).orElse(null),
+                    BaselineSet.latestPublishedShare(baselines, stage, period.year())));
         }
     }
 
     @Override
     public void accept(ProjectSnapshot snapshot) {
-        ProjectState state = snapshot.current();
+        ProjectState state = stateOf.apply(snapshot);
         if (!state.reported()) {
             return;
         }
         reported++;
         Project project = snapshot.project();
-        ChainStage stage = project.stage();
-        String unit = settings.canonicalUnit(stage);
-        boolean comparable = project.capacity() != null && project.capacity().unit().equals(unit);
+        StageTally stage = stages.get(project.stage());
+        boolean comparable = project.capacity() != null && project.capacity().unit().equals(stage.unit);
+        double capacity = comparable ? project.capacity().tonnesPerYear() : 0;
         if (project.capacity() != null && !comparable) {
-            notComparable.get(stage).add(project.id());
+            stage.notComparable.add(project.id());
         }
-        cells.get(stage).computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
+        stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
+        stage.byStatus.merge(new StatusKey(project.country(), state.status()),
+                tallyOf(project, comparable), SummaryAccumulator::sum);
+        owners.computeIfAbsent(project.primaryOwner(), c -> new EnumMap<>(ChainStage.class))
+                .computeIfAbsent(project.stage(), s -> new CellTally()).add(project, state, comparable);
 
-        BaselineSet baseline = baselineSets.get(stage);
-        if (baseline != null && comparable && state.operating() && startedAfter(state, baseline.year())) {
-            additions.get(stage).merge(project.country(), project.capacity().tonnesPerYear(), Double::sum);
-            additionIds.get(stage).add(project.id());
+        if (state.pipeline()) {
+            stage.soft = stage.soft.plus(Disclosure.of(project, state).soft(), capacity);
+        }
+        if (stage.baseline == null || !comparable) {
+            return;
+        }
+        if (state.operating()) {
+            if (startedAfter(state, stage.baseline.year())) {
+                stage.added.merge(project.country(), capacity, Double::sum);
+                stage.additionIds.add(project.id());
+            }
+        } else if (state.targetYear() != null && state.targetYear() <= settings.targetYear()) {
+            if (state.status().isPipeline()) {
+                stage.projected.merge(project.country(), capacity, Double::sum);
+            }
+            stage.projectedWeighted.merge(project.country(), capacity * settings.weight(state.status()), Double::sum);
         }
     }
 
@@ -83,71 +96,131 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
     }
 
     public SupplyChainSummary finish() {
-        List<StageSummary> stages = new ArrayList<>();
-        List<CountryStageCell> allCells = new ArrayList<>();
-        for (ChainStage stage : ChainStage.values()) {
-            CapacityTally operating = CapacityTally.EMPTY;
-            CapacityTally pipeline = CapacityTally.EMPTY;
-            for (Map.Entry<Country, CellTally> e : cells.get(stage).entrySet()) {
-                CellTally t = e.getValue();
-                allCells.add(new CountryStageCell(e.getKey(), stage, t.projects, t.operating, t.pipeline));
-                operating = sum(operating, t.operating);
-                pipeline = sum(pipeline, t.pipeline);
-            }
-            stages.add(stageSummary(stage, operating, pipeline));
+        List<StageSummary> summaries = new ArrayList<>();
+        List<CountryStageCell> cells = new ArrayList<>();
+        List<PipelineCell> pipeline = new ArrayList<>();
+        for (StageTally stage : stages.values()) {
+            stage.cells.forEach((country, t) ->
+                    cells.add(new CountryStageCell(country, stage.stage, t.projects, t.operating, t.pipeline)));
+            stage.byStatus.forEach((key, tally) -> pipeline.add(new PipelineCell(stage.stage, key.country, key.status, tally)));
+            summaries.add(stage.summary(settings.targetYear()));
         }
-        return new SupplyChainSummary(period, settings, stages, allCells, reported);
+        List<OwnerCell> ownerCells = new ArrayList<>();
+        owners.forEach((owner, byStage) -> byStage.forEach((stage, t) ->
+                ownerCells.add(new OwnerCell(owner, stage, t.projects, t.operating, t.pipeline, t.abroad))));
+        pipeline.sort(Comparator.comparing(PipelineCell::stage).thenComparing(PipelineCell::status)
+                .thenComparing(PipelineCell::country));
+        return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
     }
 
-    private StageSummary stageSummary(ChainStage stage, CapacityTally operating, CapacityTally pipeline) {
-        BaselineSet set = baselineSets.get(stage);
-        String unit = settings.canonicalUnit(stage);
-        if (set == null) {
-            return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), publishedShares.get(stage), operating,
-                    pipeline, notComparable.get(stage));
+    private static CapacityTally tallyOf(Project project, boolean comparable) {
+        if (project.capacity() == null) {
+            return CapacityTally.EMPTY.plusUndisclosed();
         }
-        Map<Country, double[]> byCountry = new LinkedHashMap<>();
-        set.values().forEach((country, value) -> byCountry.computeIfAbsent(country, c -> new double[2])[0] += value);
-        additions.get(stage).forEach((country, value) -> byCountry.computeIfAbsent(country, c -> new double[2])[1] += value);
-        double total = byCountry.values().stream().mapToDouble(v -> v[0] + v[1]).sum();
-        List<CountryCapacity> countries = byCountry.entrySet().stream()
-                .map(e -> new CountryCapacity(e.getKey(), e.getValue()[0], e.getValue()[1],
-                        total > 0 ? 100 * (e.getValue()[0] + e.getValue()[1]) / total : 0))
-                .sorted(Comparator.comparingDouble(CountryCapacity::total).reversed()
-                        .thenComparing(CountryCapacity::country))
-                .toList();
-        Concentration c = Concentration.of(countries, total);
-        return new StageSummary(stage, unit, Optional.of(set.year()), set.rows(), countries, additionIds.get(stage),
-                c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(), operating,
-                pipeline, notComparable.get(stage));
+        return comparable ? CapacityTally.EMPTY.plus(project.capacity().tonnesPerYear()) : CapacityTally.EMPTY.plusNotComparable();
     }
 
-    private static CapacityTally sum(CapacityTally a, CapacityTally b) {
+    static CapacityTally sum(CapacityTally a, CapacityTally b) {
         return new CapacityTally(a.projects() + b.projects(), a.tonnes() + b.tonnes(),
                 a.undisclosed() + b.undisclosed(), a.notComparable() + b.notComparable());
     }
 
-    /** Running counts for one country × stage cell. */
+    private record StatusKey(Country country, ProjectStatus status) implements Comparable<StatusKey> {
+        @Override
+        public int compareTo(StatusKey other) {
+            int byStatus = status.compareTo(other.status);
+            return byStatus != 0 ? byStatus : country.compareTo(other.country);
+        }
+    }
+
+    /** Running totals for one stage. */
+    private static final class StageTally {
+        final ChainStage stage;
+        final String unit;
+        final BaselineSet baseline;
+        final Optional<Baseline> publishedShare;
+        final Map<Country, CellTally> cells = new TreeMap<>();
+        final Map<StatusKey, CapacityTally> byStatus = new TreeMap<>();
+        final Map<Country, Double> added = new TreeMap<>();
+        final Map<Country, Double> projected = new TreeMap<>();
+        final Map<Country, Double> projectedWeighted = new TreeMap<>();
+        final List<String> additionIds = new ArrayList<>();
+        final List<String> notComparable = new ArrayList<>();
+        SoftData soft = SoftData.EMPTY;
+
+        StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Baseline> publishedShare) {
+            this.stage = stage;
+            this.unit = unit;
+            this.baseline = baseline;
+            this.publishedShare = publishedShare;
+        }
+
+        StageSummary summary(int targetYear) {
+            CapacityTally operating = CapacityTally.EMPTY;
+            CapacityTally pipeline = CapacityTally.EMPTY;
+            for (CellTally t : cells.values()) {
+                operating = sum(operating, t.operating);
+                pipeline = sum(pipeline, t.pipeline);
+            }
+            Map<ProjectStatus, CapacityTally> statuses = new EnumMap<>(ProjectStatus.class);
+            byStatus.forEach((key, tally) -> statuses.merge(key.status, tally, SummaryAccumulator::sum));
+            if (baseline == null) {
+                return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), List.of(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), publishedShare,
+                        operating, pipeline, notComparable, statuses, Optional.empty(), Optional.empty(), soft);
+            }
+            Map<Country, Double> now = new TreeMap<>(baseline.values());
+            List<CountryCapacity> countries = capacities(baseline.values(), added);
+            added.forEach((c, v) -> now.merge(c, v, Double::sum));
+            double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
+            Concentration c = Concentration.of(countries, total);
+            return new StageSummary(stage, unit, Optional.of(baseline.year()), baseline.rows(), countries,
+                    additionIds, c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(),
+                    operating, pipeline, notComparable, statuses,
+                    Optional.of(projection(now, projected, targetYear, false)),
+                    Optional.of(projection(now, projectedWeighted, targetYear, true)), soft);
+        }
+
+        private static ProjectedShare projection(Map<Country, Double> now, Map<Country, Double> future,
+                                                 int targetYear, boolean weighted) {
+            List<CountryCapacity> countries = capacities(now, future);
+            double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
+            return new ProjectedShare(targetYear, weighted, countries, Concentration.of(countries, total).chinaShare(),
+                    total);
+        }
+
+        /** Base plus added per country, with shares, largest first (ties by country code, for determinism). */
+        private static List<CountryCapacity> capacities(Map<Country, Double> base, Map<Country, Double> added) {
+            Map<Country, double[]> byCountry = new TreeMap<>();
+            base.forEach((country, v) -> byCountry.computeIfAbsent(country, k -> new double[2])[0] += v);
+            added.forEach((country, v) -> byCountry.computeIfAbsent(country, k -> new double[2])[1] += v);
+            double total = byCountry.values().stream().mapToDouble(v -> v[0] + v[1]).sum();
+            return byCountry.entrySet().stream()
+                    .map(e -> new CountryCapacity(e.getKey(), e.getValue()[0], e.getValue()[1],
+                            total > 0 ? 100 * (e.getValue()[0] + e.getValue()[1]) / total : 0))
+                    .sorted(Comparator.comparingDouble(CountryCapacity::total).reversed()
+                            .thenComparing(CountryCapacity::country))
+                    .toList();
+        }
+    }
+
+    /** Running counts for one country (or owner) × stage cell. */
     private static final class CellTally {
         int projects;
+        int abroad;
         CapacityTally operating = CapacityTally.EMPTY;
         CapacityTally pipeline = CapacityTally.EMPTY;
 
         void add(Project project, ProjectState state, boolean comparable) {
             projects++;
+            if (!project.country().equals(project.primaryOwner())) {
+                abroad++;
+            }
             if (state.operating()) {
-                operating = plus(operating, project, comparable);
+                operating = sum(operating, tallyOf(project, comparable));
             } else if (state.pipeline()) {
-                pipeline = plus(pipeline, project, comparable);
+                pipeline = sum(pipeline, tallyOf(project, comparable));
             }
-        }
-
-        private static CapacityTally plus(CapacityTally tally, Project project, boolean comparable) {
-            if (project.capacity() == null) {
-                return tally.plusUndisclosed();
-            }
-            return comparable ? tally.plus(project.capacity().tonnesPerYear()) : tally.plusNotComparable();
         }
     }
 }

@@ -1,23 +1,25 @@
 package io.chokepoint.summary;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * The period's numbers: one summary per chain stage (in chain order) and one cell per country and stage that
- * has tracked projects. Built by feeding every project snapshot to {@link #accumulator}.
+ * A period's numbers: one summary per chain stage (in chain order), one cell per country and stage with tracked
+ * projects, the same by owner country, and the pipeline by status and country.
  */
 public record SupplyChainSummary(
         ReportPeriod period,
         AnalysisSettings settings,
         List<StageSummary> stages,
         List<CountryStageCell> cells,
+        List<OwnerCell> owners,
+        List<PipelineCell> pipeline,
         int reportedProjects) {
 
     public SupplyChainSummary {
@@ -25,11 +27,14 @@ public record SupplyChainSummary(
         Objects.requireNonNull(settings, "settings");
         stages = List.copyOf(stages);
         cells = List.copyOf(cells);
+        owners = List.copyOf(owners);
+        pipeline = List.copyOf(pipeline);
     }
 
+    /** Folds snapshots into the summary of their current state (the period's last day). */
     public static SummaryAccumulator accumulator(ReportPeriod period, AnalysisSettings settings,
-                                                 List<Baseline> baselines) {
-        return new SummaryAccumulator(period, settings, baselines);
+                                                 java.util.List<io.chokepoint.tracking.Baseline> baselines) {
+        return new SummaryAccumulator(period, settings, baselines, io.chokepoint.tracking.ProjectSnapshot::current);
     }
 
     public StageSummary stage(ChainStage stage) {
@@ -43,7 +48,7 @@ public record SupplyChainSummary(
     /** Countries that have tracked projects, by English name (undisclosed location last). */
     public List<Country> countries() {
         return cells.stream().map(CountryStageCell::country).distinct()
-                .sorted(java.util.Comparator.comparing((Country c) -> c.equals(Country.UNDISCLOSED))
+                .sorted(Comparator.comparing((Country c) -> c.equals(Country.UNDISCLOSED))
                         .thenComparing(Country::displayName))
                 .toList();
     }

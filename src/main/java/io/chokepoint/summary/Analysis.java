@@ -1,0 +1,44 @@
+package io.chokepoint.summary;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.ReportPeriod;
+
+/** A period's numbers, the previous period's (recomputed from the same data), and what changed between them. */
+public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes) {
+
+    public Analysis {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(previous, "previous");
+        changes = List.copyOf(changes);
+    }
+
+    /**
+     * Starts an analysis of {@code period}; feed it every project snapshot of the period, then call
+     * {@link AnalysisBuilder#finish()}. {@code eventsInPeriod} are the events dated within the period.
+     */
+    public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                                          List<FacilityEvent> eventsInPeriod) {
+        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod);
+    }
+
+    /** Change of the stage's operating China share since the previous period, in percentage points. */
+    public Optional<Double> chinaShareChange(ChainStage stage) {
+        return difference(current.stage(stage).chinaSharePercent(), previous.stage(stage).chinaSharePercent());
+    }
+
+    /** Change of the stage's risk-weighted projected China share since the previous period, in points. */
+    public Optional<Double> projectedShareChange(ChainStage stage) {
+        return difference(current.stage(stage).projectedChinaSharePercent(),
+                previous.stage(stage).projectedChinaSharePercent());
+    }
+
+    private static Optional<Double> difference(Optional<Double> now, Optional<Double> before) {
+        return now.isPresent() && before.isPresent() ? Optional.of(now.get() - before.get()) : Optional.empty();
+    }
+}
