@@ -1,0 +1,211 @@
+package io.chokepoint.delivery;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/** Reads {@link MailSettings} from a properties file and the environment; see {@link MailSettings#load}. */
+final class MailSettingsLoader {
+
+    private static final String HOST = "smtp.host";
+    private static final String PORT = "smtp.port";
+    private static final String USER = "smtp.user";
+    private static final String PASSWORD = "smtp.password";
+    private static final String PASSWORD_FILE = "smtp.password-file";
+    private static final String FROM = "smtp.from";
+    private static final String TLS = "smtp.tls";
+    private static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, PASSWORD_FILE, FROM, TLS);
+    private static final String ENV_PREFIX = "CHOKEPOINT_SMTP_";
+
+    /** One configured value and where it came from, e.g. "smtp.port in /etc/chokepoint.properties". */
+    private record Setting(String value, String origin, Path baseDirectory) {
+    }
+
+    private final Path file;
+    private final Map<String, String> env;
+
+    MailSettingsLoader(Path file, Map<String, String> env) {
+        this.file = file;
+        this.env = Map.copyOf(env);
+    }
+
+    Optional<MailSettings> load() {
+        Map<String, Setting> settings = fromFile();
+        Map<String, Setting> overrides = fromEnvironment();
+        if (overrides.containsKey(PASSWORD) || overrides.containsKey(PASSWORD_FILE)) {
+            // The environment names one password; a password from the file must not compete with it.
+            settings.remove(PASSWORD);
+            settings.remove(PASSWORD_FILE);
+        }
+        settings.putAll(overrides);
+        if (!settings.containsKey(HOST)) {
+            return Optional.empty();
+        }
+        // Read first, so that every later message can be cleaned of it.
+        String password = password(settings);
+        try {
+            return Optional.of(settings(settings, password));
+        } catch (DeliveryException e) {
+            throw Redaction.of(e, password);
+        }
+    }
+
+    private static MailSettings settings(Map<String, Setting> settings, String password) {
+        Setting host = settings.get(HOST);
+        parse(host, value -> {
+            MailSettings.checkHost(value);
+            return value;
+        });
+        TlsMode tls = settings.containsKey(TLS) ? parse(settings.get(TLS), TlsMode::fromCode) : TlsMode.STARTTLS;
+        int port = settings.containsKey(PORT) ? port(settings.get(PORT)) : tls.defaultPort();
+        Setting user = settings.get(USER);
+        if (user != null) {
+            parse(user, value -> {
+                MailSettings.checkUser(value);
+                return value;
+            });
+        }
+        if (user == null && password != null) {
+            Setting source = settings.containsKey(PASSWORD) ? settings.get(PASSWORD) : settings.get(PASSWORD_FILE);
+            throw new DeliveryException(source.origin() + " sets a password, but no user is configured ("
+                    + USER + " or " + ENV_PREFIX + "USER)");
+        }
+        if (user != null && password == null) {
+            throw new DeliveryException(user.origin() + " sets user '" + user.value() + "', but no password is "
+                    + "configured (" + PASSWORD + ", " + PASSWORD_FILE + ", " + ENV_PREFIX + "PASSWORD or "
+                    + ENV_PREFIX + "PASSWORD_FILE)");
+        }
+        Setting from = settings.get(FROM);
+        if (from == null) {
+            throw new DeliveryException(FROM + " (or " + ENV_PREFIX + "FROM) is required when an SMTP host is set ("
+                    + host.origin() + ")");
+        }
+        parse(from, MailSettings::checkFrom);
+        try {
+            return MailSettings.of(host.value(), port, user == null ? null : user.value(), password, from.value(), tls);
+        } catch (IllegalArgumentException e) {
+            // Every value was checked above; this is a safety net that still says where the values came from.
+            throw new DeliveryException(e.getMessage() + " (SMTP settings from " + origins(settings) + ")", e);
+        }
+    }
+
+    private static String origins(Map<String, Setting> settings) {
+        return String.join(", ", settings.values().stream().map(Setting::origin).toList());
+    }
+
+    private Map<String, Setting> fromFile() {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        if (file == null || !Files.exists(file)) {
+            return settings;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DeliveryException("cannot read settings file " + file + ": " + e, e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("smtp.")) {
+                continue;
+            }
+            // A misspelt key would otherwise silently fall back to the outbox.
+            if (!KEYS.contains(key)) {
+                throw new DeliveryException("unknown setting '" + HeaderText.printable(key) + "' in " + file
+                        + ", expected one of " + String.join(", ", KEYS));
+            }
+            String value = trimmed(key, properties.getProperty(key));
+            if (!value.isEmpty()) {
+                settings.put(key, new Setting(value, key + " in " + file, base));
+            }
+        }
+        return settings;
+    }
+
+    private Map<String, Setting> fromEnvironment() {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : env.entrySet()) {
+            String name = entry.getKey();
+            if (!name.startsWith(ENV_PREFIX)) {
+                continue;
+            }
+            String key = "smtp." + name.substring(ENV_PREFIX.length()).toLowerCase().replace('_', '-');
+            if (!KEYS.contains(key)) {
+                throw new DeliveryException("unknown environment variable " + HeaderText.printable(name)
+                        + ", expected one of " + String.join(", ", KEYS.stream().map(MailSettingsLoader::envName).toList()));
+            }
+            String value = trimmed(key, entry.getValue() == null ? "" : entry.getValue());
+            if (!value.isEmpty()) {
+                settings.put(key, new Setting(value, "environment variable " + name, null));
+            }
+        }
+        return settings;
+    }
+
+    /** Surrounding blanks are dropped, except from a password, which is taken exactly as given. */
+    private static String trimmed(String key, String value) {
+        return key.equals(PASSWORD) ? value : value.strip();
+    }
+
+    static String envName(String key) {
+        return ENV_PREFIX + key.substring("smtp.".length()).toUpperCase().replace('-', '_');
+    }
+
+    private static int port(Setting setting) {
+        try {
+            int port = Integer.parseInt(setting.value());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw new DeliveryException(setting.origin() + " is '" + HeaderText.printable(setting.value())
+                + "', expected a port number from 1 to 65535");
+    }
+
+    private static String password(Map<String, Setting> settings) {
+        Setting inline = settings.get(PASSWORD);
+        Setting named = settings.get(PASSWORD_FILE);
+        if (inline != null && named != null) {
+            throw new DeliveryException("both " + inline.origin() + " and " + named.origin()
+                    + " are set; use one of them");
+        }
+        if (inline != null) {
+            return inline.value();
+        }
+        if (named == null) {
+            return null;
+        }
+        Path path = named.baseDirectory() == null ? Path.of(named.value()) : named.baseDirectory().resolve(named.value());
+        String content;
+        try {
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new DeliveryException("cannot read the password file " + path + " named by " + named.origin()
+                    + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+        String password = content.replaceAll("[\r\n]+$", "");
+        if (password.isEmpty()) {
+            throw new DeliveryException("the password file " + path + " named by " + named.origin() + " is empty");
+        }
+        return password;
+    }
+
+    /** Applies a parse or check that throws IllegalArgumentException, naming the setting's origin instead. */
+    private static <T> T parse(Setting setting, Function<String, T> parser) {
+        try {
+            return parser.apply(setting.value());
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryException(setting.origin() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.chokepoint.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends report mails over SMTP with Jakarta Mail. Each send is one SMTP transaction for one recipient.
+ * Transient failures (no connection, a broken connection, a 4xx reply) are retried up to
+ * {@link MailSettings#maxAttempts()} times with doubling back-off; a 5xx reply is final ({@code REJECTED}).
+ * Authenticates only when the settings have a user. Thread-safe.
+ */
+public final class SmtpSender implements MessageSender {
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+
+    private final MailSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Session session;
+    private final InternetAddress from;
+
+    /** A sender that stamps outcomes and the Date header with {@code clock}. */
+    public SmtpSender(MailSettings settings, Clock clock) {
+        this(settings, clock, Sleeper.THREAD);
+    }
+
+    SmtpSender(MailSettings settings, Clock clock, Sleeper sleeper) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.session = Session.getInstance(sessionProperties(settings));
+        this.from = Addresses.parse(settings.from(), "from address", true);
+    }
+
+    @Override
+    public DeliveryOutcome send(ReportMessage message, Recipient recipient) {
+        ReportMime.Prepared prepared = ReportMime.prepare(session, from, recipient, message, clock.instant());
+        for (int attempt = 1; ; attempt++) {
+            SmtpAttempt result = attempt(prepared.message());
+            String reply = redact(result.reply());
+            switch (result.result()) {
+                case ACCEPTED -> {
+                    LOG.info("sent {} to {} via {}: {}", prepared.messageId(), recipient.email(), settings.endpoint(), reply);
+                    return outcome(DeliveryOutcome.Status.SENT, prepared, attempt, reply);
+                }
+                case REJECT -> {
+                    LOG.warn("{} rejected {} for {}: {}", settings.endpoint(), prepared.messageId(), recipient.email(), reply);
+                    return outcome(DeliveryOutcome.Status.REJECTED, prepared, attempt, reply);
+                }
+                case GIVE_UP -> {
+                    LOG.warn("not sending {} to {}: {}", prepared.messageId(), recipient.email(), reply);
+                    return outcome(DeliveryOutcome.Status.FAILED, prepared, attempt, reply);
+                }
+                case RETRY -> {
+                    if (attempt >= settings.maxAttempts()) {
+                        LOG.warn("giving up on {} to {} after {} attempts: {}", prepared.messageId(), recipient.email(),
+                                attempt, reply);
+                        return outcome(DeliveryOutcome.Status.FAILED, prepared, attempt, reply);
+                    }
+                    Duration wait = backoff(attempt);
+                    LOG.warn("attempt {} of {} to send {} to {} failed, retrying in {}: {}", attempt,
+                            settings.maxAttempts(), prepared.messageId(), recipient.email(), wait, reply);
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return outcome(DeliveryOutcome.Status.FAILED, prepared, attempt,
+                                reply + " (interrupted while waiting to retry)");
+                    }
+                }
+            }
+        }
+    }
+
+    private SmtpAttempt attempt(MimeMessage message) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport(protocol(settings));
+            transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            transport.sendMessage(message, message.getAllRecipients());
+            return SmtpAttempt.accepted(transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "");
+        } catch (MessagingException e) {
+            int code = transport instanceof SMTPTransport smtp ? smtp.getLastReturnCode() : -1;
+            return SmtpAttempt.failed(e, code, settings.endpoint());
+        } finally {
+            close(transport);
+        }
+    }
+
+    /** The message is already accepted or already failed: a failing QUIT changes neither. */
+    private static void close(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            LOG.debug("closing the SMTP connection failed: {}", e.toString());
+        }
+    }
+
+    Duration backoff(int attemptsMade) {
+        return settings.initialBackoff().multipliedBy(1L << Math.min(attemptsMade - 1, 20));
+    }
+
+    private DeliveryOutcome outcome(DeliveryOutcome.Status status, ReportMime.Prepared prepared, int attempts,
+                                    String reply) {
+        return new DeliveryOutcome(status, prepared.messageId(), attempts, reply, prepared.attachmentSha256(),
+                clock.instant(), null);
+    }
+
+    /** Jakarta Mail does not put the password in its messages; this guards against one that someday does. */
+    private String redact(String text) {
+        return Redaction.text(text, settings.password());
+    }
+
+    static String protocol(MailSettings settings) {
+        return settings.tls() == TlsMode.SSL ? "smtps" : "smtp";
+    }
+
+    /** Session properties for both protocols, so that no timeout is ever left at its infinite default. */
+    static Properties sessionProperties(MailSettings settings) {
+        Properties properties = new Properties();
+        for (String protocol : new String[] {"smtp", "smtps"}) {
+            String prefix = "mail." + protocol + ".";
+            properties.setProperty(prefix + "host", settings.host());
+            properties.setProperty(prefix + "port", Integer.toString(settings.port()));
+            properties.setProperty(prefix + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+            properties.setProperty(prefix + "timeout", Long.toString(settings.readTimeout().toMillis()));
+            properties.setProperty(prefix + "writetimeout", Long.toString(settings.writeTimeout().toMillis()));
+            properties.setProperty(prefix + "auth", Boolean.toString(settings.user() != null));
+            properties.setProperty(prefix + "ssl.checkserveridentity", "true");
+        }
+        if (settings.tls() == TlsMode.STARTTLS) {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,252 @@
+package io.chokepoint.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path properties(String... lines) throws Exception {
+        return Files.writeString(dir.resolve("chokepoint.properties"), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void noHostAnywhere_isEmpty() throws Exception {
+        assertThat(MailSettings.load(null, Map.of())).isEmpty();
+        assertThat(MailSettings.load(dir.resolve("absent.properties"), Map.of("PATH", "/usr/bin"))).isEmpty();
+        assertThat(MailSettings.load(properties("db.file=tracker.db", "smtp.from=reports@example.org"), Map.of())).isEmpty();
+    }
+
+    @Test
+    void file_providesEverySetting_passwordFileRelativeToIt() throws Exception {
+        // given
+        Files.writeString(dir.resolve("smtp-password"), "s3cr3t-Pa55\n");
+        Path file = properties("smtp.host=mail.example.org", "smtp.port=2525", "smtp.user=reports",
+                "smtp.password-file=smtp-password", "smtp.from=Chokepoint <reports@example.org>", "smtp.tls=SSL");
+
+        // when
+        MailSettings settings = MailSettings.load(file, Map.of()).orElseThrow();
+
+        // then
+        assertThat(settings).isEqualTo(MailSettings.of("mail.example.org", 2525, "reports", "s3cr3t-Pa55",
+                "Chokepoint <reports@example.org>", TlsMode.SSL));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.maxAttempts()).isEqualTo(3);
+    }
+
+    @Test
+    void environment_overridesFile_emptyVariablesDoNot() throws Exception {
+        Path file = properties("smtp.host=file.example.org", "smtp.port=25", "smtp.from=file@example.org", "smtp.tls=none");
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "env.example.org", "CHOKEPOINT_SMTP_TLS", "ssl",
+                "CHOKEPOINT_SMTP_PORT", "", "CHOKEPOINT_SMTP_USER", "env-user", "CHOKEPOINT_SMTP_PASSWORD", "s3cr3t-Pa55");
+
+        MailSettings settings = MailSettings.load(file, env).orElseThrow();
+
+        assertThat(settings).isEqualTo(MailSettings.of("env.example.org", 25, "env-user", "s3cr3t-Pa55",
+                "file@example.org", TlsMode.SSL));
+    }
+
+    @Test
+    void password_isTakenExactly_otherValuesAreTrimmed() {
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", " mail.example.org ", "CHOKEPOINT_SMTP_USER", "reports",
+                "CHOKEPOINT_SMTP_PASSWORD", " s3cr3t-Pa55 ", "CHOKEPOINT_SMTP_FROM", "reports@example.org ");
+
+        MailSettings settings = MailSettings.load(null, env).orElseThrow();
+
+        assertThat(settings.host()).isEqualTo("mail.example.org");
+        assertThat(settings.from()).isEqualTo("reports@example.org");
+        assertThat(settings.password()).isEqualTo(" s3cr3t-Pa55 ");
+    }
+
+    @Test
+    void passwordFromEnvironment_replacesThePasswordFileNamedInTheFile() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.user=reports", "smtp.password-file=/no/such/file",
+                "smtp.from=reports@example.org");
+        Path secret = Files.writeString(dir.resolve("secret"), "s3cr3t-Pa55\r\n\r\n");
+
+        MailSettings settings = MailSettings.load(file, Map.of("CHOKEPOINT_SMTP_PASSWORD_FILE", secret.toString()))
+                .orElseThrow();
+
+        assertThat(settings.password()).isEqualTo("s3cr3t-Pa55");
+    }
+
+    @Test
+    void defaults_tlsStarttlsAndTheModesPort() throws Exception {
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org",
+                "CHOKEPOINT_SMTP_FROM", "reports@example.org");
+
+        assertThat(MailSettings.load(null, env).orElseThrow())
+                .extracting(MailSettings::tls, MailSettings::port).containsExactly(TlsMode.STARTTLS, 587);
+        assertThat(TlsMode.NONE.defaultPort()).isEqualTo(25);
+        assertThat(TlsMode.SSL.defaultPort()).isEqualTo(465);
+    }
+
+    @Test
+    void portNotANumber_namesTheSettingAndTheFile() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.port=25x", "smtp.from=reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("smtp.port in " + file + " is '25x', expected a port number from 1 to 65535");
+    }
+
+    @Test
+    void portOutOfRangeFromEnvironment_namesTheVariable() {
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_PORT", "70000",
+                "CHOKEPOINT_SMTP_FROM", "reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(null, env))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("environment variable CHOKEPOINT_SMTP_PORT is '70000', expected a port number from 1 to 65535");
+    }
+
+    @Test
+    void unknownTlsMode_namesTheSettingAndListsTheModes() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.tls=tls", "smtp.from=reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("smtp.tls in " + file + ": unknown TLS mode 'tls', expected one of none, starttls, ssl");
+    }
+
+    @Test
+    void unreadablePasswordFile_namesTheFileAndTheSetting() {
+        Path missing = dir.resolve("missing-password");
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_USER", "reports",
+                "CHOKEPOINT_SMTP_PASSWORD_FILE", missing.toString(), "CHOKEPOINT_SMTP_FROM", "reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(null, env))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("cannot read the password file " + missing
+                        + " named by environment variable CHOKEPOINT_SMTP_PASSWORD_FILE (NoSuchFileException)");
+    }
+
+    @Test
+    void emptyPasswordFile_isReported() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_USER", "reports",
+                "CHOKEPOINT_SMTP_PASSWORD_FILE", empty.toString(), "CHOKEPOINT_SMTP_FROM", "reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(null, env)).hasMessageEndingWith("is empty");
+    }
+
+    @Test
+    void missingFromAddress_isReported() throws Exception {
+        Path file = properties("smtp.host=mail.example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("smtp.from (or CHOKEPOINT_SMTP_FROM) is required when an SMTP host is set (smtp.host in "
+                        + file + ")");
+    }
+
+    @Test
+    void invalidFromAddress_namesWhereItCameFrom() {
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_FROM", "reports");
+
+        assertThatThrownBy(() -> MailSettings.load(null, env))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageStartingWith("environment variable CHOKEPOINT_SMTP_FROM: from address 'reports' is not a single "
+                        + "valid email address");
+    }
+
+    @Test
+    void userWithoutPassword_andPasswordWithoutUser_areReported() throws Exception {
+        Path userOnly = properties("smtp.host=mail.example.org", "smtp.user=reports", "smtp.from=reports@example.org");
+        assertThatThrownBy(() -> MailSettings.load(userOnly, Map.of()))
+                .hasMessageStartingWith("smtp.user in " + userOnly + " sets user 'reports', but no password is configured");
+
+        Path passwordOnly = properties("smtp.host=mail.example.org", "smtp.password=x", "smtp.from=reports@example.org");
+        assertThatThrownBy(() -> MailSettings.load(passwordOnly, Map.of()))
+                .hasMessageStartingWith("smtp.password in " + passwordOnly + " sets a password, but no user is configured");
+    }
+
+    @Test
+    void passwordAndPasswordFileInTheSamePlace_areAmbiguous() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.user=reports", "smtp.password=x",
+                "smtp.password-file=secret", "smtp.from=reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessage("both smtp.password in " + file + " and smtp.password-file in " + file
+                        + " are set; use one of them");
+    }
+
+    @Test
+    void misspeltKeyOrVariable_isReportedRatherThanIgnored() throws Exception {
+        Path file = properties("smtp.hots=mail.example.org");
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessageStartingWith("unknown setting 'smtp.hots' in " + file + ", expected one of smtp.host, ");
+
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_SMTP_PASS", "x")))
+                .hasMessageStartingWith("unknown environment variable CHOKEPOINT_SMTP_PASS, expected one of "
+                        + "CHOKEPOINT_SMTP_HOST, ");
+    }
+
+    @Test
+    void toString_showsEverythingButThePassword() {
+        MailSettings settings = MailSettings.of("mail.example.org", 587, "reports", "s3cr3t-Pa55",
+                "reports@example.org", TlsMode.STARTTLS);
+
+        assertThat(settings.toString())
+                .doesNotContain("s3cr3t-Pa55")
+                .contains("host=mail.example.org", "port=587", "user=reports", "password=(redacted)", "tls=STARTTLS");
+        assertThat(MailSettings.of("mail.example.org", 25, null, null, "reports@example.org", TlsMode.NONE).toString())
+                .contains("password=none");
+    }
+
+    @Test
+    void invalidRecordValues_areRefused() {
+        assertThatThrownBy(() -> MailSettings.of("mail.example.org", 0, null, null, "r@example.org", TlsMode.NONE))
+                .hasMessage("port 0 is not between 1 and 65535");
+        assertThatThrownBy(() -> MailSettings.of("mail example.org", 25, null, null, "r@example.org", TlsMode.NONE))
+                .hasMessageContaining("must not contain spaces");
+        MailSettings valid = MailSettings.of("mail.example.org", 25, null, null, "r@example.org", TlsMode.NONE);
+        assertThatThrownBy(() -> valid.withRetry(0, Duration.ZERO)).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> valid.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .hasMessageContaining("connect timeout");
+    }
+
+    @Test
+    void sessionProperties_boundEveryTimeoutForSmtpAndSmtps() {
+        MailSettings settings = MailSettings.of("mail.example.org", 587, null, null, "r@example.org", TlsMode.NONE)
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+
+        Properties properties = SmtpSender.sessionProperties(settings);
+
+        for (String protocol : new String[] {"smtp", "smtps"}) {
+            assertThat(properties)
+                    .containsEntry("mail." + protocol + ".connectiontimeout", "1000")
+                    .containsEntry("mail." + protocol + ".timeout", "2000")
+                    .containsEntry("mail." + protocol + ".writetimeout", "3000")
+                    .containsEntry("mail." + protocol + ".auth", "false");
+        }
+        assertThat(properties).doesNotContainKey("mail.smtp.starttls.required");
+    }
+
+    @Test
+    void sessionProperties_starttlsRequired_authOnlyWithAUser_smtpsForSsl() {
+        MailSettings starttls = MailSettings.of("mail.example.org", 587, "reports", "s3cr3t-Pa55", "r@example.org",
+                TlsMode.STARTTLS);
+
+        assertThat(SmtpSender.sessionProperties(starttls))
+                .containsEntry("mail.smtp.starttls.enable", "true")
+                .containsEntry("mail.smtp.starttls.required", "true")
+                .containsEntry("mail.smtp.auth", "true")
+                .containsEntry("mail.smtp.ssl.checkserveridentity", "true")
+                .doesNotContainValue("s3cr3t-Pa55");
+        assertThat(SmtpSender.protocol(starttls)).isEqualTo("smtp");
+        assertThat(SmtpSender.protocol(MailSettings.of("mail.example.org", 465, null, null, "r@example.org", TlsMode.SSL)))
+                .isEqualTo("smtps");
+    }
+}
