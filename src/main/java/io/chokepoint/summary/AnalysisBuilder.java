@@ -66,12 +66,12 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             }
             String from = "";
             String to = "";
-            if (e.statusAfter() != null) {
-                from = f.before.reported() ? f.before.status().code() : "";
-                to = e.statusAfter().code();
-            } else if (e.kind() == io.chokepoint.tracking.EventKind.TARGET_CHANGE) {
+            if (e.kind() == io.chokepoint.tracking.EventKind.TARGET_CHANGE) {
                 from = year(f.before);
                 to = year(f.now);
+            } else if (e.statusAfter() != null) {
+                from = f.before.reported() ? f.before.status().code() : "";
+                to = e.statusAfter().code();
             }
             changes.add(new Change(e.date(), e.kind().code(), e.facilityId(), f.sortedIds(), f.company,
                     List.copyOf(new java.util.TreeSet<>(f.stages)), from, to, detail(e), e.source(), true));

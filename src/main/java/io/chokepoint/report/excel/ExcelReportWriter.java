@@ -2,84 +2,65 @@ package io.chokepoint.report.excel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.chokepoint.report.AtomicFile;
+import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
-import io.chokepoint.summary.CapacityTally;
+import io.chokepoint.summary.Change;
 import io.chokepoint.summary.CountryStageCell;
+import io.chokepoint.summary.Disclosure;
+import io.chokepoint.summary.OwnerCell;
+import io.chokepoint.summary.PipelineCell;
+import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 
 /**
- * Writes a period's report as an Excel workbook with Apache POI. The workbook is streamed (SXSSF), so the
- * Projects sheet costs memory for a window of rows, not for every project. Text from the data is always written
- * as a string cell, never as a formula, whatever it starts with.
+ * Writes a period's report as an Excel workbook with Apache POI: the same numbers as the PDF, native charts,
+ * and the full detail. All sheets but the small Summary are streamed (SXSSF), so the Projects sheet costs memory
+ * for a window of rows, not for every project.
  */
 public final class ExcelReportWriter {
 
-    /** Sheet names, as users and their scripts see them. */
+    /** Sheet names, as users and their scripts see them, in workbook order. */
+    public static final String SUMMARY = "Summary";
     public static final String STAGES = "Stages";
     public static final String COUNTRY_STAGE = "Country × Stage";
+    public static final String OWNERS = "Owners";
+    public static final String PIPELINE = "Pipeline";
+    public static final String CHANGES = "Changes";
     public static final String PROJECTS = "Projects";
+    public static final String DATA_GAPS = "Data gaps";
     public static final String BASELINES = "Baselines";
+    public static final String METHODOLOGY = "Methodology";
 
-    /** The value shown where projects exist but none disclosed a capacity. */
-    public static final String UNDISCLOSED = "undisclosed";
-    public static final String NOT_COMPARABLE = "not comparable";
+    /** Rows kept in memory per streamed sheet. */
+    private static final int WINDOW = 200;
 
     public void write(Report report, Path target) {
         AtomicFile.write(target, out -> {
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-                Styles styles = new Styles(workbook);
-                writeStages(workbook.createSheet(STAGES), report, styles);
-                writeCountryStage(workbook.createSheet(COUNTRY_STAGE), report, styles);
-                writeProjects(workbook.createSheet(PROJECTS), report, styles);
-                writeBaselines(workbook.createSheet(BASELINES), report, styles);
+            // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
+            XSSFWorkbook template = new XSSFWorkbook();
+            Cells templateCells = new Cells(template);
+            new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
+            try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, WINDOW)) {
+                Cells cells = new Cells(workbook);
+                new Sheets(report, cells, workbook).writeAll();
                 workbook.write(out);
+            } catch (IOException | RuntimeException e) {
+                template.close();
+                throw e;
             }
         });
-    }
-
-    private void writeStages(SXSSFSheet sheet, Report report, Styles styles) {
-        header(sheet, styles, "Stage", "Unit", "Baseline year", "China share", "Top-3 share", "HHI",
-                "Ex-China operating capacity", "Total operating capacity", "Tracked operating projects",
-                "Tracked operating capacity", "Tracked pipeline projects", "Tracked pipeline capacity",
-                "Not comparable projects", "Note");
-        int r = 1;
-        for (StageSummary s : report.summary().stages()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, s.stage().code());
-            text(row, 1, s.unit());
-            if (s.hasCompleteBaseline()) {
-                number(row, 2, s.baselineYear().get(), styles.integer);
-                share(row, 3, s.chinaSharePercent(), styles);
-                share(row, 4, s.top3SharePercent(), styles);
-                optionalNumber(row, 5, s.hhi(), styles.tonnes);
-                optionalNumber(row, 6, s.exChinaCapacity(), styles.tonnes);
-                number(row, 7, s.totalOperating(), styles.tonnes);
-            }
-            number(row, 8, s.trackedOperating().projects(), styles.integer);
-            capacity(row, 9, s.trackedOperating(), styles);
-            number(row, 10, s.trackedPipeline().projects(), styles.integer);
-            capacity(row, 11, s.trackedPipeline(), styles);
-            number(row, 12, s.notComparable().size(), styles.integer);
-            text(row, 13, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
-        }
-        wide(sheet, 13);
-        finish(sheet, 14, r);
     }
 
     static String noBaselineNote(StageSummary s) {
@@ -89,181 +70,292 @@ public final class ExcelReportWriter {
                 .orElse("");
     }
 
-    private void writeCountryStage(SXSSFSheet sheet, Report report, Styles styles) {
-        header(sheet, styles, "Country code", "Country", "Stage", "Projects", "Operating projects",
-                "Operating capacity", "Pipeline projects", "Pipeline capacity", "Unit",
-                "Capacity undisclosed (projects)", "Capacity not comparable (projects)");
-        int r = 1;
-        for (CountryStageCell c : report.summary().cells()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, c.country().code());
-            text(row, 1, c.country().displayName());
-            text(row, 2, c.stage().code());
-            number(row, 3, c.projects(), styles.integer);
-            number(row, 4, c.operating().projects(), styles.integer);
-            capacity(row, 5, c.operating(), styles);
-            number(row, 6, c.pipeline().projects(), styles.integer);
-            capacity(row, 7, c.pipeline(), styles);
-            text(row, 8, report.summary().settings().canonicalUnit(c.stage()));
-            number(row, 9, c.operating().undisclosed() + c.pipeline().undisclosed(), styles.integer);
-            number(row, 10, c.operating().notComparable() + c.pipeline().notComparable(), styles.integer);
-        }
-        finish(sheet, 11, r);
-    }
+    /** The streamed sheets, in workbook order. */
+    private static final class Sheets {
+        private final Report report;
+        private final Cells cells;
+        private final SXSSFWorkbook workbook;
 
-    private void writeProjects(SXSSFSheet sheet, Report report, Styles styles) {
-        header(sheet, styles, "Id", "Facility id", "Company", "Facility", "Country", "Owner country", "Stage",
-                "Status", "Capacity (t/yr)", "Capacity unit", "Capacity basis", "Target year", "Investment",
-                "Currency", "Investment (US$ m)", "Announced on", "Binding offtake", "Confidence", "Sources");
-        int[] r = {1};
-        report.projects().forEach(snapshot -> {
-            if (!snapshot.current().reported()) {
-                return;
+        Sheets(Report report, Cells cells, SXSSFWorkbook workbook) {
+            this.report = report;
+            this.cells = cells;
+            this.workbook = workbook;
+        }
+
+        void writeAll() {
+            stages(workbook.createSheet(STAGES));
+            countryStage(workbook.createSheet(COUNTRY_STAGE));
+            owners(workbook.createSheet(OWNERS));
+            pipeline(workbook.createSheet(PIPELINE));
+            changes(workbook.createSheet(CHANGES));
+            projects(workbook.createSheet(PROJECTS));
+            dataGaps(workbook.createSheet(DATA_GAPS));
+            baselines(workbook.createSheet(BASELINES));
+            methodology(workbook.createSheet(METHODOLOGY));
+        }
+
+        private void stages(Sheet sheet) {
+            int target = report.summary().settings().targetYear();
+            cells.header(sheet, 0, "Stage", "Unit", "Baseline year", "China share", "Top-3 share", "HHI",
+                    "Ex-China operating capacity", "Total operating capacity",
+                    "Projected China share " + target + " (as announced)",
+                    "Projected China share " + target + " (risk-weighted)",
+                    "China share change since last month", "Projected share change since last month",
+                    "Tracked operating projects", "Tracked operating capacity", "Tracked pipeline projects",
+                    "Tracked pipeline capacity", "Not comparable projects", "Soft pipeline share (count)",
+                    "Soft pipeline share (capacity)", "Note");
+            int r = 1;
+            for (StageSummary s : report.summary().stages()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, s.stage().code());
+                Cells.text(row, 1, s.unit());
+                s.baselineYear().ifPresent(y -> Cells.number(row, 2, y, cells.integer));
+                cells.share(row, 3, s.chinaSharePercent());
+                cells.share(row, 4, s.top3SharePercent());
+                Cells.number(row, 5, s.hhi(), cells.tonnes);
+                Cells.number(row, 6, s.exChinaCapacity(), cells.tonnes);
+                if (s.hasCompleteBaseline()) {
+                    Cells.number(row, 7, s.totalOperating(), cells.tonnes);
+                }
+                cells.share(row, 8, s.projected().flatMap(ProjectedShare::chinaSharePercent));
+                cells.share(row, 9, s.projectedChinaSharePercent());
+                Cells.number(row, 10, report.analysis().chinaShareChange(s.stage()), cells.points);
+                Cells.number(row, 11, report.analysis().projectedShareChange(s.stage()), cells.points);
+                Cells.number(row, 12, s.trackedOperating().projects(), cells.integer);
+                cells.capacity(row, 13, s.trackedOperating());
+                Cells.number(row, 14, s.trackedPipeline().projects(), cells.integer);
+                cells.capacity(row, 15, s.trackedPipeline());
+                Cells.number(row, 16, s.notComparable().size(), cells.integer);
+                cells.share(row, 17, s.softData().countSharePercent());
+                cells.share(row, 18, s.softData().capacitySharePercent());
+                Cells.text(row, 19, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
             }
-            Row row = sheet.createRow(r[0]++);
-            Project p = snapshot.project();
-            ProjectState s = snapshot.current();
-            text(row, 0, p.id());
-            text(row, 1, p.facilityId());
-            text(row, 2, p.company());
-            text(row, 3, p.facility());
-            text(row, 4, p.country().code());
-            text(row, 5, String.join(";", p.ownerCountries().stream().map(Object::toString).toList()));
-            text(row, 6, p.stage().code());
-            text(row, 7, s.status().code());
-            if (p.capacity() != null) {
-                number(row, 8, p.capacity().tonnesPerYear(), styles.tonnes);
-                text(row, 9, p.capacity().unit());
-                text(row, 10, p.capacity().basis().code());
-            } else {
-                text(row, 8, UNDISCLOSED);
+            Cells.wide(sheet, 60, 19);
+            Cells.autoFilter(sheet, 0, r - 1, 20);
+        }
+
+        private void countryStage(Sheet sheet) {
+            cells.header(sheet, 0, "Country code", "Country", "Stage", "Projects", "Operating projects",
+                    "Operating capacity", "Pipeline projects", "Pipeline capacity", "Unit",
+                    "Capacity undisclosed (projects)", "Capacity not comparable (projects)");
+            int r = 1;
+            for (CountryStageCell c : report.summary().cells()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, c.country().code());
+                Cells.text(row, 1, c.country().displayName());
+                Cells.text(row, 2, c.stage().code());
+                Cells.number(row, 3, c.projects(), cells.integer);
+                Cells.number(row, 4, c.operating().projects(), cells.integer);
+                cells.capacity(row, 5, c.operating());
+                Cells.number(row, 6, c.pipeline().projects(), cells.integer);
+                cells.capacity(row, 7, c.pipeline());
+                Cells.text(row, 8, report.summary().settings().canonicalUnit(c.stage()));
+                Cells.number(row, 9, c.operating().undisclosed() + c.pipeline().undisclosed(), cells.integer);
+                Cells.number(row, 10, c.operating().notComparable() + c.pipeline().notComparable(), cells.integer);
             }
-            if (s.targetYear() != null) {
-                number(row, 11, s.targetYear(), styles.integer);
+            Cells.autoFilter(sheet, 0, r - 1, 11);
+        }
+
+        private void owners(Sheet sheet) {
+            cells.header(sheet, 0, "Owner country code", "Owner country", "Stage", "Projects",
+                    "Projects located abroad", "Operating projects", "Operating capacity", "Pipeline projects",
+                    "Pipeline capacity", "Unit");
+            int r = 1;
+            for (OwnerCell c : report.summary().owners()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, c.owner().code());
+                Cells.text(row, 1, c.owner().displayName());
+                Cells.text(row, 2, c.stage().code());
+                Cells.number(row, 3, c.projects(), cells.integer);
+                Cells.number(row, 4, c.projectsAbroad(), cells.integer);
+                Cells.number(row, 5, c.operating().projects(), cells.integer);
+                cells.capacity(row, 6, c.operating());
+                Cells.number(row, 7, c.pipeline().projects(), cells.integer);
+                cells.capacity(row, 8, c.pipeline());
+                Cells.text(row, 9, report.summary().settings().canonicalUnit(c.stage()));
             }
-            if (p.investment() != null) {
-                number(row, 12, p.investment().amount().doubleValue(), styles.tonnes);
-                text(row, 13, p.investment().currency());
-                if (p.investment().usdMillions() != null) {
-                    number(row, 14, p.investment().usdMillions(), styles.decimal);
+            Cells.autoFilter(sheet, 0, r - 1, 10);
+        }
+
+        private void pipeline(Sheet sheet) {
+            cells.header(sheet, 0, "Stage", "Status", "Country code", "Country", "Projects", "Capacity", "Unit",
+                    "Capacity undisclosed (projects)", "Capacity not comparable (projects)", "Risk weight");
+            int r = 1;
+            for (PipelineCell c : report.summary().pipeline()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, c.stage().code());
+                Cells.text(row, 1, c.status().code());
+                Cells.text(row, 2, c.country().code());
+                Cells.text(row, 3, c.country().displayName());
+                Cells.number(row, 4, c.tally().projects(), cells.integer);
+                cells.capacity(row, 5, c.tally());
+                Cells.text(row, 6, report.summary().settings().canonicalUnit(c.stage()));
+                Cells.number(row, 7, c.tally().undisclosed(), cells.integer);
+                Cells.number(row, 8, c.tally().notComparable(), cells.integer);
+                Cells.number(row, 9, report.summary().settings().weight(c.status()), cells.decimal);
+            }
+            Cells.autoFilter(sheet, 0, r - 1, 10);
+        }
+
+        private void changes(Sheet sheet) {
+            cells.header(sheet, 0, "Date", "Change", "Facility id", "Project ids", "Company", "Stages", "From", "To",
+                    "Detail", "Source", "Recorded as event");
+            int r = 1;
+            for (Change c : report.analysis().changes()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, c.date().toString());
+                Cells.text(row, 1, c.kind());
+                Cells.text(row, 2, c.facilityId());
+                Cells.text(row, 3, String.join(", ", c.projectIds()));
+                Cells.text(row, 4, c.company());
+                Cells.text(row, 5, String.join(", ", c.stages().stream().map(s -> s.code()).toList()));
+                Cells.text(row, 6, c.from());
+                Cells.text(row, 7, c.to());
+                Cells.text(row, 8, c.detail());
+                Cells.text(row, 9, c.source());
+                Cells.text(row, 10, c.fromEvent() ? "yes" : "no");
+            }
+            Cells.wide(sheet, 40, 3, 4, 8, 9);
+            Cells.autoFilter(sheet, 0, r - 1, 11);
+        }
+
+        private void projects(Sheet sheet) {
+            cells.header(sheet, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
+                    "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
+                    "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
+                    "Announced on", "Offtake", "Binding offtake", "Confidence", "Soft data", "Sources", "Notes");
+            int[] r = {1};
+            report.projects().forEach(snapshot -> {
+                ProjectState s = snapshot.current();
+                if (!s.reported()) {
+                    return;
+                }
+                Project p = snapshot.project();
+                Row row = sheet.createRow(r[0]++);
+                Cells.text(row, 0, p.id());
+                Cells.text(row, 1, p.facilityId());
+                Cells.text(row, 2, p.company());
+                Cells.text(row, 3, p.facility());
+                Cells.text(row, 4, p.country().code());
+                Cells.text(row, 5, p.region());
+                Cells.text(row, 6, String.join(";", p.ownerCountries().stream().map(Object::toString).toList()));
+                Cells.text(row, 7, p.stage().code());
+                Cells.text(row, 8, s.status().code());
+                Cells.text(row, 9, snapshot.previous().reported() ? snapshot.previous().status().code() : "");
+                if (p.capacity() != null) {
+                    Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
+                    Cells.text(row, 11, p.capacity().unit());
+                    Cells.text(row, 12, p.capacity().basis().code());
+                } else {
+                    Cells.text(row, 10, Cells.UNDISCLOSED);
+                }
+                if (s.targetYear() != null) {
+                    Cells.number(row, 13, s.targetYear(), cells.integer);
+                }
+                if (s.operatingSince() != null) {
+                    Cells.text(row, 14, s.operatingSince().toString());
+                }
+                if (p.investment() != null) {
+                    Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
+                    Cells.text(row, 16, p.investment().currency());
+                    if (p.investment().usdMillions() != null) {
+                        Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
+                    }
+                }
+                if (p.announcedOn() != null) {
+                    Cells.text(row, 18, p.announcedOn().toString());
+                }
+                Cells.text(row, 19, p.offtake());
+                Cells.text(row, 20, p.offtakeBinding().code());
+                Cells.text(row, 21, p.confidence());
+                Cells.text(row, 22, Disclosure.of(p, s).soft() ? "soft" : "solid");
+                Cells.text(row, 23, p.sources());
+                Cells.text(row, 24, p.notes());
+            });
+            Cells.wide(sheet, 40, 2, 3, 19, 23, 24);
+            Cells.autoFilter(sheet, 0, r[0] - 1, 25);
+        }
+
+        private void dataGaps(Sheet sheet) {
+            cells.header(sheet, 0, "Kind", "Id", "Company", "Stage", "Country", "Status", "Missing");
+            int[] r = {1};
+            for (StageSummary s : report.summary().stages()) {
+                if (!s.hasCompleteBaseline()) {
+                    Row row = sheet.createRow(r[0]++);
+                    Cells.text(row, 0, "stage");
+                    Cells.text(row, 3, s.stage().code());
+                    Cells.text(row, 6, noBaselineNote(s));
+                }
+                for (String id : s.notComparable()) {
+                    Row row = sheet.createRow(r[0]++);
+                    Cells.text(row, 0, "unit");
+                    Cells.text(row, 1, id);
+                    Cells.text(row, 3, s.stage().code());
+                    Cells.text(row, 6, "capacity not in " + s.unit() + ": counted, not summed");
                 }
             }
-            if (p.announcedOn() != null) {
-                text(row, 15, p.announcedOn().toString());
+            report.projects().forEach(snapshot -> {
+                ProjectState s = snapshot.current();
+                if (!s.reported()) {
+                    return;
+                }
+                List<String> missing = Disclosure.of(snapshot.project(), s).missing();
+                if (missing.isEmpty()) {
+                    return;
+                }
+                Project p = snapshot.project();
+                Row row = sheet.createRow(r[0]++);
+                Cells.text(row, 0, "project");
+                Cells.text(row, 1, p.id());
+                Cells.text(row, 2, p.company());
+                Cells.text(row, 3, p.stage().code());
+                Cells.text(row, 4, p.country().code());
+                Cells.text(row, 5, s.status().code());
+                Cells.text(row, 6, String.join(", ", missing));
+            });
+            Cells.wide(sheet, 40, 2);
+            Cells.wide(sheet, 60, 6);
+            Cells.autoFilter(sheet, 0, r[0] - 1, 7);
+        }
+
+        private void baselines(Sheet sheet) {
+            cells.header(sheet, 0, "Country", "Stage", "Year", "Value (t/yr)", "Unit", "Basis", "Published share",
+                    "Used this period", "Source", "Confidence", "Notes");
+            int r = 1;
+            for (Baseline b : report.baselines()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, b.country().code());
+                Cells.text(row, 1, b.stage().code());
+                Cells.number(row, 2, b.year(), cells.integer);
+                if (b.hasValue()) {
+                    Cells.number(row, 3, b.valueTpa(), cells.tonnes);
+                    Cells.text(row, 4, b.unit());
+                }
+                Cells.text(row, 5, b.basis());
+                if (b.sharePercent().isPresent()) {
+                    Cells.number(row, 6, b.sharePercent().getAsDouble() / 100, cells.percent);
+                }
+                Cells.text(row, 7, used(b) ? "yes" : "no");
+                Cells.text(row, 8, b.source());
+                Cells.text(row, 9, b.confidence());
+                Cells.text(row, 10, b.notes());
             }
-            text(row, 16, p.offtakeBinding().code());
-            text(row, 17, p.confidence());
-            text(row, 18, p.sources());
-        });
-        wide(sheet, 2, 3, 18);
-        finish(sheet, 19, r[0]);
-    }
+            Cells.wide(sheet, 50, 8, 10);
+            Cells.autoFilter(sheet, 0, r - 1, 11);
+        }
 
-    private void writeBaselines(SXSSFSheet sheet, Report report, Styles styles) {
-        header(sheet, styles, "Country", "Stage", "Year", "Value (t/yr)", "Unit", "Basis", "Published share",
-                "Source", "Confidence", "Notes");
-        int r = 1;
-        for (Baseline b : report.baselines()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, b.country().code());
-            text(row, 1, b.stage().code());
-            number(row, 2, b.year(), styles.integer);
-            if (b.hasValue()) {
-                number(row, 3, b.valueTpa(), styles.tonnes);
-                text(row, 4, b.unit());
+        private boolean used(Baseline b) {
+            StageSummary s = report.summary().stage(b.stage());
+            return s.baselineRows().contains(b) || s.publishedShare().equals(Optional.of(b));
+        }
+
+        private void methodology(Sheet sheet) {
+            cells.header(sheet, 0, "Methodology");
+            Cells.wide(sheet, 150, 0);
+            int r = 1;
+            for (String statement : Methodology.statements(report)) {
+                cells.wrapped(sheet.createRow(r++), 0, statement);
             }
-            text(row, 5, b.basis());
-            if (b.sharePercent().isPresent()) {
-                number(row, 6, b.sharePercent().getAsDouble() / 100, styles.percent);
-            }
-            text(row, 7, b.source());
-            text(row, 8, b.confidence());
-            text(row, 9, b.notes());
-        }
-        wide(sheet, 7, 9);
-        finish(sheet, 10, r);
-    }
-
-    private static void header(SXSSFSheet sheet, Styles styles, String... names) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < names.length; i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(names[i]);
-            cell.setCellStyle(styles.header);
-        }
-        sheet.createFreezePane(0, 1);
-        // Widths from the headers: measuring every cell (auto-size) costs too much on a million-row sheet.
-        for (int i = 0; i < names.length; i++) {
-            sheet.setColumnWidth(i, Math.min(Math.max(names[i].length() + 4, 12), 60) * 256);
         }
     }
-
-    private static void finish(SXSSFSheet sheet, int columns, int rows) {
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows - 1, 0), 0, columns - 1));
-    }
-
-    private static void wide(Sheet sheet, int... columns) {
-        for (int column : columns) {
-            sheet.setColumnWidth(column, 40 * 256);
-        }
-    }
-
-    /** Always a string cell: a value such as "=HYPERLINK(...)" from the data stays literal text. */
-    private static void text(Row row, int column, String value) {
-        if (value != null) {
-            row.createCell(column).setCellValue(value);
-        }
-    }
-
-    private static void number(Row row, int column, double value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    private static void optionalNumber(Row row, int column, Optional<Double> value, CellStyle style) {
-        value.ifPresent(v -> number(row, column, v, style));
-    }
-
-    private static void share(Row row, int column, Optional<Double> percent, Styles styles) {
-        percent.ifPresent(p -> number(row, column, p / 100, styles.percent));
-    }
-
-    private static void capacity(Row row, int column, CapacityTally tally, Styles styles) {
-        if (tally.projects() == 0) {
-            return;
-        }
-        if (tally.comparable() > 0) {
-            number(row, column, tally.tonnes(), styles.tonnes);
-        } else {
-            text(row, column, tally.allUndisclosed() ? UNDISCLOSED : NOT_COMPARABLE);
-        }
-    }
-
-    /** The few cell styles the workbook uses, created once per workbook. */
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle integer;
-        final CellStyle tonnes;
-        final CellStyle decimal;
-        final CellStyle percent;
-
-        Styles(SXSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            integer = numberStyle(workbook, "0");
-            tonnes = numberStyle(workbook, "#,##0");
-            decimal = numberStyle(workbook, "#,##0.0");
-            percent = numberStyle(workbook, "0.0%");
-        }
-
-        private static CellStyle numberStyle(SXSSFWorkbook workbook, String format) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(workbook.createDataFormat().getFormat(format));
-            return style;
-        }
-    }
-
 }

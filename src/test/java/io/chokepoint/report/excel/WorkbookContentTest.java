@@ -1,0 +1,129 @@
+package io.chokepoint.report.excel;
+
+import static io.chokepoint.ReportFileReader.column;
+import static io.chokepoint.ReportFileReader.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.ReportFileReader;
+import io.chokepoint.TestTrackers;
+import io.chokepoint.batch.ReportJob;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+class WorkbookContentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void allSheets_inOrder_withNativeChartsOnSummary() throws Exception {
+        Path xlsx = runSmallTracker();
+
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages", "Country × Stage",
+                    "Owners", "Pipeline", "Changes", "Projects", "Data gaps", "Baselines", "Methodology");
+            // Mining and magnet have complete baselines: the share chart plus one capacity chart each.
+            assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(3);
+            Sheet projects = workbook.getSheet("Projects");
+            assertThat(projects.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(((XSSFSheet) projects).getCTWorksheet().isSetAutoFilter()).isTrue();
+            Cell capacity = row(projects, "US-MINE-01-MIN").orElseThrow().getCell(column(projects, "Capacity (t/yr)"));
+            assertThat(capacity.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(capacity.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            // The methodology prints the weights it used.
+            assertThat(workbook.getSheet("Methodology").getRow(7).getCell(0).getStringCellValue())
+                    .startsWith("Risk weights used: study 0.10, announced 0.20");
+        }
+    }
+
+    @Test
+    void namesThatLookLikeFormulas_stayLiteralText() throws Exception {
+        TrackerDatabase tracker = TestTrackers.seeded(dir.resolve("tracker.db"), "small-tracker");
+        String[] names = {"=HYPERLINK(\"http://evil\",\"x\")", "+SUM(A1:A9)", "-2+3", "@cmd"};
+        for (int i = 0; i < names.length; i++) {
+            int n = i;
+            tracker.jdbi().useHandle(h -> h.createUpdate("""
+                            INSERT INTO project (id, facility_id, company, owner_country, facility, country, stage,
+                                                 status, status_as_of, offtake_binding, sources)
+                            VALUES (:id, :id, :name, 'US', :name, 'US', 'magnet', 'announced', '2025-06-01', 'unknown', 'News')""")
+                    .bind("id", "US-F" + n + "-MAG").bind("name", names[n]).execute());
+        }
+
+        new ReportJob(tracker).start(ReportPeriod.parse("2026-01"), dir.resolve("reports"));
+
+        Path xlsx = new ReportFiles(dir.resolve("reports"), ReportPeriod.parse("2026-01")).workbook();
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            Sheet projects = workbook.getSheet("Projects");
+            for (int i = 0; i < names.length; i++) {
+                Row row = row(projects, "US-F" + i + "-MAG").orElseThrow();
+                for (String header : List.of("Company", "Facility")) {
+                    Cell cell = row.getCell(column(projects, header));
+                    assertThat(cell.getCellType()).as(names[i]).isEqualTo(CellType.STRING);
+                    assertThat(cell.getStringCellValue()).isEqualTo(names[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void december2025_changesListExactlyTheSampleEventsOfDecember() throws Exception {
+        Path db = dir.resolve("chokepoint.db");
+        Path reports = dir.resolve("reports");
+        TrackerDatabase tracker = TrackerDatabase.open(db);
+        ReportJob job = new ReportJob(tracker);
+        job.start(ReportPeriod.parse("2025-11"), reports);
+
+        job.start(ReportPeriod.parse("2025-12"), reports);
+
+        List<String> expected = new ArrayList<>();
+        try (Reader in = new InputStreamReader(getClass().getResourceAsStream("/sample/events.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord e : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                if (e.get("date").startsWith("2025-12")) {
+                    expected.add(e.get("date") + " " + e.get("event") + " " + e.get("facility_id"));
+                }
+            }
+        }
+        assertThat(expected).contains("2025-12-17 approval VN-LSEE-01");
+        Path xlsx = new ReportFiles(reports, ReportPeriod.parse("2025-12")).workbook();
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            Sheet changes = workbook.getSheet("Changes");
+            List<String> listed = new ArrayList<>();
+            for (Row row : changes) {
+                if (row.getRowNum() > 0 && "yes".equals(row.getCell(column(changes, "Recorded as event")).getStringCellValue())) {
+                    listed.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                            + row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+            Row ls = row(changes, "2025-12-17", "approval").orElseThrow();
+            assertThat(ls.getCell(column(changes, "Project ids")).getStringCellValue()).isEqualTo("VN-LSEE-01-MET");
+            assertThat(ls.getCell(column(changes, "To")).getStringCellValue()).isEqualTo("approved");
+            assertThat(ls.getCell(column(changes, "Source")).getStringCellValue()).contains("LSCV 2025-12-17");
+        }
+    }
+
+    private Path runSmallTracker() {
+        TrackerDatabase tracker = TestTrackers.seeded(dir.resolve("tracker.db"), "small-tracker");
+        new ReportJob(tracker).start(ReportPeriod.parse("2026-01"), dir.resolve("reports"));
+        return new ReportFiles(dir.resolve("reports"), ReportPeriod.parse("2026-01")).workbook();
+    }
+}
