@@ -22,7 +22,8 @@ import io.chokepoint.report.Report;
  * country × stage matrix, solid vs soft, and the methodology with every baseline figure's source. Charts are
  * vector graphics and all text is in the embedded DejaVu fonts, so it can be searched and extracted. Only
  * aggregates and bounded lists go into the PDF, so its size does not grow with the number of projects.
- * Stateless; one instance may write several reports, one at a time or concurrently.
+ * Keeps no state between calls; not meant for concurrent writes (OpenPDF shares its font cache), and the job
+ * writes one report at a time.
  */
 public final class PdfReportWriter {
 
