@@ -22,6 +22,22 @@ public final class Formats {
         return String.format(Locale.ENGLISH, "%.1f %%", percent);
     }
 
+    /**
+     * A change in percentage points with its sign, e.g. "+1.2 pp", "−0.4 pp" (a true minus sign), "0.0 pp" for a
+     * change that rounds to nothing; "n/a" where there is nothing to compare.
+     */
+    public static String points(Optional<Double> points) {
+        return points.map(Formats::points).orElse("n/a");
+    }
+
+    public static String points(double points) {
+        double rounded = Math.round(points * 10) / 10.0;
+        if (rounded == 0) {
+            return "0.0 pp";
+        }
+        return (rounded > 0 ? "+" : "\u2212") + String.format(Locale.ENGLISH, "%.1f pp", Math.abs(rounded));
+    }
+
     public static String hhi(Optional<Double> hhi) {
         return hhi.map(h -> String.format(Locale.ENGLISH, "%,.0f", h)).orElse("n/a");
     }

@@ -1,0 +1,153 @@
+package io.chokepoint.report.pdf;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.lowagie.text.Element;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+
+import io.chokepoint.report.Formats;
+import io.chokepoint.report.Headline;
+import io.chokepoint.report.Report;
+import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisSettings;
+import io.chokepoint.summary.StageSummary;
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.ProjectStatus;
+
+/**
+ * The page a busy reader can stop after: the period, the headline sentences, China's share per stage now and
+ * projected with the change since last month, and the share chart.
+ */
+final class FirstPage {
+    private static final float CHART_HEIGHT = 235;
+
+    private final Layout layout;
+    private final Report report;
+    private final Charts charts;
+
+    FirstPage(Layout layout, Report report, Charts charts) {
+        this.layout = layout;
+        this.report = report;
+        this.charts = charts;
+    }
+
+    void write() {
+        PdfFonts fonts = layout.fonts;
+        Paragraph title = new Paragraph("Chokepoint: rare-earth processing capacity, " + report.period().title(),
+                fonts.title());
+        title.setSpacingAfter(2);
+        layout.document.add(title);
+        int targetYear = report.summary().settings().targetYear();
+        layout.paragraph("Where rare-earth processing capacity is being built, stage by stage, and whether it is "
+                + "moving away from China. Figures as of " + report.asOf() + "; " + report.summary().reportedProjects()
+                + " tracked projects; projections to " + targetYear + " weight each project by its status.",
+                fonts.small());
+
+        Paragraph inBrief = new Paragraph("In brief", fonts.subheading());
+        inBrief.setSpacingBefore(6);
+        inBrief.setSpacingAfter(2);
+        layout.document.add(inBrief);
+        for (String sentence : Headline.sentences(report)) {
+            Paragraph p = new Paragraph("•  " + sentence, fonts.lead());
+            p.setIndentationLeft(11);
+            p.setFirstLineIndent(-11);
+            p.setLeading(13.5f);
+            p.setSpacingAfter(3);
+            layout.document.add(p);
+        }
+
+        PdfPTable grid = Layout.grid(56, 44);
+        grid.setSpacingBefore(10);
+        PdfPCell left = Layout.frame(headlineTable());
+        Paragraph howToRead = new Paragraph(howToRead(targetYear), fonts.small());
+        howToRead.setLeading(fonts.small().getSize() * 1.35f);
+        howToRead.setSpacingBefore(4);
+        left.addElement(howToRead);
+        left.setPaddingRight(14);
+        grid.addCell(left);
+        PdfPCell right = new PdfPCell();
+        right.setBorder(0);
+        right.setPadding(0);
+        float chartWidth = layout.width() * 0.44f;
+        right.addElement(charts.vector(layout.writer, charts.chinaShareByStage(report), chartWidth, CHART_HEIGHT));
+        Paragraph caption = new Paragraph(chartCaption(targetYear), fonts.small());
+        caption.setLeading(fonts.small().getSize() * 1.35f);
+        right.addElement(caption);
+        grid.addCell(right);
+        layout.document.add(grid);
+    }
+
+    private PdfPTable headlineTable() {
+        PdfFonts fonts = layout.fonts;
+        String previous = report.period().previous().month()
+                .format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH));
+        int targetYear = report.summary().settings().targetYear();
+        PdfPTable table = layout.table(18, 12, 12, 13, 12, 33);
+        layout.headers(table, new String[]{"Stage", "China share now", "change since " + previous,
+                targetYear + ", risk-weighted", "change since " + previous, "Basis"}, 1, 2, 3, 4);
+        Analysis analysis = report.analysis();
+        int index = 0;
+        for (StageSummary s : report.summary().stages()) {
+            ChainStage stage = s.stage();
+            PdfPCell name = layout.cell(stage.code(), fonts.tableCellBold(), Element.ALIGN_LEFT);
+            if (s.hasCompleteBaseline()) {
+                layout.row(table, index++, name,
+                        layout.cell(Formats.percent(s.chinaSharePercent()), fonts.tableCellBold(), Element.ALIGN_RIGHT),
+                        layout.number(Formats.points(analysis.chinaShareChange(stage))),
+                        layout.cell(Formats.percent(s.projectedChinaSharePercent()), fonts.tableCellBold(),
+                                Element.ALIGN_RIGHT),
+                        layout.number(Formats.points(analysis.projectedShareChange(stage))),
+                        layout.cell("baseline " + s.baselineYear().get() + " + tracked projects", fonts.tableCellMuted(),
+                                Element.ALIGN_LEFT));
+            } else {
+                PdfPCell note = layout.cell(noBaseline(s), fonts.tableCellMuted(), Element.ALIGN_LEFT);
+                note.setColspan(5);
+                layout.row(table, index++, name, note);
+            }
+        }
+        return table;
+    }
+
+    /** What the first page says for a stage without a complete baseline, quoting a published share if any. */
+    static String noBaseline(StageSummary s) {
+        if (s.publishedShare().isEmpty()) {
+            return "No complete baseline and no published share: only tracked capacity is reported.";
+        }
+        Baseline published = s.publishedShare().get();
+        return "No complete baseline. Published China share " + Formats.percent(published.sharePercent().getAsDouble())
+                + " (" + published.year() + "; " + Layout.shortSource(published.source()) + ").";
+    }
+
+    private String howToRead(int targetYear) {
+        AnalysisSettings settings = report.summary().settings();
+        String weights = Arrays.stream(ProjectStatus.values()).filter(ProjectStatus::isPipeline)
+                .map(s -> Layout.status(s.code()) + " " + String.format(Locale.ENGLISH, "%.2f", settings.weight(s)))
+                .collect(Collectors.joining(", "));
+        return "China share now: operating capacity from the stage's latest complete baseline set plus tracked "
+                + "projects that started operating since. " + targetYear + ", risk-weighted: tracked projects due by "
+                + targetYear + " added at the weight of their status (" + weights + "). Changes are in percentage "
+                + "points since " + report.period().previous().title() + ", both months computed from today's data. "
+                + "Sources and methodology are on the last pages.";
+    }
+
+    private String chartCaption(int targetYear) {
+        List<String> omitted = report.summary().stages().stream()
+                .filter(s -> s.chinaSharePercent().isEmpty() && s.publishedShare().isEmpty())
+                .map(s -> s.stage().code()).toList();
+        String caption = "China's share of operating capacity by stage, now and in " + targetYear
+                + " (risk-weighted). A stage without a complete baseline shows its published share in grey, with its "
+                + "year and no projection.";
+        if (!omitted.isEmpty()) {
+            caption += " Not shown, with neither a complete baseline nor a published share: "
+                    + String.join(", ", omitted) + ".";
+        }
+        return caption;
+    }
+}
