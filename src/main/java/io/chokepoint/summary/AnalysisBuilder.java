@@ -67,7 +67,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             String from = "";
             String to = "";
             if (e.kind() == io.chokepoint.tracking.EventKind.TARGET_CHANGE) {
-                from = year(f.before);
+                from = f.before.reported() ? year(f.before) : "";
                 to = year(f.now);
             } else if (e.statusAfter() != null) {
                 from = f.before.reported() ? f.before.status().code() : "";
