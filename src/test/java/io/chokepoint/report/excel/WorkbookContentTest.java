@@ -119,6 +119,14 @@ class WorkbookContentTest {
             assertThat(ls.getCell(column(changes, "To")).getStringCellValue()).isEqualTo("approved");
             assertThat(ls.getCell(column(changes, "Source")).getStringCellValue()).contains("LSCV 2025-12-17");
         }
+        // The PDF's "what changed" section names the same events.
+        String pdf = ReportFileReader.pdfText(new ReportFiles(reports, ReportPeriod.parse("2025-12")).pdf());
+        String changed = pdf.substring(pdf.indexOf("What changed this month"));
+        for (String event : expected) {
+            String[] parts = event.split(" ");
+            assertThat(changed).contains(parts[0]).contains(parts[2]);
+        }
+        assertThat(changed).contains("4 changes in December 2025");
     }
 
     private Path runSmallTracker() {
