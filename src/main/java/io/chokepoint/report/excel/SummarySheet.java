@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
+import io.chokepoint.report.Headline;
 import io.chokepoint.report.Report;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.CountryCapacity;
@@ -61,6 +62,11 @@ final class SummarySheet {
         title.getCell(0).setCellStyle(cells.title);
         Cells.text(sheet.createRow(next++), 0, "All figures as of " + report.asOf() + "; "
                 + report.summary().reportedProjects() + " tracked projects; generated " + report.generatedOn() + ".");
+        next++;
+        // The same generated sentences as the PDF's first page.
+        for (String sentence : Headline.sentences(report)) {
+            Cells.text(sheet.createRow(next++), 0, sentence);
+        }
         next++;
         int headerRow = next++;
         cells.header(sheet, headerRow, "Stage", "China share", "Projected China share " + target + " (risk-weighted)",

@@ -49,6 +49,9 @@ class WorkbookContentTest {
             Cell capacity = row(projects, "US-MINE-01-MIN").orElseThrow().getCell(column(projects, "Capacity (t/yr)"));
             assertThat(capacity.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(capacity.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            // The Summary sheet opens with the PDF's generated sentences.
+            assertThat(workbook.getSheet("Summary").getRow(3).getCell(0).getStringCellValue())
+                    .startsWith("Of the stages with a complete baseline");
             // The methodology prints the weights it used.
             assertThat(workbook.getSheet("Methodology").getRow(7).getCell(0).getStringCellValue())
                     .startsWith("Risk weights used: study 0.10, announced 0.20");
