@@ -58,6 +58,47 @@ public final class MonthlyRun {
         return restartPlan(period, last);
     }
 
+    /** What {@code restart EXECUTION_ID} does. */
+    public RunPlan planRestart(long executionId) {
+        Optional<JobExecution> found = job.execution(executionId);
+        if (found.isEmpty()) {
+            return new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution " + executionId + " in "
+                    + job.tracker().jobRepositoryFile() + ". List executions with: chokepoint status");
+        }
+        JobExecution execution = found.get();
+        String period = ReportJob.periodOf(execution);
+        BatchStatus status = execution.getBatchStatus();
+        JobExecution latest = job.latestOfInstance(execution);
+        if (latest.getExecutionId() != executionId) {
+            String instead = latest.getBatchStatus() == BatchStatus.COMPLETED
+                    ? "it completed the period; to produce it again, run: chokepoint run --period " + period + " --rerun"
+                    : "restart that one: chokepoint restart " + latest.getExecutionId();
+            return new RunPlan.Refused(RunPlan.Reason.NOT_LATEST, "Execution " + executionId + " (period " + period
+                    + ") is not the latest of its job instance: execution " + latest.getExecutionId() + " ("
+                    + latest.getBatchStatus() + ") is; " + instead);
+        }
+        if (status == BatchStatus.COMPLETED) {
+            return new RunPlan.Refused(RunPlan.Reason.COMPLETED, "Execution " + executionId + " (period " + period
+                    + ") completed; only a failed or stopped execution can be restarted. To produce the period again, run: "
+                    + "chokepoint run --period " + period + " --rerun");
+        }
+        if (status == BatchStatus.ABANDONED) {
+            return new RunPlan.Refused(RunPlan.Reason.ABANDONED, "Execution " + executionId + " (period " + period
+                    + ") was abandoned and cannot be restarted. To start the period anew, run: chokepoint run --period "
+                    + period);
+        }
+        return restartPlan(ReportPeriod.parse(period), execution);
+    }
+
+    /** What {@code restart --period P} does: restart the period's latest execution. */
+    public RunPlan planRestart(ReportPeriod period) {
+        return job.latestExecution(period)
+                .map(latest -> planRestart(latest.getExecutionId()))
+                .orElseGet(() -> new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution for period " + period
+                        + " in " + job.tracker().jobRepositoryFile() + ". To start it, run: chokepoint run --period "
+                        + period));
+    }
+
     private static RunPlan restartPlan(ReportPeriod period, JobExecution execution) {
         return new RunPlan.Restart(period, execution.getExecutionId(), execution.getBatchStatus().name(),
                 ReportJob.reportsDirOf(execution));

@@ -9,6 +9,7 @@ import java.util.Properties;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 
@@ -93,6 +94,23 @@ public final class ReportJob {
         }
         all.sort(Comparator.comparingLong(JobExecution::getExecutionId));
         return all;
+    }
+
+    /** The execution with this id, if the repository has it. */
+    Optional<JobExecution> execution(long executionId) {
+        try {
+            return Optional.of(operator.getJobExecution(executionId));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The most recent execution of the job instance that {@code execution} belongs to. */
+    JobExecution latestOfInstance(JobExecution execution) {
+        JobInstance instance = operator.getJobInstance(execution.getExecutionId());
+        return operator.getJobExecutions(instance).stream()
+                .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                .orElse(execution);
     }
 
     static String periodOf(JobExecution execution) {
