@@ -1,8 +1,10 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,6 +14,8 @@ import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 
 import org.jberet.operations.JobOperatorImpl;
 import org.jberet.spi.PropertyKey;
@@ -111,6 +115,57 @@ public final class ReportJob {
         return operator.getJobExecutions(instance).stream()
                 .max(Comparator.comparingLong(JobExecution::getExecutionId))
                 .orElse(execution);
+    }
+
+    /**
+     * Executions newest first, with their steps' status and counts.
+     *
+     * @param period only this period's executions, if given
+     * @param limit  at most this many
+     */
+    public List<ExecutionSummary> history(Optional<ReportPeriod> period, int limit) {
+        List<JobExecution> all = new ArrayList<>(executions());
+        all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
+        return all.stream()
+                .filter(e -> period.map(p -> p.toString().equals(periodOf(e))).orElse(true))
+                .limit(limit)
+                .map(this::summary)
+                .toList();
+    }
+
+    private ExecutionSummary summary(JobExecution e) {
+        long instanceId = operator.getJobInstance(e.getExecutionId()).getInstanceId();
+        List<StepSummary> steps = operator.getStepExecutions(e.getExecutionId()).stream()
+                .sorted(Comparator.comparingLong(StepExecution::getStepExecutionId))
+                .map(ReportJob::summary)
+                .toList();
+        return new ExecutionSummary(e.getExecutionId(), instanceId, periodOf(e), e.getBatchStatus().name(),
+                e.getExitStatus(), instant(e.getStartTime()), instant(e.getEndTime()), steps);
+    }
+
+    private static StepSummary summary(StepExecution s) {
+        return new StepSummary(s.getStepName(), s.getBatchStatus().name(), s.getExitStatus(),
+                instant(s.getStartTime()), instant(s.getEndTime()),
+                metric(s, Metric.MetricType.READ_COUNT), metric(s, Metric.MetricType.WRITE_COUNT),
+                metric(s, Metric.MetricType.COMMIT_COUNT), metric(s, Metric.MetricType.ROLLBACK_COUNT),
+                metric(s, Metric.MetricType.FILTER_COUNT));
+    }
+
+    private static long metric(StepExecution step, Metric.MetricType type) {
+        Metric[] metrics = step.getMetrics();
+        if (metrics == null) {
+            return 0;
+        }
+        for (Metric m : metrics) {
+            if (m.getType() == type) {
+                return m.getValue();
+            }
+        }
+        return 0;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     static String periodOf(JobExecution execution) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, RestartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -69,6 +69,9 @@ public final class Main {
                 }
                 if (cls == RestartCommand.class) {
                     return cls.cast(new RestartCommand(environment));
+                }
+                if (cls == StatusCommand.class) {
+                    return cls.cast(new StatusCommand(environment));
                 }
                 return defaults.create(cls);
             }
