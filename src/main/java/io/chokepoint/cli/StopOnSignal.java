@@ -18,7 +18,7 @@ import io.chokepoint.batch.RunningExecution;
  * <p>The hook is removed when the command ends, and does nothing if the execution has already ended, so the
  * {@code System.exit} at the end of {@code Main} (which also runs shutdown hooks) is not affected.
  */
-final class StopOnSignal implements AutoCloseable {
+final class StopOnSignal {
 
     /** How long a stop may take before the process ends anyway (the execution then stays STOPPING, restartable). */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -57,11 +57,6 @@ final class StopOnSignal implements AutoCloseable {
         } finally {
             commandDone.countDown();
         }
-    }
-
-    @Override
-    public void close() {
-        finish(exitCode.get());
     }
 
     private void onShutdown() {

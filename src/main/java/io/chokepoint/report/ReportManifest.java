@@ -34,8 +34,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 @JsonPropertyOrder({"period", "jobExecutionId", "inputFingerprint", "files"})
 public record ReportManifest(String period, long jobExecutionId, String inputFingerprint, List<FileEntry> files) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public ReportManifest {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(inputFingerprint, "inputFingerprint");
@@ -76,7 +74,7 @@ public record ReportManifest(String period, long jobExecutionId, String inputFin
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this) + System.lineSeparator();
+            return json().writeValueAsString(this) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a manifest as JSON", e);
         }
@@ -85,12 +83,16 @@ public record ReportManifest(String period, long jobExecutionId, String inputFin
     /** Reads a manifest; empty if there is none. */
     public static Optional<ReportManifest> read(Path file) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file), ReportManifest.class));
+            return Optional.of(json().readValue(Files.readAllBytes(file), ReportManifest.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     private static MessageDigest newDigest() {
