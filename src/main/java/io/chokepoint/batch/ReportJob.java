@@ -1,29 +1,32 @@
 package io.chokepoint.batch;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
-import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 
 import org.jberet.operations.JobOperatorImpl;
+import org.jberet.spi.PropertyKey;
 
-import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
- * Starts or restarts the monthly job for a period against one tracker, waits for it to end, and reports how it
- * ended. Executions are kept in the tracker's own job repository, so a later process sees them.
+ * The monthly job against one tracker: starts and restarts executions and reads their history. Executions are
+ * kept in the tracker's own job repository ({@link TrackerDatabase#jobRepositoryFile()}), so a later process sees
+ * them. Which of start or restart a period needs is decided by {@link MonthlyRun}.
  */
 public final class ReportJob {
 
@@ -38,28 +41,47 @@ public final class ReportJob {
         this.operator = new JobOperatorImpl(new ChokepointBatchEnvironment(tracker.jobRepositoryFile()));
     }
 
-    /** Starts a new execution for the period and waits for it to end. */
+    public TrackerDatabase tracker() {
+        return tracker;
+    }
+
+    /**
+     * Starts a new execution for the period and waits for it to end, without the decision table or the tracker's
+     * lock: for callers that own the tracker (tests). The command line goes through {@link MonthlyRun}.
+     */
     public RunOutcome start(ReportPeriod period, Path reportsDir) {
+        return startNew(period, reportsDir, RunOptions.defaults(), List.of()).await();
+    }
+
+    RunningExecution startNew(ReportPeriod period, Path reportsDir, RunOptions options, List<Path> archived) {
+        Path reports = reportsDir.toAbsolutePath().normalize();
         Properties parameters = new Properties();
         parameters.setProperty("period", period.toString());
         parameters.setProperty("db", tracker.file().toString());
-        parameters.setProperty("reports", reportsDir.toAbsolutePath().normalize().toString());
+        parameters.setProperty("reports", reports.toString());
+        options.chunkSize().ifPresent(n -> parameters.setProperty("chunkSize", Integer.toString(n)));
         long id = operator.start(JOB_NAME, parameters);
-        return await(period, id, RunAction.STARTED, reportsDir);
+        return new RunningExecution(operator, id, RunAction.STARTED, period, reports, archived);
     }
 
-    /** Restarts a failed or stopped execution from its last checkpoint and waits for it to end. */
-    public RunOutcome restart(JobExecution failed) {
-        ReportPeriod period = ReportPeriod.parse(failed.getJobParameters().getProperty("period"));
-        Path reportsDir = Path.of(failed.getJobParameters().getProperty("reports"));
-        long id = operator.restart(failed.getExecutionId(), new Properties());
-        return await(period, id, RunAction.RESTARTED, reportsDir);
+    /**
+     * Restarts an execution from its last checkpoint with its original parameters. {@code force} marks an
+     * execution left STARTING, STARTED or STOPPING as FAILED first: only for one whose process is known to be gone.
+     */
+    RunningExecution restart(RunPlan.Restart plan, RunOptions options, boolean force) {
+        Properties overrides = new Properties();
+        options.chunkSize().ifPresent(n -> overrides.setProperty("chunkSize", Integer.toString(n)));
+        if (force) {
+            overrides.setProperty(PropertyKey.RESTART_MODE, PropertyKey.RESTART_MODE_FORCE);
+        }
+        long id = operator.restart(plan.executionId(), overrides);
+        return new RunningExecution(operator, id, RunAction.RESTARTED, plan.period(), plan.reportsDir(), List.of());
     }
 
     /** The most recent execution of the job for the period, if it was ever run against this tracker. */
     public Optional<JobExecution> latestExecution(ReportPeriod period) {
         return executions().stream()
-                .filter(e -> period.toString().equals(e.getJobParameters().getProperty("period")))
+                .filter(e -> period.toString().equals(periodOf(e)))
                 .max(Comparator.comparingLong(JobExecution::getExecutionId));
     }
 
@@ -78,32 +100,81 @@ public final class ReportJob {
         return all;
     }
 
-    private RunOutcome await(ReportPeriod period, long executionId, RunAction action, Path reportsDir) {
-        JobExecution execution = operator.getJobExecution(executionId);
-        boolean interrupted = false;
-        while (isRunning(execution.getBatchStatus())) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                // Asked to give up: stop the job cleanly (STOPPED is restartable) and wait for it to get there.
-                if (!interrupted) {
-                    operator.stop(executionId);
-                }
-                interrupted = true;
-            }
-            execution = operator.getJobExecution(executionId);
+    /** The execution with this id, if the repository has it. */
+    Optional<JobExecution> execution(long executionId) {
+        try {
+            return Optional.of(operator.getJobExecution(executionId));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        ReportFiles files = new ReportFiles(reportsDir, period);
-        List<Path> written = Stream.of(files.workbook(), files.pdf()).filter(Files::exists).toList();
-        return new RunOutcome(period, executionId, action, execution.getBatchStatus(), execution.getExitStatus(),
-                written);
     }
 
-    private static boolean isRunning(BatchStatus status) {
-        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+    /** The most recent execution of the job instance that {@code execution} belongs to. */
+    JobExecution latestOfInstance(JobExecution execution) {
+        JobInstance instance = operator.getJobInstance(execution.getExecutionId());
+        return operator.getJobExecutions(instance).stream()
+                .max(Comparator.comparingLong(JobExecution::getExecutionId))
+                .orElse(execution);
+    }
+
+    /**
+     * Executions newest first, with their steps' status and counts.
+     *
+     * @param period only this period's executions, if given
+     * @param limit  at most this many
+     */
+    public List<ExecutionSummary> history(Optional<ReportPeriod> period, int limit) {
+        List<JobExecution> all = new ArrayList<>(executions());
+        all.sort(Comparator.comparingLong(JobExecution::getExecutionId).reversed());
+        return all.stream()
+                .filter(e -> period.map(p -> p.toString().equals(periodOf(e))).orElse(true))
+                .limit(limit)
+                .map(this::summary)
+                .toList();
+    }
+
+    private ExecutionSummary summary(JobExecution e) {
+        long instanceId = operator.getJobInstance(e.getExecutionId()).getInstanceId();
+        List<StepSummary> steps = operator.getStepExecutions(e.getExecutionId()).stream()
+                .sorted(Comparator.comparingLong(StepExecution::getStepExecutionId))
+                .map(ReportJob::summary)
+                .toList();
+        return new ExecutionSummary(e.getExecutionId(), instanceId, periodOf(e), e.getBatchStatus().name(),
+                e.getExitStatus(), instant(e.getStartTime()), instant(e.getEndTime()), steps);
+    }
+
+    private static StepSummary summary(StepExecution s) {
+        return new StepSummary(s.getStepName(), s.getBatchStatus().name(), s.getExitStatus(),
+                instant(s.getStartTime()), instant(s.getEndTime()),
+                metric(s, Metric.MetricType.READ_COUNT), metric(s, Metric.MetricType.WRITE_COUNT),
+                metric(s, Metric.MetricType.COMMIT_COUNT), metric(s, Metric.MetricType.ROLLBACK_COUNT),
+                metric(s, Metric.MetricType.FILTER_COUNT));
+    }
+
+    private static long metric(StepExecution step, Metric.MetricType type) {
+        Metric[] metrics = step.getMetrics();
+        if (metrics == null) {
+            return 0;
+        }
+        for (Metric m : metrics) {
+            if (m.getType() == type) {
+                return m.getValue();
+            }
+        }
+        return 0;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    static String periodOf(JobExecution execution) {
+        Properties parameters = execution.getJobParameters();
+        return parameters == null ? null : parameters.getProperty("period");
+    }
+
+    static Path reportsDirOf(JobExecution execution) {
+        return Path.of(execution.getJobParameters().getProperty("reports"));
     }
 
     JobOperator operator() {

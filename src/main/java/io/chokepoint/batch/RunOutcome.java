@@ -12,7 +12,7 @@ import io.chokepoint.tracking.ReportPeriod;
  * How a run of the monthly job ended.
  *
  * @param action what was done: started a new execution or restarted a failed one
- * @param files  the report files that exist for the period after the run
+ * @param files  the period's files that exist after the run: workbook, PDF and manifest
  */
 public record RunOutcome(ReportPeriod period, long executionId, RunAction action, BatchStatus status,
                          String exitStatus, List<Path> files) {

@@ -4,11 +4,17 @@ package io.chokepoint.cli;
 final class ExitCode {
     /** The job completed (or the command did what it was asked). */
     static final int OK = 0;
-    /** The job failed or was stopped; it can be restarted. */
+    /** The job failed or was stopped (also by SIGTERM or Ctrl-C); it can be restarted. */
     static final int JOB_FAILED = 1;
-    /** The command line was wrong, or the request was refused as asked (e.g. a completed month without --rerun). */
+    /**
+     * The command line was wrong, or the request was refused as asked: a completed month without --rerun, a restart
+     * of a completed, abandoned or superseded execution.
+     */
     static final int USAGE = 2;
-    /** Input or environment problem: unreadable database, invalid data, missing configuration. */
+    /**
+     * Input or environment problem: unreadable database, invalid data, missing configuration, no such execution,
+     * another run holding the tracker's lock.
+     */
     static final int INPUT = 3;
     /** A bug or an unexpected failure. */
     static final int INTERNAL = 4;

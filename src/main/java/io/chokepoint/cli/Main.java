@@ -17,7 +17,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -66,6 +66,12 @@ public final class Main {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == RunCommand.class) {
                     return cls.cast(new RunCommand(environment));
+                }
+                if (cls == RestartCommand.class) {
+                    return cls.cast(new RestartCommand(environment));
+                }
+                if (cls == StatusCommand.class) {
+                    return cls.cast(new StatusCommand(environment));
                 }
                 return defaults.create(cls);
             }

@@ -1,31 +1,35 @@
 package io.chokepoint.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
-
 import io.chokepoint.batch.ReportJob;
-import io.chokepoint.batch.RunOutcome;
+import io.chokepoint.batch.RunOptions;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code run}: produce a month's report, or finish a month that failed. */
+/** {@code run}: produce a month's report, or finish a month that failed, was stopped or was interrupted. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-                "Runs the monthly report job for a period and writes reports/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}.",
-                "A period whose last run failed or was stopped is restarted from its checkpoint; "
-                        + "a completed period is refused unless --rerun is given."})
+                "Runs the monthly report job for a period and writes reports/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}"
+                        + " and manifest.json.",
+                "A period whose last run failed, was stopped or was interrupted is restarted from its checkpoint; "
+                        + "a completed period is refused unless --rerun is given.",
+                "One run at a time per tracker: a second one exits with code 3."})
 final class RunCommand implements Callable<Integer> {
 
     private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--period", paramLabel = "YYYY-MM", converter = PeriodConverter.class,
             description = "Reporting month (default: the last complete calendar month).")
@@ -34,8 +38,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Output directory (default: ./reports).")
     Path reports = Path.of("reports");
 
-    @Option(names = "--rerun", description = "Run a completed period again as a new execution.")
+    @Option(names = "--rerun", description = "Run a completed period again as a new execution; the previous files"
+            + " are kept under reports/YYYY-MM/archive/<execution id>/.")
     boolean rerun;
+
+    /** Advanced: projects per snapshot chunk, i.e. per checkpoint. Hidden from help; documented in the README. */
+    @Option(names = "--chunk-size", paramLabel = "N", hidden = true)
+    Integer chunkSize;
 
     @Mixin
     TrackerOptions tracker = new TrackerOptions();
@@ -46,35 +55,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = environment.out();
-        ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
-        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-        ReportJob job = new ReportJob(db);
-
-        Optional<JobExecution> latest = job.latestExecution(month);
-        RunOutcome outcome;
-        if (latest.isEmpty() || latest.get().getBatchStatus() == BatchStatus.ABANDONED) {
-            outcome = job.start(month, reports);
-        } else if (latest.get().getBatchStatus() == BatchStatus.COMPLETED) {
-            if (!rerun) {
-                environment.err().println("Period " + month + " already completed in execution "
-                        + latest.get().getExecutionId() + ". To produce it again, run: chokepoint run --period "
-                        + month + " --rerun");
-                return ExitCode.USAGE;
-            }
-            outcome = job.start(month, reports);
-        } else {
-            out.println("Period " + month + ": restarting execution " + latest.get().getExecutionId() + " ("
-                    + latest.get().getBatchStatus() + ") from its last checkpoint");
-            outcome = job.restart(latest.get());
+        if (chunkSize != null && chunkSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--chunk-size must be at least 1, was " + chunkSize);
         }
-
-        out.println("Period: " + outcome.period());
-        out.println("Execution id: " + outcome.executionId());
-        out.println("Status: " + outcome.status() + (outcome.exitStatus() == null
-                || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
-        outcome.files().forEach(f -> out.println("Wrote: " + f));
-        out.flush();
-        return outcome.completed() ? ExitCode.OK : ExitCode.JOB_FAILED;
+        ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
+        ReportJob job = new ReportJob(TrackerDatabase.open(tracker.resolve(environment.env())));
+        RunOptions options = new RunOptions(chunkSize == null ? OptionalInt.empty() : OptionalInt.of(chunkSize));
+        return new ForegroundJob(environment).run(job, runs -> runs.planRun(month, reports, rerun), options);
     }
 }

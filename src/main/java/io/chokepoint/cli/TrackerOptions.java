@@ -12,7 +12,7 @@ final class TrackerOptions {
 
     @Option(names = "--db", paramLabel = "PATH",
             description = "Tracker SQLite file (default: $CHOKEPOINT_DB, else ./" + DEFAULT_DB
-                    + "; created with the sample data if missing).")
+                    + "; run creates it with the sample data if missing).")
     Path db;
 
     Path resolve(Map<String, String> env) {

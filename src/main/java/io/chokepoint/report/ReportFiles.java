@@ -5,7 +5,10 @@ import java.util.Objects;
 
 import io.chokepoint.tracking.ReportPeriod;
 
-/** Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}}. */
+/**
+ * Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}} and
+ * {@code manifest.json}, with earlier versions under {@code archive/<execution id>/}.
+ */
 public record ReportFiles(Path reportsDir, ReportPeriod period) {
 
     public ReportFiles {
@@ -27,5 +30,10 @@ public record ReportFiles(Path reportsDir, ReportPeriod period) {
 
     public Path manifest() {
         return directory().resolve("manifest.json");
+    }
+
+    /** Where a rerun keeps the files that execution {@code executionId} produced: {@code YYYY-MM/archive/<id>/}. */
+    public Path archive(long executionId) {
+        return directory().resolve("archive").resolve(Long.toString(executionId));
     }
 }

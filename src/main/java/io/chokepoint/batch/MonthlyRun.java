@@ -1,0 +1,133 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+
+import io.chokepoint.report.ReportArchive;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * The decisions of {@code run} and {@code restart}, and carrying them out.
+ *
+ * <p>{@code run --period P}: no execution for P, or the last one ABANDONED → start a new one; the last one
+ * FAILED or STOPPED → restart it from its checkpoint; the last one STARTING, STARTED or STOPPING → its process
+ * is gone (this process holds the tracker's lock), so restart it likewise; COMPLETED → refuse, unless a rerun
+ * is asked for, which keeps the current files under {@code archive/<id>/} and starts a new execution.
+ *
+ * <p>A {@link RunLock} on the tracker is required: JBeret lets a second process restart an execution that is
+ * still running in the first, and an execution left STARTED is known to be dead only while the lock is held.
+ */
+public final class MonthlyRun {
+
+    private final ReportJob job;
+    private final RunLock lock;
+
+    public MonthlyRun(ReportJob job, RunLock lock) {
+        this.job = Objects.requireNonNull(job, "job");
+        this.lock = Objects.requireNonNull(lock, "lock");
+        if (!lock.file().equals(RunLock.fileFor(job.tracker().file()))) {
+            throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + job.tracker().file());
+        }
+    }
+
+    /**
+     * What {@code run --period P [--rerun]} does with the period's job history.
+     *
+     * @param reportsDir where a new execution writes its files (a restart keeps the directory it started with)
+     */
+    public RunPlan planRun(ReportPeriod period, Path reportsDir, boolean rerun) {
+        Path reports = reportsDir.toAbsolutePath().normalize();
+        Optional<JobExecution> latest = job.latestExecution(period);
+        if (latest.isEmpty() || latest.get().getBatchStatus() == BatchStatus.ABANDONED) {
+            return new RunPlan.StartNew(period, reports);
+        }
+        JobExecution last = latest.get();
+        if (last.getBatchStatus() == BatchStatus.COMPLETED) {
+            if (rerun) {
+                return new RunPlan.Rerun(period, last.getExecutionId(), reports);
+            }
+            return new RunPlan.Refused(RunPlan.Reason.COMPLETED, "Period " + period + " already completed in execution "
+                    + last.getExecutionId() + ". To produce it again, run: chokepoint run --period " + period + " --rerun");
+        }
+        return restartPlan(period, last);
+    }
+
+    /** What {@code restart EXECUTION_ID} does. */
+    public RunPlan planRestart(long executionId) {
+        Optional<JobExecution> found = job.execution(executionId);
+        if (found.isEmpty()) {
+            return new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution " + executionId + " in "
+                    + job.tracker().jobRepositoryFile() + ". List executions with: chokepoint status");
+        }
+        JobExecution execution = found.get();
+        String period = ReportJob.periodOf(execution);
+        BatchStatus status = execution.getBatchStatus();
+        JobExecution latest = job.latestOfInstance(execution);
+        if (latest.getExecutionId() != executionId) {
+            String instead = latest.getBatchStatus() == BatchStatus.COMPLETED
+                    ? "it completed the period; to produce it again, run: chokepoint run --period " + period + " --rerun"
+                    : "restart that one: chokepoint restart " + latest.getExecutionId();
+            return new RunPlan.Refused(RunPlan.Reason.NOT_LATEST, "Execution " + executionId + " (period " + period
+                    + ") is not the latest of its job instance: execution " + latest.getExecutionId() + " ("
+                    + latest.getBatchStatus() + ") is; " + instead);
+        }
+        if (status == BatchStatus.COMPLETED) {
+            return new RunPlan.Refused(RunPlan.Reason.COMPLETED, "Execution " + executionId + " (period " + period
+                    + ") completed; only a failed or stopped execution can be restarted. To produce the period again, run: "
+                    + "chokepoint run --period " + period + " --rerun");
+        }
+        if (status == BatchStatus.ABANDONED) {
+            return new RunPlan.Refused(RunPlan.Reason.ABANDONED, "Execution " + executionId + " (period " + period
+                    + ") was abandoned and cannot be restarted. To start the period anew, run: chokepoint run --period "
+                    + period);
+        }
+        return restartPlan(ReportPeriod.parse(period), execution);
+    }
+
+    /** What {@code restart --period P} does: restart the period's latest execution. */
+    public RunPlan planRestart(ReportPeriod period) {
+        return job.latestExecution(period)
+                .map(latest -> planRestart(latest.getExecutionId()))
+                .orElseGet(() -> new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution for period " + period
+                        + " in " + job.tracker().jobRepositoryFile() + ". To start it, run: chokepoint run --period "
+                        + period));
+    }
+
+    private static RunPlan restartPlan(ReportPeriod period, JobExecution execution) {
+        return new RunPlan.Restart(period, execution.getExecutionId(), execution.getBatchStatus().name(),
+                ReportJob.reportsDirOf(execution));
+    }
+
+    /**
+     * Carries out a plan and returns the running execution, which the caller awaits.
+     *
+     * @throws IllegalArgumentException for a refused plan
+     */
+    public RunningExecution launch(RunPlan plan, RunOptions options) {
+        if (plan instanceof RunPlan.StartNew start) {
+            return job.startNew(start.period(), start.reportsDir(), options, List.of());
+        }
+        if (plan instanceof RunPlan.Restart restart) {
+            // Holding the lock, an execution that still looks running belongs to a process that is gone.
+            return job.restart(restart, options, restart.interrupted());
+        }
+        if (plan instanceof RunPlan.Rerun rerun) {
+            ReportFiles files = new ReportFiles(rerun.reportsDir(), rerun.period());
+            long producer = ReportArchive.producer(files).orElse(rerun.completedExecutionId());
+            List<Path> archived = ReportArchive.keep(files, producer);
+            return job.startNew(rerun.period(), rerun.reportsDir(), options, archived);
+        }
+        throw new IllegalArgumentException("nothing to launch: " + plan);
+    }
+
+    /** The lock this run holds (for messages). */
+    public RunLock lock() {
+        return lock;
+    }
+}

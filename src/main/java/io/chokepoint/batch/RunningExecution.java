@@ -1,0 +1,150 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+
+import org.jberet.runtime.JobExecutionImpl;
+
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * An execution this process started or restarted, running on JBeret's (daemon) threads. The caller waits for it
+ * with {@link #await()}; another thread, such as a shutdown hook, may {@link #stop()} it meanwhile.
+ */
+public final class RunningExecution {
+
+    private static final long POLL_MILLIS = 25;
+    /** Bound on the wait for an ended execution's final status to reach the repository (normally milliseconds). */
+    private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JobOperator operator;
+    private final long executionId;
+    private final RunAction action;
+    private final ReportPeriod period;
+    private final Path reportsDir;
+    private final List<Path> archived;
+
+    RunningExecution(JobOperator operator, long executionId, RunAction action, ReportPeriod period, Path reportsDir,
+                     List<Path> archived) {
+        this.operator = operator;
+        this.executionId = executionId;
+        this.action = action;
+        this.period = period;
+        this.reportsDir = reportsDir;
+        this.archived = List.copyOf(archived);
+    }
+
+    public long executionId() {
+        return executionId;
+    }
+
+    public RunAction action() {
+        return action;
+    }
+
+    public ReportPeriod period() {
+        return period;
+    }
+
+    /** Files of an earlier execution kept under {@code archive/<id>/} before this one started (reruns only). */
+    public List<Path> archived() {
+        return archived;
+    }
+
+    /**
+     * Waits for the execution to end and says how it ended. If this thread is interrupted, the execution is
+     * stopped cleanly (STOPPED is restartable) and waited for.
+     */
+    public RunOutcome await() {
+        boolean interrupted = false;
+        JobExecution execution = operator.getJobExecution(executionId);
+        while (isRunning(execution.getBatchStatus())) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                if (!interrupted) {
+                    stop();
+                }
+                interrupted = true;
+            }
+            execution = operator.getJobExecution(executionId);
+        }
+        awaitRecorded(execution);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        ReportFiles files = new ReportFiles(reportsDir, period);
+        List<Path> present = Stream.of(files.workbook(), files.pdf(), files.manifest()).filter(Files::exists).toList();
+        return new RunOutcome(period, executionId, action, execution.getBatchStatus(), execution.getExitStatus(),
+                present);
+    }
+
+    /** Whether the execution has ended (completed, failed, stopped or abandoned). */
+    public boolean hasEnded() {
+        return !isRunning(operator.getJobExecution(executionId).getBatchStatus());
+    }
+
+    /**
+     * Asks the execution to stop: a chunk step stops at its next chunk boundary, after its checkpoint, and the
+     * execution ends STOPPED. Does nothing if it has already ended.
+     */
+    public void stop() {
+        try {
+            operator.stop(executionId);
+        } catch (JobExecutionNotRunningException e) {
+            // it ended meanwhile: nothing to stop
+        }
+    }
+
+    /** Waits up to {@code timeout} for the execution to end and be recorded; returns whether it did. */
+    public boolean awaitEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasEnded()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return hasEnded();
+            }
+        }
+        awaitRecorded(operator.getJobExecution(executionId));
+        return true;
+    }
+
+    /**
+     * JBeret sets the final status in memory first and writes it to the job repository just after; a process that
+     * exits in between would leave the execution STARTED in the repository. Its termination latch opens once the
+     * write is done.
+     */
+    private static void awaitRecorded(JobExecution execution) {
+        if (execution instanceof JobExecutionImpl impl) {
+            try {
+                impl.awaitTermination(RECORD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The execution's current batch status, by name. */
+    public String status() {
+        return operator.getJobExecution(executionId).getBatchStatus().name();
+    }
+
+    static boolean isRunning(BatchStatus status) {
+        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+    }
+}

@@ -1,0 +1,56 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.report.ReportManifest;
+import io.chokepoint.tracking.InputFingerprint;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * Writes {@code manifest.json} beside the period's files: this execution's id, the fingerprint of the tracker's
+ * input rows, and each file's SHA-256 and size. It runs after the files are in place and replaces the manifest
+ * atomically, so a manifest always describes files that were complete when it was written.
+ */
+public class WriteManifestBatchlet extends AbstractBatchlet {
+
+    /** Path of the tracker's SQLite file. */
+    @Inject
+    @BatchProperty
+    String db;
+
+    /** The reporting month, {@code YYYY-MM}. */
+    @Inject
+    @BatchProperty
+    String period;
+
+    /** Directory under which {@code YYYY-MM/} output folders are written. */
+    @Inject
+    @BatchProperty
+    String reports;
+
+    @Inject
+    JobContext jobContext;
+
+    @Override
+    public String process() {
+        ReportFiles files = new ReportFiles(Path.of(reports), ReportPeriod.parse(period));
+        List<Path> written = List.of(files.workbook(), files.pdf());
+        for (Path file : written) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("cannot write the manifest: " + file + " is missing");
+            }
+        }
+        String fingerprint = InputFingerprint.of(TrackerDatabase.connect(Path.of(db)));
+        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written).writeTo(files.manifest());
+        return "COMPLETED";
+    }
+}

@@ -1,0 +1,63 @@
+package io.chokepoint.cli;
+
+import java.util.concurrent.Callable;
+
+import io.chokepoint.batch.ReportJob;
+import io.chokepoint.batch.RunOptions;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code restart}: restart a failed or stopped execution from its last checkpoint. */
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = {
+                "Restarts a failed or stopped execution from its last checkpoint, with its original parameters.",
+                "Give an execution id (see: chokepoint status) or --period for the period's latest execution "
+                        + "(default: the last complete calendar month).",
+                "Exit 2 if the execution completed, was abandoned or is not the latest of its job instance; "
+                        + "exit 3 if it does not exist or another run holds the tracker."})
+final class RestartCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "EXECUTION_ID", description = "The execution to restart.")
+    Long executionId;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+            description = "Restart the period's latest execution instead.")
+    ReportPeriod period;
+
+    @Mixin
+    TrackerOptions tracker = new TrackerOptions();
+
+    RestartCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (executionId != null && period != null) {
+            throw new ParameterException(spec.commandLine(), "give either EXECUTION_ID or --period, not both");
+        }
+        if (executionId != null && executionId < 1) {
+            throw new ParameterException(spec.commandLine(), "EXECUTION_ID must be a positive number, was " + executionId);
+        }
+        // connect, not open: a restart needs a tracker with history, and must not create one with the sample data.
+        ReportJob job = new ReportJob(TrackerDatabase.connect(tracker.resolve(environment.env())));
+        ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
+        // A restart keeps its execution's parameters, the reports directory among them.
+        return new ForegroundJob(environment).run(job,
+                runs -> executionId != null ? runs.planRestart(executionId) : runs.planRestart(month),
+                RunOptions.defaults());
+    }
+}

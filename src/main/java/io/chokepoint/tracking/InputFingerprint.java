@@ -1,0 +1,90 @@
+package io.chokepoint.tracking;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A fingerprint of the tracker's input data: SHA-256 over every row of {@code project}, {@code facility_event} and
+ * {@code baseline}, in a deterministic order. Two trackers with the same facts have the same fingerprint, whatever
+ * order the rows were imported in; a changed, added or removed fact changes it.
+ *
+ * <p>Surrogate keys ({@code facility_event.id}, {@code baseline.id}) are left out: they only say in which order
+ * rows were inserted. Every other column is hashed, by name, with NULL distinct from an empty string.
+ */
+public final class InputFingerprint {
+
+    /** The tables that feed a report, in hashing order. */
+    static final List<String> TABLES = List.of("project", "facility_event", "baseline");
+
+    private InputFingerprint() {
+    }
+
+    /** The fingerprint of the tracker's current input rows, as {@code sha256:} followed by 64 hex digits. */
+    public static String of(TrackerDatabase tracker) {
+        MessageDigest digest = sha256();
+        tracker.jdbi().useTransaction(h -> {
+            for (String table : TABLES) {
+                hashTable(h, table, digest);
+            }
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void hashTable(Handle h, String table, MessageDigest digest) {
+        List<String> columns = h.createQuery("SELECT name FROM pragma_table_info(:table) ORDER BY cid")
+                .bind("table", table)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .filter(c -> !(c.equals("id") && !table.equals("project")))
+                .sorted()
+                .toList();
+        String list = columns.stream().collect(Collectors.joining(", "));
+        // Ordering by every hashed column makes the order total over distinct rows; equal rows hash equally.
+        String order = columns.stream().map(c -> c + " IS NULL, " + c).collect(Collectors.joining(", "));
+        update(digest, table);
+        update(digest, list);
+        h.createQuery("SELECT " + list + " FROM " + table + " ORDER BY " + order)
+                .reduceResultSet(digest, (d, rs, ctx) -> {
+                    hashRow(rs, columns.size(), d);
+                    return d;
+                });
+    }
+
+    private static void hashRow(ResultSet rs, int columns, MessageDigest digest) throws SQLException {
+        digest.update((byte) 'R');
+        for (int i = 1; i <= columns; i++) {
+            String value = rs.getString(i);
+            if (value == null) {
+                digest.update((byte) 0);
+            } else {
+                digest.update((byte) 1);
+                update(digest, value);
+            }
+        }
+    }
+
+    /** Length-prefixed, so that ("ab", "c") and ("a", "bc") differ. */
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
