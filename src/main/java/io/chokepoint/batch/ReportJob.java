@@ -20,6 +20,7 @@ import jakarta.batch.runtime.StepExecution;
 import org.jberet.operations.JobOperatorImpl;
 import org.jberet.spi.PropertyKey;
 
+import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -59,7 +60,9 @@ public final class ReportJob {
         parameters.setProperty("period", period.toString());
         parameters.setProperty("db", tracker.file().toString());
         parameters.setProperty("reports", reports.toString());
-        options.chunkSize().ifPresent(n -> parameters.setProperty("chunkSize", Integer.toString(n)));
+        // A bad settings file is refused here, before an execution exists, rather than failing the job later.
+        options.analysis().ifPresent(AnalysisSettings::load);
+        options.addTo(parameters);
         long id = operator.start(JOB_NAME, parameters);
         return new RunningExecution(operator, id, RunAction.STARTED, period, reports, archived);
     }
@@ -70,7 +73,8 @@ public final class ReportJob {
      */
     RunningExecution restart(RunPlan.Restart plan, RunOptions options, boolean force) {
         Properties overrides = new Properties();
-        options.chunkSize().ifPresent(n -> overrides.setProperty("chunkSize", Integer.toString(n)));
+        options.analysis().ifPresent(AnalysisSettings::load);
+        options.addTo(overrides);
         if (force) {
             overrides.setProperty(PropertyKey.RESTART_MODE, PropertyKey.RESTART_MODE_FORCE);
         }

@@ -1,6 +1,7 @@
 package io.chokepoint.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
@@ -42,6 +43,15 @@ final class RunCommand implements Callable<Integer> {
             + " are kept under reports/YYYY-MM/archive/<execution id>/.")
     boolean rerun;
 
+    @Option(names = "--target-year", paramLabel = "YYYY",
+            description = "Year of the projected share (default: 2030, from the analysis settings).")
+    Integer targetYear;
+
+    @Option(names = "--analysis", paramLabel = "FILE",
+            description = "Analysis settings overriding the documented defaults (canonical units, risk weights,"
+                    + " target year); same keys as analysis.properties.")
+    Path analysis;
+
     /** Advanced: projects per snapshot chunk, i.e. per checkpoint. Hidden from help; documented in the README. */
     @Option(names = "--chunk-size", paramLabel = "N", hidden = true)
     Integer chunkSize;
@@ -60,7 +70,12 @@ final class RunCommand implements Callable<Integer> {
         }
         ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
         ReportJob job = new ReportJob(TrackerDatabase.open(tracker.resolve(environment.env())));
-        RunOptions options = new RunOptions(chunkSize == null ? OptionalInt.empty() : OptionalInt.of(chunkSize));
+        if (targetYear != null && (targetYear < 2000 || targetYear > 2100)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--target-year must be a year from 2000 to 2100 (YYYY), was " + targetYear);
+        }
+        RunOptions options = new RunOptions(chunkSize == null ? OptionalInt.empty() : OptionalInt.of(chunkSize),
+                targetYear == null ? OptionalInt.empty() : OptionalInt.of(targetYear), Optional.ofNullable(analysis));
         return new ForegroundJob(environment).run(job, runs -> runs.planRun(month, reports, rerun), options);
     }
 }
