@@ -40,7 +40,12 @@ public final class ReportJob {
 
     /** Starts a new execution for the period and waits for it to end. */
     public RunOutcome start(ReportPeriod period, Path reportsDir) {
-        Properties parameters = new Properties();
+        return start(period, reportsDir, EmailOptions.defaults());
+    }
+
+    /** Starts a new execution for the period, with the given email options, and waits for it to end. */
+    public RunOutcome start(ReportPeriod period, Path reportsDir, EmailOptions email) {
+        Properties parameters = email.parameters();
         parameters.setProperty("period", period.toString());
         parameters.setProperty("db", tracker.file().toString());
         parameters.setProperty("reports", reportsDir.toAbsolutePath().normalize().toString());
@@ -50,9 +55,18 @@ public final class ReportJob {
 
     /** Restarts a failed or stopped execution from its last checkpoint and waits for it to end. */
     public RunOutcome restart(JobExecution failed) {
+        return restart(failed, new Properties());
+    }
+
+    /** As {@link #restart(JobExecution)}, with this run's email options replacing the failed run's. */
+    public RunOutcome restart(JobExecution failed, EmailOptions email) {
+        return restart(failed, email.parameters());
+    }
+
+    private RunOutcome restart(JobExecution failed, Properties overrides) {
         ReportPeriod period = ReportPeriod.parse(failed.getJobParameters().getProperty("period"));
         Path reportsDir = Path.of(failed.getJobParameters().getProperty("reports"));
-        long id = operator.restart(failed.getExecutionId(), new Properties());
+        long id = operator.restart(failed.getExecutionId(), overrides);
         return await(period, id, RunAction.RESTARTED, reportsDir);
     }
 
