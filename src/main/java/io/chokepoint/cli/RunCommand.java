@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 
+import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.tracking.ReportPeriod;
@@ -37,6 +38,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a completed period again as a new execution.")
     boolean rerun;
 
+    @Option(names = "--no-email", description = "Do not mail the PDF to stakeholders (send later with deliver).")
+    boolean noEmail;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
+    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+
     @Mixin
     TrackerOptions tracker = new TrackerOptions();
 
@@ -51,10 +59,11 @@ final class RunCommand implements Callable<Integer> {
         TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
         ReportJob job = new ReportJob(db);
 
+        EmailOptions email = new EmailOptions(!noEmail, config);
         Optional<JobExecution> latest = job.latestExecution(month);
         RunOutcome outcome;
         if (latest.isEmpty() || latest.get().getBatchStatus() == BatchStatus.ABANDONED) {
-            outcome = job.start(month, reports);
+            outcome = job.start(month, reports, email);
         } else if (latest.get().getBatchStatus() == BatchStatus.COMPLETED) {
             if (!rerun) {
                 environment.err().println("Period " + month + " already completed in execution "
@@ -62,11 +71,11 @@ final class RunCommand implements Callable<Integer> {
                         + month + " --rerun");
                 return ExitCode.USAGE;
             }
-            outcome = job.start(month, reports);
+            outcome = job.start(month, reports, email);
         } else {
             out.println("Period " + month + ": restarting execution " + latest.get().getExecutionId() + " ("
                     + latest.get().getBatchStatus() + ") from its last checkpoint");
-            outcome = job.restart(latest.get());
+            outcome = job.restart(latest.get(), email);
         }
 
         out.println("Period: " + outcome.period());
