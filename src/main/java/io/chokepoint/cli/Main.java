@@ -17,7 +17,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, StakeholdersCommand.class,
+        subcommands = {RunCommand.class, DeliverCommand.class, StakeholdersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
