@@ -51,7 +51,23 @@ public final class ReportJob {
      * lock: for callers that own the tracker (tests). The command line goes through {@link MonthlyRun}.
      */
     public RunOutcome start(ReportPeriod period, Path reportsDir) {
-        return startNew(period, reportsDir, RunOptions.defaults(), List.of()).await();
+        return start(period, reportsDir, EmailOptions.defaults());
+    }
+
+    /** As {@link #start(ReportPeriod, Path)}, with the given email options. */
+    public RunOutcome start(ReportPeriod period, Path reportsDir, EmailOptions email) {
+        return startNew(period, reportsDir, RunOptions.defaults().withEmail(email), List.of()).await();
+    }
+
+    /**
+     * Restarts a failed or stopped execution from its last checkpoint with this run's email options and waits for
+     * it to end, without the decision table or the lock: for callers that own the tracker (tests).
+     */
+    public RunOutcome restart(JobExecution failed, EmailOptions email) {
+        ReportPeriod period = ReportPeriod.parse(failed.getJobParameters().getProperty("period"));
+        RunPlan.Restart plan = new RunPlan.Restart(period, failed.getExecutionId(), failed.getBatchStatus().name(),
+                reportsDirOf(failed));
+        return restart(plan, RunOptions.defaults().withEmail(email), false).await();
     }
 
     RunningExecution startNew(ReportPeriod period, Path reportsDir, RunOptions options, List<Path> archived) {

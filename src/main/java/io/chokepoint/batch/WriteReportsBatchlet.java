@@ -12,10 +12,7 @@ import io.chokepoint.report.Report;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.report.pdf.PdfReportWriter;
-import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.Analysis;
-import io.chokepoint.summary.AnalysisBuilder;
-import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.PeriodSnapshots;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
@@ -56,18 +53,9 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
         ReportPeriod reportPeriod = ReportPeriod.parse(period);
         TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
         PeriodSnapshots snapshots = tracker.periodSnapshots();
-        java.util.List<Baseline> baselines = tracker.trackedProjects().baselines();
-
-        AnalysisSettings settings = analysis == null || analysis.isBlank()
-                ? AnalysisSettings.defaults() : AnalysisSettings.load(Path.of(analysis));
-        if (targetYear != null && !targetYear.isBlank()) {
-            settings = settings.withTargetYear(Integer.parseInt(targetYear));
-        }
-        AnalysisBuilder builder = Analysis.builder(reportPeriod, settings, baselines, tracker.trackedProjects()
-                .eventsBetween(reportPeriod.month().atDay(1), reportPeriod.lastDay()));
-        snapshots.forEach(reportPeriod, builder);
-        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), builder.finish(),
-                baselines, sink -> snapshots.forEach(reportPeriod, sink));
+        Analysis analysis = PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(this.analysis, targetYear));
+        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), analysis,
+                tracker.trackedProjects().baselines(), sink -> snapshots.forEach(reportPeriod, sink));
 
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
         new ExcelReportWriter().write(report, files.workbook());

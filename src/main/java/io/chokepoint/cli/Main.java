@@ -17,7 +17,8 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, DeliverCommand.class,
+                StakeholdersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -64,16 +65,12 @@ public final class Main {
         return new IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand(environment));
+                // A command that takes the Environment in its constructor gets it; anything else is picocli's.
+                try {
+                    return cls.getDeclaredConstructor(Environment.class).newInstance(environment);
+                } catch (NoSuchMethodException e) {
+                    return defaults.create(cls);
                 }
-                if (cls == RestartCommand.class) {
-                    return cls.cast(new RestartCommand(environment));
-                }
-                if (cls == StatusCommand.class) {
-                    return cls.cast(new StatusCommand(environment));
-                }
-                return defaults.create(cls);
             }
         };
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
+import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.tracking.ReportPeriod;
@@ -52,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
                     + " target year); same keys as analysis.properties.")
     Path analysis;
 
+    @Option(names = "--no-email", description = "Do not mail the PDF to stakeholders (send later with deliver).")
+    boolean noEmail;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
+    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+
     /** Advanced: projects per snapshot chunk, i.e. per checkpoint. Hidden from help; documented in the README. */
     @Option(names = "--chunk-size", paramLabel = "N", hidden = true)
     Integer chunkSize;
@@ -75,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
                     "--target-year must be a year from 2000 to 2100 (YYYY), was " + targetYear);
         }
         RunOptions options = new RunOptions(chunkSize == null ? OptionalInt.empty() : OptionalInt.of(chunkSize),
-                targetYear == null ? OptionalInt.empty() : OptionalInt.of(targetYear), Optional.ofNullable(analysis));
+                targetYear == null ? OptionalInt.empty() : OptionalInt.of(targetYear), Optional.ofNullable(analysis),
+                new EmailOptions(!noEmail, config));
         return new ForegroundJob(environment).run(job, runs -> runs.planRun(month, reports, rerun), options);
     }
 }

@@ -102,6 +102,17 @@ public record MailSettings(
         return new MailSettingsLoader(propertiesFile, env).load();
     }
 
+    /**
+     * The from address configured in the same places as {@link #load} reads ({@code smtp.from},
+     * {@code CHOKEPOINT_SMTP_FROM}), even when no host is: the outbox writes it into its files.
+     *
+     * @return empty when no from address is configured
+     * @throws DeliveryException for an invalid from address or an unreadable or misspelt setting
+     */
+    public static Optional<String> configuredFrom(Path propertiesFile, Map<String, String> env) {
+        return new MailSettingsLoader(propertiesFile, env).from();
+    }
+
     /** {@code host:port}, for messages. */
     String endpoint() {
         return host + ":" + port;

@@ -58,6 +58,22 @@ final class MailSettingsLoader {
         }
     }
 
+    /** The from address in the file or the environment (the environment wins), checked; empty if none. */
+    Optional<String> from() {
+        Map<String, Setting> settings = fromFile();
+        settings.putAll(fromEnvironment());
+        Setting from = settings.get(FROM);
+        if (from == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(from, MailSettings::checkFrom));
+        } catch (DeliveryException e) {
+            Setting password = settings.get(PASSWORD);
+            throw Redaction.of(e, password == null ? null : password.value());
+        }
+    }
+
     private static MailSettings settings(Map<String, Setting> settings, String password) {
         Setting host = settings.get(HOST);
         parse(host, value -> {

@@ -29,6 +29,19 @@ class MailSettingsTest {
     }
 
     @Test
+    void configuredFrom_isReadWithoutAHost_environmentWins() throws Exception {
+        Path file = properties("smtp.from=Chokepoint <file@example.org>");
+
+        assertThat(MailSettings.configuredFrom(null, Map.of())).isEmpty();
+        assertThat(MailSettings.configuredFrom(file, Map.of())).contains("Chokepoint <file@example.org>");
+        assertThat(MailSettings.configuredFrom(file, Map.of("CHOKEPOINT_SMTP_FROM", "env@example.org")))
+                .contains("env@example.org");
+        assertThatThrownBy(() -> MailSettings.configuredFrom(file, Map.of("CHOKEPOINT_SMTP_FROM", "not an address")))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageStartingWith("environment variable CHOKEPOINT_SMTP_FROM: ");
+    }
+
+    @Test
     void file_providesEverySetting_passwordFileRelativeToIt() throws Exception {
         // given
         Files.writeString(dir.resolve("smtp-password"), "s3cr3t-Pa55\n");

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import io.chokepoint.FakeSmtpServer;
+
 /** With a password configured, no outcome, exception or log line of this package ever shows it. */
 class PasswordHygieneTest {
 

@@ -13,6 +13,8 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chokepoint.FakeSmtpServer;
+
 /**
  * Replies GreenMail cannot give on demand (a 550 or a 451 to RCPT TO), from {@link FakeSmtpServer} on a real
  * loopback socket.

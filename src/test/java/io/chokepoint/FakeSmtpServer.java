@@ -1,4 +1,4 @@
-package io.chokepoint.delivery;
+package io.chokepoint;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,12 +20,12 @@ import java.util.function.IntFunction;
 /**
  * A minimal SMTP server on a loopback socket, for what GreenMail cannot do on demand: answer RCPT TO with a
  * chosen reply (a 550, a 451), or greet with a 421. It speaks just enough SMTP for Jakarta Mail: EHLO, MAIL, RCPT, DATA, RSET, NOOP,
- * QUIT, one connection at a time.
+ * QUIT, one connection at a time. Shared by the delivery tests and the job's mail tests.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
     /** A message the server accepted. */
-    record Received(List<String> recipients, String data) {
+    public record Received(List<String> recipients, String data) {
     }
 
     private final ServerSocket socket;
@@ -36,12 +36,12 @@ final class FakeSmtpServer implements AutoCloseable {
     private final Thread thread;
 
     /** {@code rcptReply} maps a recipient address to the reply for its RCPT TO, or to null for "250 OK". */
-    FakeSmtpServer(Function<String, String> rcptReply) throws IOException {
+    public FakeSmtpServer(Function<String, String> rcptReply) throws IOException {
         this(rcptReply, connection -> "220 fake.test ESMTP");
     }
 
     /** {@code greeting} maps the connection's number (from 1) to the server's first line; only 220 goes on. */
-    FakeSmtpServer(Function<String, String> rcptReply, IntFunction<String> greeting) throws IOException {
+    public FakeSmtpServer(Function<String, String> rcptReply, IntFunction<String> greeting) throws IOException {
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.rcptReply = rcptReply;
         this.greeting = greeting;
@@ -50,15 +50,15 @@ final class FakeSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    String host() {
+    public String host() {
         return socket.getInetAddress().getHostAddress();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 

@@ -1,0 +1,150 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chokepoint.delivery.DeliveryException;
+import io.chokepoint.distribution.DistributionException;
+import io.chokepoint.distribution.DistributionPlan;
+import io.chokepoint.distribution.DistributionResult;
+import io.chokepoint.distribution.MailChannel;
+import io.chokepoint.distribution.ReportDistribution;
+import io.chokepoint.distribution.ReportMail;
+import io.chokepoint.distribution.Selection;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * Mails the period's PDF to every active stakeholder who does not have it yet (see {@link ReportDistribution}).
+ *
+ * <p>Exit statuses (of the step, and of the job, which this is the last step of): {@code COMPLETED} (all sent,
+ * or nothing to send), {@code COMPLETED_WITH_REJECTIONS} (a recipient's server refused the message for good:
+ * recorded and logged, not retried, and not a reason to fail the month), {@code EMAIL_SKIPPED}
+ * ({@code run --no-email}). If a message could not go out for a reason that is not the recipient's (server
+ * unreachable, invalid settings), the job's exit status becomes {@code EMAIL_FAILED: <why, naming the server>}
+ * and the step fails; the reports stay, and a restart runs only this step, for the messages still missing.
+ */
+public class EmailPdfBatchlet extends AbstractBatchlet {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailPdfBatchlet.class);
+
+    static final String SKIPPED = "EMAIL_SKIPPED";
+    static final String WITH_REJECTIONS = "COMPLETED_WITH_REJECTIONS";
+    static final String FAILED = "EMAIL_FAILED";
+
+    @Inject
+    JobContext jobContext;
+
+    /** Path of the tracker's SQLite file. */
+    @Inject
+    @BatchProperty
+    String db;
+
+    /** The reporting month, {@code YYYY-MM}. */
+    @Inject
+    @BatchProperty
+    String period;
+
+    /** Directory under which {@code YYYY-MM/} output folders are written; the outbox is {@code YYYY-MM/outbox}. */
+    @Inject
+    @BatchProperty
+    String reports;
+
+    /** {@code false} to skip the step; anything else (or nothing) sends. */
+    @Inject
+    @BatchProperty
+    String email;
+
+    /**
+     * Path of the mail settings file ({@code chokepoint.properties}); it need not exist. Only the path is a
+     * parameter: the settings, password included, are read here and never stored in the job repository.
+     */
+    @Inject
+    @BatchProperty
+    String mailSettings;
+
+    /** Optional analysis settings file, as for the reports; empty for the defaults. */
+    @Inject
+    @BatchProperty
+    String analysis;
+
+    /** Optional target year of the projection, as for the reports; empty for the settings' own. */
+    @Inject
+    @BatchProperty
+    String targetYear;
+
+    @Override
+    public String process() {
+        ReportPeriod reportPeriod = ReportPeriod.parse(period);
+        if ("false".equalsIgnoreCase(email == null ? "" : email.strip())) {
+            LOG.info("email-pdf {}: skipped (--no-email); send later with: chokepoint deliver --period {}",
+                    reportPeriod, reportPeriod);
+            return exit(SKIPPED);
+        }
+        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        Clock clock = Clock.systemUTC();
+        ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(tracker),
+                new DeliveryLog(tracker), clock);
+        DistributionPlan plan = distribution.plan(reportPeriod, Selection.PENDING);
+        if (plan.activeStakeholders() == 0) {
+            LOG.info("email-pdf {}: no active stakeholders, nothing to send (add some with: chokepoint"
+                    + " stakeholders add EMAIL --name NAME)", reportPeriod);
+            return exit("COMPLETED");
+        }
+        if (!plan.inDoubt().isEmpty()) {
+            LOG.warn("email-pdf {}: not sending again to {}: an earlier delivery ended without a recorded outcome"
+                    + " (it may have arrived); to send on purpose: chokepoint deliver --period {} --resend --to EMAIL",
+                    reportPeriod, plan.inDoubt(), reportPeriod);
+        }
+        if (!plan.rejected().isEmpty()) {
+            LOG.info("email-pdf {}: not retrying {}, rejected earlier (deliver --resend sends on purpose)",
+                    reportPeriod, plan.rejected());
+        }
+        if (plan.nothingToSend()) {
+            LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
+                    reportPeriod, plan.delivered().size(), plan.activeStakeholders());
+            return exit("COMPLETED");
+        }
+
+        ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
+        MailChannel channel;
+        try {
+            channel = MailChannel.open(Path.of(mailSettings), System.getenv(), files.directory().resolve("outbox"),
+                    reportPeriod.toString(), clock);
+        } catch (DeliveryException e) {
+            throw fail("invalid mail settings: " + e.getMessage());
+        }
+        LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
+                plan.recipients().size(), plan.activeStakeholders(), channel.description());
+        ReportMail mail = new ReportMail(reportPeriod,
+                PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(analysis, targetYear)), files.pdf());
+        DistributionResult result = distribution.send(plan, mail, channel);
+        if (result.failed()) {
+            throw fail(result.failureMessage().orElseThrow());
+        }
+        result.rejections().forEach(r -> LOG.warn("email-pdf {}: {} rejected: {}", reportPeriod, r.recipient(),
+                r.reply()));
+        return exit(result.rejections().isEmpty() ? "COMPLETED" : WITH_REJECTIONS);
+    }
+
+    private String exit(String status) {
+        jobContext.setExitStatus(status);
+        return status;
+    }
+
+    private DistributionException fail(String message) {
+        String status = FAILED + ": " + message;
+        jobContext.setExitStatus(status);
+        return new DistributionException("email-pdf " + period + ": " + message);
+    }
+}

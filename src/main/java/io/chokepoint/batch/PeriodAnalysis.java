@@ -1,0 +1,54 @@
+package io.chokepoint.batch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.batch.runtime.JobExecution;
+
+import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.summary.AnalysisSettings;
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * Builds a period's {@link Analysis} from the snapshot rows the job wrote, the same way for the reports and for
+ * the mail that carries them, so both say the same numbers.
+ */
+public final class PeriodAnalysis {
+    private PeriodAnalysis() {
+    }
+
+    /**
+     * The analysis settings of a run.
+     *
+     * @param analysisFile optional settings file overriding {@code analysis.properties}; null or blank for none
+     * @param targetYear   optional target year of the projection; null or blank for the settings' own
+     */
+    public static AnalysisSettings settings(String analysisFile, String targetYear) {
+        AnalysisSettings settings = analysisFile == null || analysisFile.isBlank()
+                ? AnalysisSettings.defaults() : AnalysisSettings.load(Path.of(analysisFile));
+        if (targetYear != null && !targetYear.isBlank()) {
+            settings = settings.withTargetYear(Integer.parseInt(targetYear.strip()));
+        }
+        return settings;
+    }
+
+    /** The settings the period's latest execution ran with (its job parameters), or the defaults. */
+    public static AnalysisSettings settingsOfLatestRun(ReportJob job, ReportPeriod period) {
+        Properties parameters = job.latestExecution(period).map(JobExecution::getJobParameters)
+                .orElseGet(Properties::new);
+        return settings(parameters.getProperty("analysis"), parameters.getProperty("targetYear"));
+    }
+
+    /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
+    public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
+        List<Baseline> baselines = tracker.trackedProjects().baselines();
+        AnalysisBuilder builder = Analysis.builder(period, settings, baselines, tracker.trackedProjects()
+                .eventsBetween(period.month().atDay(1), period.lastDay()));
+        tracker.periodSnapshots().forEach(period, builder);
+        return builder.finish();
+    }
+}

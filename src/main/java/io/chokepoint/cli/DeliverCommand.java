@@ -1,0 +1,192 @@
+package io.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.chokepoint.batch.EmailOptions;
+import io.chokepoint.batch.PeriodAnalysis;
+import io.chokepoint.batch.ReportJob;
+import io.chokepoint.delivery.DeliveryException;
+import io.chokepoint.distribution.DistributionPlan;
+import io.chokepoint.distribution.DistributionResult;
+import io.chokepoint.distribution.MailChannel;
+import io.chokepoint.distribution.ReportDistribution;
+import io.chokepoint.distribution.ReportMail;
+import io.chokepoint.distribution.Selection;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
+import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code deliver}: mail a period's PDF outside the job: what is pending, again on purpose, or a test. */
+@Command(name = "deliver", mixinStandardHelpOptions = true,
+        description = {
+                "Mails the period's PDF (reports/YYYY-MM/chokepoint-YYYY-MM.pdf, which must exist) to every active"
+                        + " stakeholder who does not have it yet, as the job's email-pdf step does. Stakeholders whose"
+                        + " server rejected it are not retried without --resend.",
+                "Exit codes: 0 ok, 1 some delivery failed or was rejected, 2 usage, 3 no PDF or invalid settings."})
+final class DeliverCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-MM", converter = PeriodConverter.class,
+            description = "The reporting month whose PDF is sent.")
+    ReportPeriod period;
+
+    @Option(names = "--resend", description = {"Send again on purpose to every active stakeholder, whatever was sent"
+            + " before (recorded as resends).", "With --to: to that one active stakeholder only."})
+    boolean resend;
+
+    @Option(names = "--to", paramLabel = "EMAIL", description = {"Without --resend: send one test message to any"
+            + " address; it is not recorded as a delivery.", "With --resend: the one stakeholder to send to."})
+    String to;
+
+    @Option(names = "--dry-run", description = "Print who would be sent what, through which server; send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Output directory (default: ./reports).")
+    Path reports = Path.of("reports");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
+    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+
+    @Mixin
+    TrackerOptions tracker = new TrackerOptions();
+
+    DeliverCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = environment.out();
+        PrintWriter err = environment.err();
+        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        ReportFiles files = new ReportFiles(reports, period);
+        if (!Files.isRegularFile(files.pdf())) {
+            err.println("No report for " + period + ": " + files.pdf() + " does not exist; produce it with: chokepoint"
+                    + " run --period " + period);
+            return ExitCode.INPUT;
+        }
+        ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(db), new DeliveryLog(db),
+                environment.clock());
+        if (to != null && !resend) {
+            return test(db, files, distribution);
+        }
+
+        DistributionPlan plan;
+        try {
+            plan = distribution.plan(period, resend
+                    ? (to == null ? Selection.resendToAll() : Selection.resendTo(to)) : Selection.PENDING);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (!resend) {
+            describe(plan);
+        }
+        if (plan.nothingToSend()) {
+            out.println("Nothing to send for " + period + ": " + (plan.activeStakeholders() == 0
+                    ? "there are no active stakeholders (add some with: chokepoint stakeholders add EMAIL --name NAME)"
+                    : plan.delivered().size() + " of " + plan.activeStakeholders()
+                    + " active stakeholders already have it"));
+            return ExitCode.OK;
+        }
+        MailChannel channel;
+        try {
+            channel = channel(files, period.toString());
+        } catch (DeliveryException e) {
+            err.println("Invalid mail settings: " + e.getMessage());
+            return ExitCode.INPUT;
+        }
+        if (dryRun) {
+            out.println("Would send " + period + (resend ? " again" : "") + " to " + plan.recipients().size()
+                    + " of " + plan.activeStakeholders() + " active stakeholders through " + channel.description() + ":");
+            plan.recipients().forEach(s -> out.println("  " + StakeholdersCommand.describe(s)));
+            return ExitCode.OK;
+        }
+        if (!hasSnapshots(db)) {
+            return ExitCode.INPUT;
+        }
+        DistributionResult result = distribution.send(plan, mail(db, files), channel);
+        result.lines().forEach(line -> out.println(format(line)));
+        result.skipped().forEach(email -> out.println("SKIPPED " + email + ": sent by another run meanwhile"));
+        out.println(period + " through " + channel.description() + ": " + result.summary());
+        result.failureMessage().ifPresent(message -> err.println("Delivery stopped: " + message));
+        // Exit 1: some delivery failed (FAILED, or REJECTED for good).
+        return result.failed() || !result.rejections().isEmpty() ? ExitCode.JOB_FAILED : ExitCode.OK;
+    }
+
+    /** {@code --to EMAIL} without {@code --resend}: one test message, not recorded as a delivery. */
+    private int test(TrackerDatabase db, ReportFiles files, ReportDistribution distribution) {
+        try {
+            ReportDistribution.checkAddress(to);
+        } catch (IllegalArgumentException e) {
+            environment.err().println("--to: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        MailChannel channel;
+        try {
+            channel = channel(files, period + "-test");
+        } catch (DeliveryException e) {
+            environment.err().println("Invalid mail settings: " + e.getMessage());
+            return ExitCode.INPUT;
+        }
+        if (dryRun) {
+            environment.out().println("Would send a test message for " + period + " to " + to.strip() + " through "
+                    + channel.description() + " (not recorded as a delivery)");
+            return ExitCode.OK;
+        }
+        if (!hasSnapshots(db)) {
+            return ExitCode.INPUT;
+        }
+        DistributionResult.Line line = distribution.sendTest(mail(db, files), channel, to);
+        environment.out().println(format(line) + " (test message, not recorded as a delivery)");
+        return line.outcome() == Outcome.SENT || line.outcome() == Outcome.OUTBOX ? ExitCode.OK : ExitCode.JOB_FAILED;
+    }
+
+    private void describe(DistributionPlan plan) {
+        if (!plan.rejected().isEmpty()) {
+            environment.out().println("Not retried (rejected earlier; --resend --to EMAIL sends on purpose): "
+                    + String.join(", ", plan.rejected()));
+        }
+        if (!plan.inDoubt().isEmpty()) {
+            environment.out().println("Not sent again (an earlier delivery ended without a recorded outcome and may"
+                    + " have arrived; --resend --to EMAIL sends on purpose): " + String.join(", ", plan.inDoubt()));
+        }
+    }
+
+    private MailChannel channel(ReportFiles files, String prefix) {
+        return MailChannel.open(config, environment.env(), files.directory().resolve("outbox"), prefix,
+                environment.clock());
+    }
+
+    /** The mail's numbers come from the period's snapshot rows, which the job writes before the PDF. */
+    private boolean hasSnapshots(TrackerDatabase db) {
+        if (db.periodSnapshots().count(period) > 0) {
+            return true;
+        }
+        environment.err().println("No snapshot rows for " + period + " in " + db.file() + ", so the mail's numbers"
+                + " cannot be given: run the period against this tracker first (chokepoint run --period " + period + ")");
+        return false;
+    }
+
+    private ReportMail mail(TrackerDatabase db, ReportFiles files) {
+        return new ReportMail(period, PeriodAnalysis.build(db, period,
+                PeriodAnalysis.settingsOfLatestRun(new ReportJob(db), period)), files.pdf());
+    }
+
+    private static String format(DistributionResult.Line line) {
+        return line.outcome() + " " + line.recipient() + (line.messageId() == null ? "" : " " + line.messageId())
+                + (line.reply() == null ? "" : ": " + line.reply());
+    }
+}

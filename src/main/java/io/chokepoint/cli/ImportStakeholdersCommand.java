@@ -1,0 +1,61 @@
+package io.chokepoint.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.stakeholders.StakeholderImport;
+import io.chokepoint.tracking.InvalidDataException;
+import io.chokepoint.tracking.TrackerDatabase;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Imports stakeholders from a CSV file, all or nothing. Registered as {@code stakeholders import FILE.csv}; an
+ * {@code import} command can offer it as {@code import stakeholders FILE.csv} by calling {@link #importFile}.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Imports stakeholders from FILE.csv with the header email,name,stages,countries (stages and"
+                + " countries: codes separated by ';', empty for all).",
+                "All or nothing: every problem is reported as FILE:LINE: column: problem and nothing is written"
+                        + " (exit 3). Known addresses get the file's details and are made active again."})
+final class ImportStakeholdersCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    @Parameters(paramLabel = "FILE.csv", description = "The CSV file.")
+    Path file;
+
+    @Mixin
+    TrackerOptions tracker = new TrackerOptions();
+
+    ImportStakeholdersCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        return importFile(tracker.resolve(environment.env()), file);
+    }
+
+    /** Imports {@code csv} into the tracker at {@code db}; prints what it did, returns the exit code. */
+    int importFile(Path db, Path csv) {
+        StakeholderImport stakeholderImport = new StakeholderImport(
+                new StakeholderDirectory(TrackerDatabase.open(db)), environment.clock());
+        StakeholderImport.Result result;
+        try {
+            result = stakeholderImport.run(csv, csv.toString());
+        } catch (InvalidDataException e) {
+            e.problems().forEach(problem -> environment.err().println(problem));
+            environment.err().println("Nothing imported: " + e.problems().size()
+                    + (e.problems().size() == 1 ? " problem" : " problems") + " in " + csv);
+            return ExitCode.INPUT;
+        }
+        environment.out().println("Imported " + result.total() + " stakeholders from " + csv + ": " + result.added()
+                + " added, " + result.reactivated() + " reactivated, " + result.updated() + " updated, "
+                + result.unchanged() + " unchanged");
+        return ExitCode.OK;
+    }
+}

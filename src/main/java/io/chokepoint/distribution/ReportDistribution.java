@@ -1,0 +1,177 @@
+package io.chokepoint.distribution;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.chokepoint.delivery.DeliveryOutcome;
+import io.chokepoint.delivery.Recipient;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
+import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
+import io.chokepoint.stakeholders.Stakeholder;
+import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * Sends a period's PDF to the stakeholders, once per period and recipient whatever reruns happen.
+ *
+ * <ul>
+ *   <li>A regular delivery goes to each active stakeholder who has no SENT or OUTBOX delivery for the period.
+ *       One whose server rejected the message (5xx, REJECTED) is not tried again, nor one whose delivery was
+ *       left without an outcome by a process that ended mid-send: both need a {@linkplain Selection#resendTo
+ *       resend on purpose}. FAILED deliveries are tried again.</li>
+ *   <li>Each message is claimed in the delivery log before it is built and its outcome recorded after, so two
+ *       processes cannot send one recipient the same period twice.</li>
+ *   <li>The first FAILED outcome (the server unreachable, deferring, or refusing our settings: not the
+ *       recipient's fault, so most likely the next recipient's fate too) stops the run; the remaining
+ *       recipients stay pending for the next run.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class ReportDistribution {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportDistribution.class);
+
+    private final StakeholderDirectory directory;
+    private final DeliveryLog log;
+    private final Clock clock;
+
+    public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.log = Objects.requireNonNull(log, "log");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Who would be sent the period's mail now.
+     *
+     * @throws IllegalArgumentException if the selection names an address that is not an active stakeholder
+     */
+    public DistributionPlan plan(ReportPeriod period, Selection selection) {
+        List<Stakeholder> active = directory.active();
+        Map<String, List<Outcome>> history = new HashMap<>();
+        for (DeliveryRecord row : log.forPeriod(period)) {
+            history.computeIfAbsent(key(row.recipient()), k -> new ArrayList<>()).add(row.outcome());
+        }
+        List<Stakeholder> recipients = new ArrayList<>();
+        List<String> delivered = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        List<String> inDoubt = new ArrayList<>();
+        for (Stakeholder s : active) {
+            List<Outcome> outcomes = history.getOrDefault(s.key(), List.of());
+            if (outcomes.stream().anyMatch(Outcome::delivered)) {
+                delivered.add(s.email());
+            } else if (outcomes.contains(Outcome.REJECTED)) {
+                rejected.add(s.email());
+            } else if (outcomes.contains(Outcome.SENDING)) {
+                inDoubt.add(s.email());
+            } else if (!selection.resend()) {
+                recipients.add(s);
+            }
+        }
+        if (selection.resend()) {
+            recipients = active.stream()
+                    .filter(s -> selection.only().map(only -> key(only).equals(s.key())).orElse(true))
+                    .toList();
+            if (selection.only().isPresent() && recipients.isEmpty()) {
+                throw new IllegalArgumentException(selection.only().get() + " is not an active stakeholder;"
+                        + " to send a test message to any address, use --to without --resend");
+            }
+        }
+        return new DistributionPlan(period, selection, active.size(), recipients, delivered, rejected, inDoubt);
+    }
+
+    /** Sends the planned messages through the channel and records each in the delivery log. */
+    public DistributionResult send(DistributionPlan plan, ReportMail mail, MailChannel channel) {
+        ReportPeriod period = plan.period();
+        List<DistributionResult.Line> lines = new ArrayList<>();
+        List<String> notAttempted = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Optional<String> failure = Optional.empty();
+        for (Stakeholder stakeholder : plan.recipients()) {
+            if (failure.isPresent()) {
+                notAttempted.add(stakeholder.email());
+                continue;
+            }
+            OptionalLong claim = plan.selection().resend()
+                    ? OptionalLong.of(log.claimResend(period, stakeholder.email(), clock.instant()))
+                    : log.claim(period, stakeholder.email(), clock.instant());
+            if (claim.isEmpty()) {
+                LOG.info("{} {}: already being sent or sent by another run, skipped", period, stakeholder.email());
+                skipped.add(stakeholder.email());
+                continue;
+            }
+            DistributionResult.Line line = sendOne(claim.getAsLong(), stakeholder, mail, channel);
+            lines.add(line);
+            if (line.outcome() == Outcome.FAILED) {
+                failure = Optional.of("delivery to " + stakeholder.email() + " through " + channel.description()
+                        + " failed" + (line.attempts() > 1 ? " after " + line.attempts() + " attempts" : "") + ": "
+                        + line.reply());
+            }
+        }
+        DistributionResult result = new DistributionResult(period, channel.description(), lines, notAttempted,
+                skipped, failure);
+        LOG.info("{} mail through {}: {}", period, channel.description(), result.summary());
+        return result;
+    }
+
+    private DistributionResult.Line sendOne(long claim, Stakeholder stakeholder, ReportMail mail, MailChannel channel) {
+        DeliveryOutcome outcome;
+        try {
+            outcome = channel.sender().send(mail.forStakeholder(stakeholder),
+                    new Recipient(stakeholder.email(), stakeholder.name()));
+        } catch (RuntimeException e) {
+            // Our side could not build or write the message (unreadable PDF, unwritable outbox): record it as
+            // failed, so that the next run tries again, and stop.
+            String reply = "not sent: " + e.getMessage();
+            log.finish(claim, Outcome.FAILED, 0, null, null, reply, null, clock.instant());
+            LOG.warn("{}: {}", stakeholder.email(), reply);
+            return new DistributionResult.Line(stakeholder.email(), Outcome.FAILED, 0, null, reply);
+        }
+        Outcome recorded = Outcome.valueOf(outcome.status().name());
+        log.finish(claim, recorded, outcome.attempts(), outcome.messageId(), outcome.attachmentSha256(),
+                outcome.reply(), outcome.outboxFile(), outcome.at());
+        if (recorded == Outcome.OUTBOX) {
+            LOG.info("wrote {} for {} to {}", outcome.messageId(), stakeholder.email(), outcome.outboxFile());
+        }
+        return new DistributionResult.Line(stakeholder.email(), recorded, outcome.attempts(), outcome.messageId(),
+                outcome.reply());
+    }
+
+    /**
+     * Sends one test message to any address, through the same channel; it is not recorded in the delivery log.
+     *
+     * @throws IllegalArgumentException if the address is not a single valid mail address
+     */
+    public DistributionResult.Line sendTest(ReportMail mail, MailChannel channel, String address) {
+        Recipient recipient = Recipient.of(address);
+        DeliveryOutcome outcome = channel.sender().send(mail.test(), recipient);
+        LOG.info("test message {} to {} through {}: {} (not recorded as a delivery)", outcome.messageId(),
+                recipient.email(), channel.description(), outcome.status());
+        return new DistributionResult.Line(recipient.email(), Outcome.valueOf(outcome.status().name()),
+                outcome.attempts(), outcome.messageId(), outcome.reply());
+    }
+
+    /**
+     * Checks an address as a test message's recipient (any single valid address, stakeholder or not).
+     *
+     * @return the address, stripped
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static String checkAddress(String address) {
+        return Recipient.of(address).email();
+    }
+
+    private static String key(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,123 @@
+package io.chokepoint.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.StepExecution;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import io.chokepoint.TestTrackers;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
+import io.chokepoint.stakeholders.Stakeholder;
+import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/** The job's email-pdf step, run by the real job on the small tracker, without an SMTP server. */
+class EmailPdfStepTest {
+
+    private static final ReportPeriod JANUARY = ReportPeriod.parse("2026-01");
+
+    @TempDir
+    Path dir;
+
+    private TrackerDatabase tracker;
+    private ReportJob job;
+    private ReportFiles files;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger("io.chokepoint");
+
+    @BeforeEach
+    void smallTracker() {
+        tracker = TestTrackers.seeded(dir.resolve("tracker.db"), "small-tracker");
+        job = new ReportJob(tracker);
+        files = new ReportFiles(dir.resolve("reports"), JANUARY);
+        logs.start();
+        logger.addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        logger.detachAppender(logs);
+    }
+
+    private EmailOptions settings(String... lines) throws Exception {
+        return new EmailOptions(true, Files.write(dir.resolve("chokepoint.properties"), List.of(lines)));
+    }
+
+    private void stakeholders(String... emails) {
+        StakeholderDirectory directory = new StakeholderDirectory(tracker);
+        for (String email : emails) {
+            directory.add(new Stakeholder(email, email.substring(0, email.indexOf('@')), List.of(), List.of()),
+                    Instant.parse("2026-01-15T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void noStakeholders_stepCompletesAndSaysSo() throws Exception {
+        RunOutcome outcome = job.start(JANUARY, dir.resolve("reports"), settings());
+
+        assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(outcome.exitStatus()).isEqualTo("COMPLETED");
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .contains("email-pdf 2026-01: no active stakeholders, nothing to send (add some with: chokepoint"
+                        + " stakeholders add EMAIL --name NAME)");
+        assertThat(files.directory().resolve("outbox")).doesNotExist();
+    }
+
+    @Test
+    void emailDisabled_skipsTheStep_andRecordsNothing() throws Exception {
+        stakeholders("ana@example.org");
+
+        RunOutcome outcome = job.start(JANUARY, dir.resolve("reports"), new EmailOptions(false, dir.resolve("none")));
+
+        assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(outcome.exitStatus()).isEqualTo("EMAIL_SKIPPED");
+        assertThat(new DeliveryLog(tracker).all()).isEmpty();
+        assertThat(files.pdf()).exists();
+    }
+
+    @Test
+    void invalidSettings_failTheStepNamingTheSetting_keepTheReports_andTheRestartRunsOnlyTheMailStep() throws Exception {
+        // given
+        stakeholders("ana@example.org", "bo@example.org");
+        EmailOptions broken = settings("smtp.host=mail.example.org", "smtp.port=25x", "smtp.from=r@example.org");
+
+        // when
+        RunOutcome failed = job.start(JANUARY, dir.resolve("reports"), broken);
+
+        // then
+        assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.exitStatus()).isEqualTo("EMAIL_FAILED: invalid mail settings: smtp.port in "
+                + broken.settingsFile().toAbsolutePath() + " is '25x', expected a port number from 1 to 65535");
+        assertThat(failed.files()).containsExactly(files.workbook(), files.pdf());
+        assertThat(new DeliveryLog(tracker).all()).isEmpty();
+
+        // when the settings are gone (no SMTP host: the outbox), the restart sends the mail
+        Files.delete(broken.settingsFile());
+        RunOutcome restarted = job.restart(job.latestExecution(JANUARY).orElseThrow(), broken);
+
+        assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(job.operator().getStepExecutions(restarted.executionId())).extracting(StepExecution::getStepName)
+                .containsExactly("email-pdf");
+        assertThat(new DeliveryLog(tracker).all()).extracting(DeliveryRecord::recipient, DeliveryRecord::outcome)
+                .containsExactly(tuple("ana@example.org", DeliveryRecord.Outcome.OUTBOX),
+                        tuple("bo@example.org", DeliveryRecord.Outcome.OUTBOX));
+    }
+}
