@@ -17,7 +17,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -26,7 +26,8 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone()), args);
+        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null),
+                args);
         out.flush();
         err.flush();
         // JBeret's worker threads are daemons and the JVM would otherwise linger; exit with the outcome.
@@ -64,10 +65,11 @@ public final class Main {
         return new IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                if (cls == RunCommand.class) {
-                    return cls.cast(new RunCommand(environment));
-                }
-                return defaults.create(cls);
+                Object command = cls == RunCommand.class ? new RunCommand(environment)
+                        : cls == ImportCommand.class ? new ImportCommand(environment)
+                        : cls == ExportCommand.class ? new ExportCommand(environment)
+                        : null;
+                return command != null ? cls.cast(command) : defaults.create(cls);
             }
         };
     }
