@@ -17,7 +17,8 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ImportCommand.class, ExportCommand.class, ProjectCommand.class,
+                EventCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -68,6 +69,10 @@ public final class Main {
                 Object command = cls == RunCommand.class ? new RunCommand(environment)
                         : cls == ImportCommand.class ? new ImportCommand(environment)
                         : cls == ExportCommand.class ? new ExportCommand(environment)
+                        : cls == ProjectCommand.Add.class ? new ProjectCommand.Add(environment)
+                        : cls == ProjectCommand.Update.class ? new ProjectCommand.Update(environment)
+                        : cls == ProjectCommand.Show.class ? new ProjectCommand.Show(environment)
+                        : cls == EventCommand.Add.class ? new EventCommand.Add(environment)
                         : null;
                 return command != null ? cls.cast(command) : defaults.create(cls);
             }

@@ -215,4 +215,9 @@ public final class TrackerDatabase {
     public TrackerExport exporter() {
         return new TrackerExport(jdbi);
     }
+
+    /** Single edits from the command line: projects and events. */
+    public TrackerEdits edits() {
+        return new TrackerEdits(jdbi);
+    }
 }

@@ -258,6 +258,7 @@ class ImportCommandTest {
 
         CliRun report = CliRun.run("run", "--period", "2026-01", "--db", db.toString(),
                 "--reports", dir.resolve("reports").toString());
+        CliRun show = CliRun.run("project", "show", "VN-SGTR-01-MAG", "--db", db.toString());
 
         assertThat(report.exitCode()).as(report.err()).isZero();
         try (Workbook workbook = ReportFileReader.workbook(dir.resolve("reports/2026-01/chokepoint-2026-01.xlsx"))) {
@@ -270,7 +271,8 @@ class ImportCommandTest {
         }
         assertThat(ReportFileReader.pdfText(dir.resolve("reports/2026-01/chokepoint-2026-01.pdf")))
                 .contains("Société Générale Terres Rares, Hải Phòng office 2026-01-05");
-        // The region is in neither report; it is kept in the tracker and exported as given.
+        // The region is in neither report; it is kept in the tracker and shown and exported as given.
+        assertThat(show.out()).contains("region               Hải Phòng");
         Path exported = dir.resolve("export.csv");
         CliRun.run("export", "projects", exported.toString(), "--db", db.toString());
         assertThat(Files.readString(exported)).contains(",Hải Phòng,").contains("Société Générale Terres Rares");
