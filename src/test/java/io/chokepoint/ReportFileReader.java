@@ -61,6 +61,26 @@ public final class ReportFileReader {
         throw new AssertionError("no column '" + header + "' in sheet " + sheet.getSheetName());
     }
 
+    /** Every cell of every sheet as {@code Sheet!row:column TYPE value}, in sheet, row and column order. */
+    public static List<String> cells(Workbook workbook) {
+        List<String> cells = new ArrayList<>();
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    cells.add(sheet.getSheetName() + "!" + cell.getRowIndex() + ":" + cell.getColumnIndex() + " "
+                            + cell.getCellType() + " " + switch (cell.getCellType()) {
+                                case NUMERIC -> String.valueOf(cell.getNumericCellValue());
+                                case STRING -> cell.getStringCellValue();
+                                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+                                case FORMULA -> cell.getCellFormula();
+                                default -> "";
+                            });
+                }
+            }
+        }
+        return cells;
+    }
+
     public static List<String> sheetNames(Workbook workbook) {
         List<String> names = new ArrayList<>();
         workbook.forEach(s -> names.add(s.getSheetName()));

@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * Imports stakeholders from a CSV file, all or nothing. Registered as {@code stakeholders import FILE.csv}; an
- * {@code import} command can offer it as {@code import stakeholders FILE.csv} by calling {@link #importFile}.
+ * Imports stakeholders from a CSV file, all or nothing: {@code import stakeholders FILE.csv}, also reachable as
+ * {@code stakeholders import FILE.csv}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports stakeholders from FILE.csv with the header email,name,stages,countries (stages and"

@@ -17,7 +17,8 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, DeliverCommand.class,
+        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
+                ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
                 StakeholdersCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -27,7 +28,8 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone()), args);
+        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null),
+                args);
         out.flush();
         err.flush();
         // JBeret's worker threads are daemons and the JVM would otherwise linger; exit with the outcome.

@@ -205,4 +205,19 @@ public final class TrackerDatabase {
     public PeriodSnapshots periodSnapshots() {
         return new PeriodSnapshots(jdbi);
     }
+
+    /** Imports CSV files into this tracker. */
+    public TrackerImport importer() {
+        return new TrackerImport(jdbi);
+    }
+
+    /** Exports this tracker's tables as CSV files. */
+    public TrackerExport exporter() {
+        return new TrackerExport(jdbi);
+    }
+
+    /** Single edits from the command line: projects and events. */
+    public TrackerEdits edits() {
+        return new TrackerEdits(jdbi);
+    }
 }

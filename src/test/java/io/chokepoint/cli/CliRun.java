@@ -19,7 +19,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026), args);
+        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, false), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -113,6 +113,22 @@ class StakeholdersCommandTest {
     }
 
     @Test
+    void topLevelImportStakeholders_isTheSameImport() throws Exception {
+        Path csv = Files.writeString(dir.resolve("people.csv"), "email,name,stages,countries\n"
+                + "ana@example.org,Ana Lima,metal,VN\n");
+
+        CliRun imported = CliRun.run("import", "stakeholders", csv.toString(), "--db", dir.resolve("chokepoint.db").toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).isEqualTo("Imported 1 stakeholders from " + csv + ": 1 added, 0 reactivated,"
+                + " 0 updated, 0 unchanged\n");
+        assertThat(stakeholders("list").out()).contains("ana@example.org\tAna Lima\tmetal\tVN\t");
+        CliRun unknown = CliRun.run("import", "people", csv.toString(), "--db", dir.resolve("chokepoint.db").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown table 'people'").contains("stakeholders");
+    }
+
+    @Test
     void import_withProblems_reportsEachAsFileLineColumn_exit3_andImportsNothing() throws Exception {
         Path csv = Files.writeString(dir.resolve("people.csv"), "email,name,stages,countries\n"
                 + "ana@example.org,Ana Lima,metal,VN\n"

@@ -1,0 +1,93 @@
+package io.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+
+import io.chokepoint.tracking.ImportRequest;
+import io.chokepoint.tracking.ImportSummary;
+import io.chokepoint.tracking.InvalidDataException;
+import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.TrackerTable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code import}: load a CSV file of projects, events, baselines or stakeholders into the tracker, all rows or
+ * none.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {
+                "Imports a CSV file in the format of the sample data (columns found by name, in any order; UTF-8, "
+                        + "with or without a byte-order mark) in one transaction: every row or none.",
+                "Projects are updated by id, identical events and baselines are not added twice, so importing the "
+                        + "same file again changes nothing. Import projects before their events.",
+                "Every problem is printed as FILE:LINE: column: problem, and then nothing is written (exit 3)."})
+final class ImportCommand implements Callable<Integer> {
+
+    private final Environment environment;
+
+    /** The kind that is not a tracker table: stakeholders have their own import. */
+    private static final String STAKEHOLDERS = "stakeholders";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "projects|events|baselines|stakeholders",
+            description = "Which table the file holds (stakeholders: columns email,name,stages,countries).")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "FILE.csv", description = "The CSV file to import.")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Check the file and say what would change, but write nothing.")
+    boolean dryRun;
+
+    @Mixin
+    TrackerOptions tracker = new TrackerOptions();
+
+    ImportCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        if (STAKEHOLDERS.equals(kind)) {
+            if (dryRun) {
+                throw new ParameterException(spec.commandLine(), "--dry-run is not available for stakeholders");
+            }
+            return new ImportStakeholdersCommand(environment).importFile(tracker.resolve(environment.env()), file);
+        }
+        TrackerTable table;
+        try {
+            table = new TableConverter().convert(kind);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " or " + STAKEHOLDERS);
+        }
+        PrintWriter err = environment.err();
+        LongConsumer progress = environment.terminal()
+                ? rows -> {
+                    err.println(file + ": " + rows + " rows read");
+                    err.flush();
+                }
+                : rows -> { };
+        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        try {
+            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun), progress);
+            environment.out().println(summary);
+            return ExitCode.OK;
+        } catch (InvalidDataException e) {
+            e.problems().forEach(err::println);
+            int count = e.problems().size();
+            err.println(file + ": " + count + (count == 1 ? " problem" : " problems") + ", nothing was imported");
+            return ExitCode.INPUT;
+        }
+    }
+}

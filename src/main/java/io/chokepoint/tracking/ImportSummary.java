@@ -1,0 +1,22 @@
+package io.chokepoint.tracking;
+
+import java.util.Objects;
+
+/** What an import did (or, for a dry run, would have done) with a file's rows. */
+public record ImportSummary(String file, TrackerTable table, long rows, long added, long updated, long unchanged,
+                            boolean dryRun) {
+    public ImportSummary {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(table, "table");
+        if (added + updated + unchanged != rows) {
+            throw new IllegalArgumentException("new, updated and unchanged rows must add up to the rows read");
+        }
+    }
+
+    /** One line, e.g. {@code projects.csv: 90 rows, 3 new, 2 updated, 85 unchanged}. */
+    @Override
+    public String toString() {
+        return file + ": " + rows + (rows == 1 ? " row, " : " rows, ") + added + " new, " + updated + " updated, "
+                + unchanged + " unchanged" + (dryRun ? " (dry run: nothing was written)" : "");
+    }
+}

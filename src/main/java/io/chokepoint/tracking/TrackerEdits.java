@@ -1,0 +1,116 @@
+package io.chokepoint.tracking;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Single edits of the tracker, as an analyst makes them from the command line: add or change a project, record
+ * an event, look a project up. Values go through the same checks as an import; a problem throws
+ * {@link InvalidDataException} naming the option, and nothing is written.
+ *
+ * <p>Thread-safe: every edit uses its own connection and transaction.
+ */
+public final class TrackerEdits {
+
+    /** The name of the project id in problems about {@link #addEvent}'s project. */
+    public static final String PROJECT = "project";
+
+    private final Jdbi jdbi;
+
+    TrackerEdits(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Adds a new project; its id must not exist yet. */
+    public Project addProject(FieldInput input) {
+        List<DataProblem> problems = new ArrayList<>();
+        Project project = TrackerCsv.project(input.values(), input.label(), problems);
+        return jdbi.inTransaction(h -> {
+            TrackerStore store = new TrackerStore(h);
+            String id = input.values().get("id");
+            if (id != null && store.findProject(id.strip()).isPresent()) {
+                problems.add(DataProblem.inOption(input.label().apply("id"), "project '" + id.strip()
+                        + "' already exists; change it with: chokepoint project update " + id.strip()));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidDataException(problems);
+            }
+            store.insertProject(project);
+            return project;
+        });
+    }
+
+    /**
+     * Changes the given columns of an existing project and keeps the others; an empty value clears an optional
+     * column. Returns the project as it was before and as it is now.
+     */
+    public ProjectChange updateProject(String id, FieldInput changes) {
+        return jdbi.inTransaction(h -> {
+            TrackerStore store = new TrackerStore(h);
+            Project before = store.findProject(id).orElseThrow(() -> unknownProject(id));
+            Map<String, String> values = new LinkedHashMap<>();
+            List<String> current = TrackerCsv.projectValues(before);
+            for (int i = 0; i < TrackerCsv.PROJECT_COLUMNS.size(); i++) {
+                values.put(TrackerCsv.PROJECT_COLUMNS.get(i), current.get(i));
+            }
+            values.putAll(changes.values());
+            values.put("id", id);
+            List<DataProblem> problems = new ArrayList<>();
+            Project after = TrackerCsv.project(values, changes.label(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidDataException(problems);
+            }
+            if (!after.equals(before)) {
+                store.updateProject(after);
+            }
+            return new ProjectChange(before, after);
+        });
+    }
+
+    /**
+     * Records an event for the facility of the project {@code projectId}; the event applies to every stage row of
+     * that facility. An identical event already recorded is not added again.
+     */
+    public EventRecord addEvent(String projectId, FieldInput input) {
+        return jdbi.inTransaction(h -> {
+            TrackerStore store = new TrackerStore(h);
+            Project project = store.findProject(projectId).orElseThrow(() -> new InvalidDataException(List.of(
+                    DataProblem.inOption(input.label().apply(PROJECT), unknownProject(projectId).getMessage()))));
+            Map<String, String> values = new LinkedHashMap<>(input.values());
+            values.put("facility_id", project.facilityId());
+            List<DataProblem> problems = new ArrayList<>();
+            FacilityEvent event = TrackerCsv.event(values, input.label(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidDataException(problems);
+            }
+            Optional<TrackerStore.Stored<FacilityEvent>> stored = store.findEvent(event);
+            if (stored.isEmpty()) {
+                store.insertEvent(event);
+                return new EventRecord(event, EventRecord.Outcome.ADDED);
+            }
+            if (stored.get().value().equals(event)) {
+                return new EventRecord(event, EventRecord.Outcome.ALREADY_RECORDED);
+            }
+            store.updateEventNotes(new TrackerStore.Stored<>(stored.get().rowId(), event));
+            return new EventRecord(event, EventRecord.Outcome.NOTES_UPDATED);
+        });
+    }
+
+    /** The project with every event of its facility, in date order. */
+    public ProjectHistory project(String id) {
+        return jdbi.withHandle(h -> {
+            TrackerStore store = new TrackerStore(h);
+            Project project = store.findProject(id).orElseThrow(() -> unknownProject(id));
+            return new ProjectHistory(project, store.eventsOf(project.facilityId()));
+        });
+    }
+
+    private static TrackerException unknownProject(String id) {
+        return new TrackerException("no project '" + id + "' in the tracker");
+    }
+}
