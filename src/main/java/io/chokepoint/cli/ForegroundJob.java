@@ -87,8 +87,9 @@ final class ForegroundJob {
         out.println("Execution id: " + outcome.executionId());
         out.println("Status: " + outcome.status() + (outcome.exitStatus() == null
                 || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
+        // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
+        outcome.files().forEach(f -> out.println("Wrote: " + f));
         if (outcome.completed()) {
-            outcome.files().forEach(f -> out.println("Wrote: " + f));
             out.flush();
             return ExitCode.OK;
         }
