@@ -98,6 +98,16 @@ public final class ReportJob {
         return new RunningExecution(operator, id, RunAction.RESTARTED, plan.period(), plan.reportsDir(), List.of());
     }
 
+    /** The latest period with a completed execution in this tracker's repository (for the schedule's catch-up). */
+    public Optional<ReportPeriod> lastCompletedPeriod() {
+        return executions().stream()
+                .filter(e -> e.getBatchStatus() == jakarta.batch.runtime.BatchStatus.COMPLETED)
+                .map(e -> e.getJobParameters().getProperty("period"))
+                .filter(java.util.Objects::nonNull)
+                .map(ReportPeriod::parse)
+                .max(ReportPeriod::compareTo);
+    }
+
     /** The most recent execution of the job for the period, if it was ever run against this tracker. */
     public Optional<JobExecution> latestExecution(ReportPeriod period) {
         return executions().stream()

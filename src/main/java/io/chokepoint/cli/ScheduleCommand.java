@@ -1,0 +1,108 @@
+package io.chokepoint.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+import io.chokepoint.batch.EmailOptions;
+import io.chokepoint.batch.ReportJob;
+import io.chokepoint.batch.RunOptions;
+import io.chokepoint.schedule.MonthlySchedule;
+import io.chokepoint.schedule.ScheduleSettings;
+import io.chokepoint.schedule.Sleeper;
+import io.chokepoint.tracking.TrackerDatabase;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code schedule}: run the monthly report in the foreground at each cron fire, catching up missed months. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = {
+                "Runs in the foreground (for containers and services). At each fire of the cron expression it runs the "
+                        + "last complete month; at start-up it first catches up the months missed since the last "
+                        + "completed one (at most --catch-up of them, oldest first). A failed month is retried at the "
+                        + "next fire. SIGTERM or Ctrl-C stops it cleanly (a run in progress ends STOPPED, restartable)."})
+final class ScheduleCommand implements Callable<Integer> {
+
+    /** How long a shutdown waits for the schedule loop to wind down after the run in progress has stopped. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(5);
+
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--cron", paramLabel = "EXPR", description = "5-field UNIX cron expression (default: \""
+            + ScheduleSettings.DEFAULT_CRON + "\", 06:00 on the 2nd of each month).")
+    String cron = ScheduleSettings.DEFAULT_CRON;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the cron expression, e.g. Europe/Berlin"
+            + " (default: the system's).")
+    String zone;
+
+    @Option(names = "--catch-up", paramLabel = "N", description = "Most months run at start-up or at one fire"
+            + " (default: " + ScheduleSettings.DEFAULT_CATCH_UP + ").")
+    int catchUp = ScheduleSettings.DEFAULT_CATCH_UP;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "Output directory (default: ./reports).")
+    Path reports = Path.of("reports");
+
+    @Option(names = "--no-email", description = "Do not mail the PDF to stakeholders.")
+    boolean noEmail;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
+    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+
+    @Mixin
+    TrackerOptions tracker = new TrackerOptions();
+
+    ScheduleCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ScheduleSettings settings;
+        try {
+            settings = ScheduleSettings.parse(cron, zone, catchUp);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ReportJob job = new ReportJob(TrackerDatabase.open(tracker.resolve(environment.env())));
+        RunOptions options = new RunOptions(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
+                new EmailOptions(!noEmail, config));
+        ScheduledRuns runs = new ScheduledRuns(job, reports, options, environment.clock());
+        MonthlySchedule schedule = new MonthlySchedule(settings, runs, runs, environment.clock(),
+                Sleeper.onClock(environment.clock()));
+        Thread hook = new Thread(() -> {
+            schedule.stop();
+            runs.stopCurrent();
+            try {
+                schedule.awaitStopped(WIND_DOWN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "chokepoint-schedule-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        environment.out().println("Schedule: \"" + settings.cron() + "\" in " + settings.zone() + ", catching up at most "
+                + settings.catchUp() + " months; next fire at " + schedule.nextFire(environment.clock().instant()));
+        environment.out().flush();
+        try {
+            schedule.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and stops the loop
+            }
+        }
+        return ExitCode.OK;
+    }
+}
