@@ -3,8 +3,9 @@ package io.chokepoint.delivery;
 /**
  * Checks for text that ends up in a mail header or a log line. A CR or LF there would let a value start a header
  * of its own (a Bcc injected through a stakeholder's name), so such values are refused rather than cleaned.
+ * Public so that the stakeholder directory refuses, when a contact is stored, exactly what mail would refuse.
  */
-final class HeaderText {
+public final class HeaderText {
     private static final int MAX_SHOWN = 120;
 
     private HeaderText() {
@@ -19,7 +20,8 @@ final class HeaderText {
         }
     }
 
-    static int firstUnsafe(String value) {
+    /** Index of the first unsafe character, or -1. */
+    public static int firstUnsafe(String value) {
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             if (isUnsafe(cp)) {
@@ -42,7 +44,7 @@ final class HeaderText {
     }
 
     /** The value with unsafe characters escaped ({@code \r}, {@code \u0007}) and cut short, fit for a message. */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return "null";
         }
@@ -57,7 +59,8 @@ final class HeaderText {
         return out.length() <= MAX_SHOWN ? out.toString() : out.substring(0, MAX_SHOWN) + "...";
     }
 
-    private static String escape(int cp) {
+    /** How an unsafe character is shown in a message, e.g. {@code \\r} or {@code \\u202E}. */
+    public static String escape(int cp) {
         return switch (cp) {
             case '\r' -> "\\r";
             case '\n' -> "\\n";

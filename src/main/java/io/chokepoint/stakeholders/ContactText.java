@@ -2,6 +2,8 @@ package io.chokepoint.stakeholders;
 
 import java.util.regex.Pattern;
 
+import io.chokepoint.delivery.HeaderText;
+
 /**
  * Checks a stakeholder's address and name before they are stored. Both end up in mail headers: a CR or LF
  * there would let a value start a header of its own (a Bcc injected through a name), so such values are
@@ -15,7 +17,6 @@ final class ContactText {
     static final int MAX_ADDRESS = 254;
     static final int MAX_LOCAL_PART = 64;
     static final int MAX_NAME = 200;
-    private static final int MAX_SHOWN = 120;
 
     private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
     private static final Pattern LOCAL_PART = Pattern.compile(ATEXT + "(?:\\." + ATEXT + ")*");
@@ -91,47 +92,16 @@ final class ContactText {
 
     /** Refuses control characters (CR, LF, TAB, NUL...), line and paragraph separators, bidi overrides. */
     static void requireSafe(String value, String what) {
-        for (int i = 0; i < value.length(); ) {
-            int cp = value.codePointAt(i);
-            if (isUnsafe(cp)) {
-                throw new IllegalArgumentException(what + " '" + printable(value) + "' contains a line break or"
-                        + " control character (" + escape(cp) + " at index " + i + "), which could forge a mail"
-                        + " header");
-            }
-            i += Character.charCount(cp);
+        int i = HeaderText.firstUnsafe(value);
+        if (i >= 0) {
+            throw new IllegalArgumentException(what + " '" + printable(value) + "' contains a line break or"
+                    + " control character (" + HeaderText.escape(value.codePointAt(i)) + " at index " + i
+                    + "), which could forge a mail header");
         }
-    }
-
-    private static boolean isUnsafe(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.CONTROL
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE
-                // Bidi overrides and isolates can make a name display as something else.
-                || (cp >= 0x202A && cp <= 0x202E)
-                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** The value with unsafe characters escaped and cut short, fit for an error message or a terminal. */
     static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().forEach(cp -> {
-            if (isUnsafe(cp)) {
-                out.append(escape(cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.length() <= MAX_SHOWN ? out.toString() : out.substring(0, MAX_SHOWN) + "...";
-    }
-
-    private static String escape(int cp) {
-        return switch (cp) {
-            case '\r' -> "\\r";
-            case '\n' -> "\\n";
-            case '\t' -> "\\t";
-            default -> String.format("\\u%04X", cp);
-        };
+        return HeaderText.printable(value);
     }
 }
