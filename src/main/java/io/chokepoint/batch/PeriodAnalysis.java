@@ -10,6 +10,7 @@ import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -46,8 +47,12 @@ public final class PeriodAnalysis {
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
+        // Facts recorded after the previous period was reported but dated in it or earlier revise that report.
+        List<FacilityEvent> revisions = tracker.periodSnapshots().firstReported(period.previous())
+                .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
+                .orElse(List.of());
         AnalysisBuilder builder = Analysis.builder(period, settings, baselines, tracker.trackedProjects()
-                .eventsBetween(period.month().atDay(1), period.lastDay()));
+                .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
         tracker.periodSnapshots().forEach(period, builder);
         return builder.finish();
     }

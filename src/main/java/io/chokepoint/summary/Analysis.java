@@ -24,7 +24,17 @@ public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, 
      */
     public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                                           List<FacilityEvent> eventsInPeriod) {
-        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod);
+        return builder(period, settings, baselines, eventsInPeriod, List.of());
+    }
+
+    /**
+     * As {@link #builder(ReportPeriod, AnalysisSettings, List, List)}, with {@code revisions}: events dated before
+     * the period but recorded after the previous period was reported, listed as changes of kind
+     * {@code revision}.
+     */
+    public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                                          List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
+        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions);
     }
 
     /** Change of the stage's operating China share since the previous period, in percentage points. */

@@ -28,11 +28,16 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     private final SummaryAccumulator previous;
     private final List<FacilityEvent> events;
     private final Set<String> facilitiesWithEvents;
+    private final List<FacilityEvent> revisions;
+    private final Set<String> revisedFacilities;
+    /** The kind of a change that revises an earlier period's report. */
+    public static final String REVISION = "revision";
+
     private final Map<String, FacilityChange> facilities = new TreeMap<>();
     private final ReportPeriod period;
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                    List<FacilityEvent> eventsInPeriod) {
+                    List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
         this.period = period;
         this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
         this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
@@ -40,6 +45,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 .sorted(Comparator.comparing(FacilityEvent::date).thenComparing(FacilityEvent::facilityId))
                 .toList();
         this.facilitiesWithEvents = events.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
+        this.revisions = List.copyOf(revisions);
+        this.revisedFacilities = revisions.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
     }
 
     @Override
@@ -52,7 +59,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 || (now.reported() && (now.status() != before.status()
                 || !Objects.equals(now.targetYear(), before.targetYear())));
         String facility = snapshot.project().facilityId();
-        if (changed || facilitiesWithEvents.contains(facility)) {
+        if (changed || facilitiesWithEvents.contains(facility) || revisedFacilities.contains(facility)) {
             facilities.computeIfAbsent(facility, f -> new FacilityChange(snapshot, period.lastDay())).add(snapshot);
         }
     }
@@ -75,6 +82,18 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             }
             changes.add(new Change(e.date(), e.kind().code(), e.facilityId(), f.sortedIds(), f.company,
                     List.copyOf(new java.util.TreeSet<>(f.stages)), from, to, detail(e), e.source(), true));
+        }
+        for (FacilityEvent e : revisions) {
+            FacilityChange f = facilities.get(e.facilityId());
+            if (f == null) {
+                continue;
+            }
+            // A fact about an earlier month, recorded after that month was reported: the earlier report is revised.
+            changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company,
+                    List.copyOf(new java.util.TreeSet<>(f.stages)), "",
+                    e.statusAfter() == null ? "" : e.statusAfter().code(),
+                    "recorded after the " + period.previous() + " report: " + e.kind().code()
+                            + (detail(e).isEmpty() ? "" : " — " + detail(e)), e.source(), false));
         }
         for (FacilityChange f : facilities.values()) {
             if (facilitiesWithEvents.contains(f.facilityId)) {

@@ -46,6 +46,8 @@ public final class InputFingerprint {
                 .list()
                 .stream()
                 .filter(c -> !(c.equals("id") && !table.equals("project")))
+                // When a fact was recorded is not part of the fact: the same facts give the same fingerprint.
+                .filter(c -> !c.equals("recorded_at"))
                 .sorted()
                 .toList();
         String list = columns.stream().collect(Collectors.joining(", "));

@@ -57,6 +57,24 @@ public final class PeriodSnapshots {
                 .bind("period", period.toString()).execute());
     }
 
+    /** Records that the period's report was completed now, unless an earlier report of it was already recorded. */
+    public void markReported(ReportPeriod period, java.time.Instant at) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT OR IGNORE INTO period_report (period, first_reported_at) VALUES (:period, :at)")
+                .bind("period", period.toString())
+                .bind("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(at))
+                .execute());
+    }
+
+    /** When the period's report was first completed, if it ever was. */
+    public java.util.Optional<java.time.Instant> firstReported(ReportPeriod period) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT first_reported_at FROM period_report WHERE period = :period")
+                .bind("period", period.toString())
+                .mapTo(String.class)
+                .findOne()
+                .map(java.time.Instant::parse));
+    }
+
     public int count(ReportPeriod period) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM period_project WHERE period = :period")
                 .bind("period", period.toString()).mapTo(Integer.class).one());

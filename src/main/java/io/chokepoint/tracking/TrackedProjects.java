@@ -34,6 +34,20 @@ public final class TrackedProjects {
                 .list());
     }
 
+    /**
+     * Events dated on or before {@code datedBy} but recorded after {@code recordedAfter}: facts that revise a
+     * report already made. Events recorded before revisions were tracked (no recorded_at) never count.
+     */
+    public List<FacilityEvent> eventsRecordedAfter(java.time.Instant recordedAfter, LocalDate datedBy) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM facility_event WHERE recorded_at > :after AND date <= :datedBy"
+                                + " ORDER BY date, facility_id, id")
+                .bind("after", java.time.format.DateTimeFormatter.ISO_INSTANT.format(recordedAfter))
+                .bind("datedBy", datedBy.toString())
+                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .list());
+    }
+
     public int projectCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM project").mapTo(Integer.class).one());
     }

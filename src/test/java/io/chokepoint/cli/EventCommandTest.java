@@ -130,6 +130,40 @@ class EventCommandTest {
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.out()).contains("Execution id: 2");
         assertThat(statusInTheProjectsSheet("VN-LSEE-01-MET")).isEqualTo("under_construction");
+        // The rerun's Changes list the event, dated in January.
+        assertThat(changeRow("2026-01", "2026-01-20", "construction_start")).isEqualTo("yes");
+
+        CliRun february = cli("run", "--period", "2026-02", "--reports", dir.resolve("reports").toString());
+
+        // January was first reported before the event was recorded: February's Changes list it as a revision.
+        assertThat(february.exitCode()).as(february.err()).isZero();
+        assertThat(changeRow("2026-02", "2026-01-20", "revision")).isEqualTo("revision");
+    }
+
+    @Test
+    void eventRecordedBeforeTheMonthWasReported_isNoRevision() throws Exception {
+        CliRun added = cli("event", "add", "VN-LSEE-01-MET", "--date", "2026-01-20", "--kind",
+                "construction_start", "--status-after", "under_construction", "--source", SOURCE);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(cli("run", "--period", "2026-01", "--reports", dir.resolve("reports").toString()).exitCode()).isZero();
+
+        assertThat(cli("run", "--period", "2026-02", "--reports", dir.resolve("reports").toString()).exitCode()).isZero();
+
+        try (Workbook workbook = ReportFileReader.workbook(dir.resolve("reports/2026-02/chokepoint-2026-02.xlsx"))) {
+            assertThat(row(workbook.getSheet(ExcelReportWriter.CHANGES), "2026-01-20")).isEmpty();
+        }
+    }
+
+    /** The "Recorded as event" cell of the period's change of that date and kind. */
+    private String changeRow(String period, String date, String kind) throws Exception {
+        Path xlsx = dir.resolve("reports/" + period + "/chokepoint-" + period + ".xlsx");
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            Sheet changes = workbook.getSheet(ExcelReportWriter.CHANGES);
+            Row change = row(changes, date, kind).orElseThrow(() -> new AssertionError("no " + kind + " of " + date
+                    + " in the Changes of " + period));
+            assertThat(change.getCell(column(changes, "Facility id")).getStringCellValue()).isEqualTo("VN-LSEE-01");
+            return change.getCell(column(changes, "Recorded as event")).getStringCellValue();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import io.chokepoint.report.AtomicFile;
 import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
+import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.Change;
 import io.chokepoint.summary.CountryStageCell;
 import io.chokepoint.summary.Disclosure;
@@ -213,7 +214,7 @@ public final class ExcelReportWriter {
                 Cells.text(row, 7, c.to());
                 Cells.text(row, 8, c.detail());
                 Cells.text(row, 9, c.source());
-                Cells.text(row, 10, c.fromEvent() ? "yes" : "no");
+                Cells.text(row, 10, c.fromEvent() ? "yes" : c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "no");
             }
             Cells.wide(sheet, 40, 3, 4, 8, 9);
             Cells.autoFilter(sheet, 0, r - 1, 11);
