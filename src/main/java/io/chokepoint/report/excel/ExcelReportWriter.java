@@ -64,7 +64,7 @@ public final class ExcelReportWriter {
             XSSFWorkbook template = new XSSFWorkbook();
             Cells templateCells = new Cells(template);
             new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, WINDOW)) {
+            try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
                 new Sheets(report, cells, workbook, maxRows).writeAll();
                 workbook.write(out);
