@@ -17,7 +17,7 @@ import picocli.CommandLine.IFactory;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
         description = "Monthly report on where rare-earth processing capacity is being built.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
