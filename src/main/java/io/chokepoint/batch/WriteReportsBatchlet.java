@@ -68,12 +68,10 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
         if (targetYear != null && !targetYear.isBlank()) {
             settings = settings.withTargetYear(Integer.parseInt(targetYear));
         }
-        AnalysisBuilder builder = Analysis.builder(reportPeriod, settings, baselines, tracker.trackedProjects()
-                .eventsBetween(reportPeriod.month().atDay(1), reportPeriod.lastDay()));
         long start = System.nanoTime();
-        snapshots.forEach(reportPeriod, builder);
-        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), builder.finish(),
-                baselines, sink -> snapshots.forEach(reportPeriod, sink));
+        Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()),
+                analyse(tracker, reportPeriod, settings, baselines), baselines,
+                sink -> snapshots.forEach(reportPeriod, sink));
 
         long aggregated = System.nanoTime();
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
@@ -85,5 +83,17 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
                 report.summary().reportedProjects(), (aggregated - start) / 1_000_000,
                 (workbook - aggregated) / 1_000_000, (System.nanoTime() - workbook) / 1_000_000);
         return "COMPLETED";
+    }
+
+    /**
+     * The period's analysis. The builder's per-facility state (every facility with a change or an event this
+     * month) is garbage once this returns, instead of staying reachable while the workbook is written.
+     */
+    private static Analysis analyse(TrackerDatabase tracker, ReportPeriod reportPeriod, AnalysisSettings settings,
+                                    java.util.List<Baseline> baselines) {
+        AnalysisBuilder builder = Analysis.builder(reportPeriod, settings, baselines, tracker.trackedProjects()
+                .eventsBetween(reportPeriod.month().atDay(1), reportPeriod.lastDay()));
+        tracker.periodSnapshots().forEach(reportPeriod, builder);
+        return builder.finish();
     }
 }
