@@ -16,9 +16,14 @@ public class SnapshotProcessor implements ItemProcessor {
     @BatchProperty
     String period;
 
+    private ReportPeriod reportPeriod;
+
     @Override
     public Object processItem(Object item) {
         ProjectHistory history = (ProjectHistory) item;
-        return ProjectSnapshot.of(ReportPeriod.parse(period), history.project(), history.events());
+        if (reportPeriod == null) {
+            reportPeriod = ReportPeriod.parse(period); // once per step, not once per project
+        }
+        return ProjectSnapshot.of(reportPeriod, history.project(), history.events());
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.IFactory;
         description = "Monthly report on where rare-earth processing capacity is being built.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
-                StakeholdersCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.chokepoint.tracking;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The per-period project rows the monthly job writes. Rows are keyed by (period, project id), so writing a
@@ -18,9 +19,8 @@ public final class PeriodSnapshots {
     private static final String COLUMNS = "period, " + ProjectColumns.NAMES
             + ", cur_reported, cur_status, cur_target_year, cur_operating_since"
             + ", prev_reported, prev_status, prev_target_year, prev_operating_since";
-    private static final String VALUES = ":period, " + ProjectColumns.PARAMETERS
-            + ", :cur_reported, :cur_status, :cur_target_year, :cur_operating_since"
-            + ", :prev_reported, :prev_status, :prev_target_year, :prev_operating_since";
+    private static final String UPSERT = "INSERT OR REPLACE INTO period_project (" + COLUMNS + ") VALUES ("
+            + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbi jdbi;
 
@@ -30,25 +30,33 @@ public final class PeriodSnapshots {
 
     /** Inserts or replaces the rows, in one transaction. */
     public void upsert(List<ProjectSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
         jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT OR REPLACE INTO period_project (" + COLUMNS + ") VALUES (" + VALUES + ")");
-            for (ProjectSnapshot s : snapshots) {
-                ProjectColumns.bind(batch, s.project())
-                        .bind("period", s.period().toString())
-                        .bind("cur_reported", s.current().reported() ? 1 : 0)
-                        .bind("cur_status", s.current().status().code())
-                        .bind("cur_target_year", s.current().targetYear())
-                        .bind("cur_operating_since", ProjectColumns.text(s.current().operatingSince()))
-                        .bind("prev_reported", s.previous().reported() ? 1 : 0)
-                        .bind("prev_status", s.previous().status().code())
-                        .bind("prev_target_year", s.previous().targetYear())
-                        .bind("prev_operating_since", ProjectColumns.text(s.previous().operatingSince()))
-                        .add();
-            }
-            if (!snapshots.isEmpty()) {
-                batch.execute();
+            // Plain JDBC with positional parameters: binding 32 named parameters a row through Jdbi cost more than
+            // SQLite's own insert (JFR at a million projects: 440 samples in Jdbi's binder, 222 in the insert).
+            try (PreparedStatement insert = h.getConnection().prepareStatement(UPSERT)) {
+                for (ProjectSnapshot s : snapshots) {
+                    insert.setString(1, s.period().toString());
+                    int next = ProjectColumns.bind(insert, 2, s.project());
+                    next = bind(insert, next, s.current());
+                    bind(insert, next, s.previous());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException("cannot write the period's project rows", e, null);
             }
         });
+    }
+
+    private static int bind(PreparedStatement insert, int first, ProjectState state) throws SQLException {
+        insert.setInt(first, state.reported() ? 1 : 0);
+        insert.setString(first + 1, state.status().code());
+        ProjectColumns.setInt(insert, first + 2, state.targetYear());
+        insert.setString(first + 3, ProjectColumns.text(state.operatingSince()));
+        return first + 4;
     }
 
     /** Removes a period's rows, so a fresh run of the period does not keep rows of projects deleted since. */

@@ -1,8 +1,10 @@
 package io.chokepoint.tracking;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,57 @@ final class ProjectColumns {
                 .bind("confidence", p.confidence())
                 .bind("sources", p.sources())
                 .bind("notes", p.notes());
+    }
+
+    /**
+     * Binds the project's columns, in {@link #NAMES} order, to positional parameters from {@code first} on; returns
+     * the index of the next parameter. Stores exactly what {@link #bind(SqlStatement, Project)} stores.
+     */
+    static int bind(PreparedStatement statement, int first, Project p) throws SQLException {
+        Capacity c = p.capacity();
+        Investment i = p.investment();
+        int n = first;
+        statement.setString(n++, p.id());
+        statement.setString(n++, p.facilityId());
+        statement.setString(n++, p.company());
+        statement.setString(n++, p.ownerCountries().size() == 1 ? p.ownerCountries().get(0).code()
+                : p.ownerCountries().stream().map(Country::code).collect(Collectors.joining(";")));
+        statement.setString(n++, p.facility());
+        statement.setString(n++, p.country().code());
+        statement.setString(n++, p.region());
+        statement.setString(n++, p.stage().code());
+        statement.setString(n++, p.status().code());
+        statement.setString(n++, text(p.statusAsOf()));
+        setDouble(statement, n++, c == null ? null : c.tonnesPerYear());
+        statement.setString(n++, c == null ? null : c.unit());
+        statement.setString(n++, c == null ? null : c.basis().code());
+        statement.setString(n++, i == null ? null : i.amount().toPlainString());
+        statement.setString(n++, i == null ? null : i.currency());
+        setDouble(statement, n++, i == null ? null : i.usdMillions());
+        statement.setString(n++, text(p.announcedOn()));
+        setInt(statement, n++, p.targetYear());
+        statement.setString(n++, p.offtake());
+        statement.setString(n++, p.offtakeBinding().code());
+        statement.setString(n++, p.confidence());
+        statement.setString(n++, p.sources());
+        statement.setString(n++, p.notes());
+        return n;
+    }
+
+    static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.REAL);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
     }
 
     static Project read(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 
 import io.chokepoint.summary.CapacityTally;
 
@@ -81,7 +82,13 @@ final class Cells {
 
     static void text(Row row, int column, String value) {
         if (value != null) {
-            row.createCell(column).setCellValue(value);
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            if (row instanceof SXSSFRow streamed) {
+                // The default style (index 0, written as no style at all), set explicitly: without it POI looks
+                // each streamed cell's style up in the sheet's column definitions, which costs more than the cell.
+                cell.setCellStyle(streamed.getSheet().getWorkbook().getCellStyleAt(0));
+            }
         }
     }
 

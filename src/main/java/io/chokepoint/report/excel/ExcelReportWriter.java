@@ -47,15 +47,27 @@ public final class ExcelReportWriter {
     /** Rows kept in memory per streamed sheet. */
     private static final int WINDOW = 200;
 
+    /** Rows per sheet, header included; longer lists go on in "Projects (2)", "Data gaps (2)", … */
+    private final int maxRows;
+
+    public ExcelReportWriter() {
+        this(ContinuedSheet.EXCEL_MAX_ROWS);
+    }
+
+    /** With fewer rows per sheet than Excel's limit, so tests can see a list continue on a second sheet. */
+    ExcelReportWriter(int maxRows) {
+        this.maxRows = maxRows;
+    }
+
     public void write(Report report, Path target) {
         AtomicFile.write(target, out -> {
             // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
             XSSFWorkbook template = new XSSFWorkbook();
             Cells templateCells = new Cells(template);
             new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(template, WINDOW)) {
+            try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
-                new Sheets(report, cells, workbook).writeAll();
+                new Sheets(report, cells, workbook, maxRows).writeAll();
                 workbook.write(out);
             } catch (IOException | RuntimeException e) {
                 template.close();
@@ -76,11 +88,13 @@ public final class ExcelReportWriter {
         private final Report report;
         private final Cells cells;
         private final SXSSFWorkbook workbook;
+        private final int maxRows;
 
-        Sheets(Report report, Cells cells, SXSSFWorkbook workbook) {
+        Sheets(Report report, Cells cells, SXSSFWorkbook workbook, int maxRows) {
             this.report = report;
             this.cells = cells;
             this.workbook = workbook;
+            this.maxRows = maxRows;
         }
 
         void writeAll() {
@@ -89,8 +103,8 @@ public final class ExcelReportWriter {
             owners(workbook.createSheet(OWNERS));
             pipeline(workbook.createSheet(PIPELINE));
             changes(workbook.createSheet(CHANGES));
-            projects(workbook.createSheet(PROJECTS));
-            dataGaps(workbook.createSheet(DATA_GAPS));
+            projects();
+            dataGaps();
             baselines(workbook.createSheet(BASELINES));
             methodology(workbook.createSheet(METHODOLOGY));
         }
@@ -220,19 +234,21 @@ public final class ExcelReportWriter {
             Cells.autoFilter(sheet, 0, r - 1, 11);
         }
 
-        private void projects(Sheet sheet) {
-            cells.header(sheet, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
-                    "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
-                    "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
-                    "Announced on", "Offtake", "Binding offtake", "Confidence", "Soft data", "Sources", "Notes");
-            int[] r = {1};
+        private void projects() {
+            ContinuedSheet sheet = new ContinuedSheet(workbook, PROJECTS, maxRows, part -> {
+                cells.header(part, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
+                        "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
+                        "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
+                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Soft data", "Sources", "Notes");
+                Cells.wide(part, 40, 2, 3, 19, 23, 24);
+            });
             report.projects().forEach(snapshot -> {
                 ProjectState s = snapshot.current();
                 if (!s.reported()) {
                     return;
                 }
                 Project p = snapshot.project();
-                Row row = sheet.createRow(r[0]++);
+                Row row = sheet.createRow();
                 Cells.text(row, 0, p.id());
                 Cells.text(row, 1, p.facilityId());
                 Cells.text(row, 2, p.company());
@@ -273,22 +289,24 @@ public final class ExcelReportWriter {
                 Cells.text(row, 23, p.sources());
                 Cells.text(row, 24, p.notes());
             });
-            Cells.wide(sheet, 40, 2, 3, 19, 23, 24);
-            Cells.autoFilter(sheet, 0, r[0] - 1, 25);
+            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 25));
         }
 
-        private void dataGaps(Sheet sheet) {
-            cells.header(sheet, 0, "Kind", "Id", "Company", "Stage", "Country", "Status", "Missing");
-            int[] r = {1};
+        private void dataGaps() {
+            ContinuedSheet sheet = new ContinuedSheet(workbook, DATA_GAPS, maxRows, part -> {
+                cells.header(part, 0, "Kind", "Id", "Company", "Stage", "Country", "Status", "Missing");
+                Cells.wide(part, 40, 2);
+                Cells.wide(part, 60, 6);
+            });
             for (StageSummary s : report.summary().stages()) {
                 if (!s.hasCompleteBaseline()) {
-                    Row row = sheet.createRow(r[0]++);
+                    Row row = sheet.createRow();
                     Cells.text(row, 0, "stage");
                     Cells.text(row, 3, s.stage().code());
                     Cells.text(row, 6, noBaselineNote(s));
                 }
                 for (String id : s.notComparable()) {
-                    Row row = sheet.createRow(r[0]++);
+                    Row row = sheet.createRow();
                     Cells.text(row, 0, "unit");
                     Cells.text(row, 1, id);
                     Cells.text(row, 3, s.stage().code());
@@ -305,7 +323,7 @@ public final class ExcelReportWriter {
                     return;
                 }
                 Project p = snapshot.project();
-                Row row = sheet.createRow(r[0]++);
+                Row row = sheet.createRow();
                 Cells.text(row, 0, "project");
                 Cells.text(row, 1, p.id());
                 Cells.text(row, 2, p.company());
@@ -314,9 +332,7 @@ public final class ExcelReportWriter {
                 Cells.text(row, 5, s.status().code());
                 Cells.text(row, 6, String.join(", ", missing));
             });
-            Cells.wide(sheet, 40, 2);
-            Cells.wide(sheet, 60, 6);
-            Cells.autoFilter(sheet, 0, r[0] - 1, 7);
+            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 7));
         }
 
         private void baselines(Sheet sheet) {
