@@ -8,7 +8,7 @@ import java.util.Properties;
 /**
  * Choices for an execution beyond its period.
  *
- * @param chunkSize  projects per snapshot chunk, i.e. per checkpoint (the job's default is 500); on a restart it
+ * @param chunkSize  projects per snapshot chunk, i.e. per checkpoint (the job's default is 5000); on a restart it
  *                   replaces the original value
  * @param targetYear the year of the projected share, overriding the analysis settings' own (default 2030)
  * @param analysis   an analysis settings file overriding the documented defaults of {@code analysis.properties}
