@@ -268,10 +268,11 @@ class ImportCommandTest {
                     .isEqualTo("Société Générale Terres Rares");
             assertThat(row.getCell(column(sheet, "Facility")).getStringCellValue())
                     .isEqualTo("Nhà máy nam châm Hải Phòng");
+            assertThat(row.getCell(column(sheet, "Region")).getStringCellValue()).isEqualTo("Hải Phòng");
         }
         assertThat(ReportFileReader.pdfText(dir.resolve("reports/2026-01/chokepoint-2026-01.pdf")))
                 .contains("Société Générale Terres Rares, Hải Phòng office 2026-01-05");
-        // The region is in neither report; it is kept in the tracker and shown and exported as given.
+        // The tracker shows and exports it as given, too.
         assertThat(show.out()).contains("region               Hải Phòng");
         Path exported = dir.resolve("export.csv");
         CliRun.run("export", "projects", exported.toString(), "--db", db.toString());
