@@ -9,7 +9,7 @@
 # GNU time, each step's duration from the job repository, the aggregation pass (logged by write-reports at
 # DEBUG), and the floor: sqlite3 running a count and capacity sum by country x stage on the same file.
 # Environment: BENCH_MAX (largest size, default 1000000), BENCH_OUT (default bench/out), BENCH_PERIOD
-# (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 3), BENCH_JFR=1 (also record a
+# (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 5), BENCH_JFR=1 (also record a
 # JFR profile of each run into BENCH_OUT; large). The table is also written to BENCH_OUT/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ ROOT=$PWD
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 MAX=${BENCH_MAX:-1000000}
 PERIOD=${BENCH_PERIOD:-2026-01}
-SAMPLE_RUNS=${BENCH_SAMPLE_RUNS:-3}
+SAMPLE_RUNS=${BENCH_SAMPLE_RUNS:-5}
 HEAP=-Xmx512m
 
 for tool in /usr/bin/time sqlite3 java mvn; do
