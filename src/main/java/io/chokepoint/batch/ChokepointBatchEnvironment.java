@@ -36,7 +36,6 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
     private final JobXmlResolver jobXmlResolver = new ChainedJobXmlResolver(new MetaInfBatchJobsJobXmlResolver());
 
     ChokepointBatchEnvironment(Path repositoryFile) {
-        ReportWarmUp.start();
         this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
         AtomicInteger number = new AtomicInteger();
         this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {
