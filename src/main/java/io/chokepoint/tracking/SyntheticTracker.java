@@ -69,8 +69,10 @@ public final class SyntheticTracker {
 
     private static final String PROJECT_INSERT = "INSERT INTO project (" + ProjectColumns.NAMES + ") VALUES ("
             + "?, ".repeat(TrackerCsv.PROJECT_COLUMNS.size() - 1) + "?)";
+    // Stamped as recorded long ago: synthetic events are never revisions, and the V4 trigger that stamps
+    // unstamped inserts (one UPDATE per row) stays out of a ten-million-row load.
     private static final String EVENT_INSERT = "INSERT INTO facility_event (facility_id, date, event, status_after,"
-            + " value, notes, source) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " value, notes, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2000-01-01T00:00:00.000Z')";
 
     /** What was written. */
     public record Counts(int projects, int facilities, long events, int baselines) {
