@@ -1,7 +1,9 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.batch.runtime.JobExecution;
@@ -48,12 +50,13 @@ public final class PeriodAnalysis {
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
         // Facts recorded after the previous period was reported but dated in it or earlier revise that report.
-        List<FacilityEvent> revisions = tracker.periodSnapshots().firstReported(period.previous())
+        Optional<Instant> previousReported = tracker.periodSnapshots().firstReported(period.previous());
+        List<FacilityEvent> revisions = previousReported
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
         AnalysisBuilder builder = Analysis.builder(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
-        tracker.periodSnapshots().forEach(period, builder);
+        tracker.periodSnapshots().forEachRow(period, previousReported, builder::accept);
         return builder.finish();
     }
 }

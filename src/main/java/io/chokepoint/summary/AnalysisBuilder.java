@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.PeriodRow;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Builds an {@link Analysis} from a stream of snapshots: the current and previous summaries side by side, and
- * the changes between the two states of each facility. Holds only facilities that changed. Not thread-safe.
+ * Builds an {@link Analysis} from a stream of a period's rows, in any order: the current and previous summaries
+ * side by side, and the changes between the two states of each facility. Holds only facilities that changed. Not
+ * thread-safe.
  */
 public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
@@ -39,8 +41,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
         this.period = period;
-        this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
-        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
+        this.current = new SummaryAccumulator(period, settings, baselines, PeriodRow::current);
+        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, PeriodRow::previous);
         this.events = eventsInPeriod.stream()
                 .sorted(Comparator.comparing(FacilityEvent::date).thenComparing(FacilityEvent::facilityId))
                 .toList();
@@ -51,16 +53,27 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
     @Override
     public void accept(ProjectSnapshot snapshot) {
-        current.accept(snapshot);
-        previous.accept(snapshot);
-        ProjectState now = snapshot.current();
-        ProjectState before = snapshot.previous();
+        accept(PeriodRow.of(snapshot));
+    }
+
+    public void accept(PeriodRow row) {
+        current.accept(row);
+        previous.accept(row);
+        ProjectState now = row.current();
+        ProjectState before = row.previous();
         boolean changed = now.reported() != before.reported()
                 || (now.reported() && (now.status() != before.status()
                 || !Objects.equals(now.targetYear(), before.targetYear())));
-        String facility = snapshot.project().facilityId();
+        if (row.change() == null) {
+            // Read as one that cannot be part of a change (see PeriodRow#change).
+            if (changed) {
+                throw new IllegalStateException("a project row changed state but was read as unchanged: " + row);
+            }
+            return;
+        }
+        String facility = row.change().facilityId();
         if (changed || facilitiesWithEvents.contains(facility) || revisedFacilities.contains(facility)) {
-            facilities.computeIfAbsent(facility, f -> new FacilityChange(snapshot, period.lastDay())).add(snapshot);
+            facilities.computeIfAbsent(facility, f -> new FacilityChange(facility)).add(row);
         }
     }
 
@@ -100,12 +113,13 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 continue; // the events already say what happened
             }
             if (f.now.reported() && !f.before.reported()) {
-                changes.add(f.change("new_project", "", f.now.status().code()));
+                changes.add(f.change("new_project", "", f.now.status().code(), period.lastDay()));
             } else if (f.now.reported() && f.now.status() != f.before.status()) {
-                changes.add(f.change("status_change", f.before.status().code(), f.now.status().code()));
+                changes.add(f.change("status_change", f.before.status().code(), f.now.status().code(),
+                        period.lastDay()));
             }
             if (f.now.reported() && f.before.reported() && !Objects.equals(f.now.targetYear(), f.before.targetYear())) {
-                changes.add(f.change("target_year_change", year(f.before), year(f.now)));
+                changes.add(f.change("target_year_change", year(f.before), year(f.now), period.lastDay()));
             }
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind));
@@ -121,42 +135,53 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 .collect(Collectors.joining(" — "));
     }
 
-    /** A facility's rows in this period and the facility's states before and now (taken from its first row). */
+    /**
+     * A facility's changed rows in this period and the facility's states before and now, taken from its first row
+     * in (stage, country, id) order, whatever order the rows come in.
+     */
     private static final class FacilityChange {
+        private static final Comparator<PeriodRow> FIRST = Comparator.comparing((PeriodRow r) -> r.facts().stage())
+                .thenComparing(r -> r.facts().country()).thenComparing(r -> r.change().id());
         final String facilityId;
-        final String company;
-        final ProjectState now;
-        final ProjectState before;
-        final java.time.LocalDate evidenceDate;
-        final String source;
+        PeriodRow first;
+        String company;
+        ProjectState now;
+        ProjectState before;
+        String source;
         final List<String> projectIds = new ArrayList<>();
         final Set<ChainStage> stages = new LinkedHashSet<>();
 
-        FacilityChange(ProjectSnapshot first, java.time.LocalDate lastDay) {
-            this.facilityId = first.project().facilityId();
-            this.company = first.project().company();
-            this.now = first.current();
-            this.before = first.previous();
-            // The change is dated by the tracker row's latest evidence that the period could see.
-            java.time.LocalDate asOf = first.project().statusAsOf();
-            java.time.LocalDate announced = first.project().announcedOn();
-            this.evidenceDate = asOf != null && !asOf.isAfter(lastDay) ? asOf
-                    : announced != null && !announced.isAfter(lastDay) ? announced : lastDay;
-            this.source = first.project().sources();
+        FacilityChange(String facilityId) {
+            this.facilityId = facilityId;
         }
 
-        void add(ProjectSnapshot snapshot) {
-            projectIds.add(snapshot.project().id());
-            stages.add(snapshot.project().stage());
+        void add(PeriodRow row) {
+            projectIds.add(row.change().id());
+            stages.add(row.facts().stage());
+            if (first == null || FIRST.compare(row, first) < 0) {
+                first = row;
+                company = row.change().company();
+                now = row.current();
+                before = row.previous();
+                source = row.change().sources();
+            }
+        }
+
+        /** The change is dated by the first row's latest evidence that the period could see. */
+        java.time.LocalDate evidenceDate(java.time.LocalDate lastDay) {
+            java.time.LocalDate asOf = first.change().statusAsOf();
+            java.time.LocalDate announced = first.change().announcedOn();
+            return asOf != null && !asOf.isAfter(lastDay) ? asOf
+                    : announced != null && !announced.isAfter(lastDay) ? announced : lastDay;
         }
 
         List<String> sortedIds() {
             return projectIds.stream().sorted().toList();
         }
 
-        Change change(String kind, String from, String to) {
-            return new Change(evidenceDate, kind, facilityId, sortedIds(), company, List.copyOf(new java.util.TreeSet<>(stages)),
-                    from, to, "", source, false);
+        Change change(String kind, String from, String to, java.time.LocalDate lastDay) {
+            return new Change(evidenceDate(lastDay), kind, facilityId, sortedIds(), company,
+                    List.copyOf(new java.util.TreeSet<>(stages)), from, to, "", source, false);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectFacts;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -15,9 +16,12 @@ public record Disclosure(boolean capacity, boolean investment, boolean timeline,
                          boolean source) {
 
     public static Disclosure of(Project project, ProjectState state) {
-        return new Disclosure(project.capacity() != null, project.investment() != null, state.targetYear() != null,
-                project.offtakeBinding() == OfftakeBinding.YES,
-                project.sources() != null && !project.sources().isBlank());
+        return of(ProjectFacts.of(project), state);
+    }
+
+    public static Disclosure of(ProjectFacts project, ProjectState state) {
+        return new Disclosure(project.capacityDisclosed(), project.investment(), state.targetYear() != null,
+                project.offtakeBinding() == OfftakeBinding.YES, project.sourced());
     }
 
     public boolean soft() {

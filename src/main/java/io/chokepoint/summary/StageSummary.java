@@ -17,7 +17,8 @@ import io.chokepoint.tracking.ProjectStatus;
  * @param baselineYear      year of the complete baseline set used, empty if the stage has none
  * @param baselineRows      the valued baseline rows of that set (their sources are quoted in the report)
  * @param countries         operating capacity by country, largest first; empty without a complete baseline
- * @param additions         tracked projects added on top of the baseline (started operating after its year)
+ * @param additions         how many tracked projects are added on top of the baseline (started operating after
+ *                          its year)
  * @param chinaSharePercent China's share of operating capacity; empty without a complete baseline
  * @param top3SharePercent  share of the three largest countries (rest of world is never one of them)
  * @param hhi               Σ of squared percentage shares of named countries (a lower bound: rest of world adds nothing)
@@ -25,7 +26,7 @@ import io.chokepoint.tracking.ProjectStatus;
  * @param publishedShare    without a complete baseline: the latest published China share, if any
  * @param trackedOperating  tracked operating projects at this stage (all countries)
  * @param trackedPipeline   tracked pipeline projects at this stage (all countries)
- * @param notComparable     ids of tracked projects whose capacity is in another unit than {@code unit}
+ * @param notComparable     how many tracked projects have their capacity in another unit than {@code unit}
  * @param byStatus          tracked projects at this stage by status (all countries)
  * @param projected         the target-year projection as announced; empty without a complete baseline
  * @param projectedWeighted the target-year projection weighted by status; empty without a complete baseline
@@ -37,7 +38,7 @@ public record StageSummary(
         Optional<Integer> baselineYear,
         List<Baseline> baselineRows,
         List<CountryCapacity> countries,
-        List<String> additions,
+        int additions,
         Optional<Double> chinaSharePercent,
         Optional<Double> top3SharePercent,
         Optional<Double> hhi,
@@ -45,7 +46,7 @@ public record StageSummary(
         Optional<Baseline> publishedShare,
         CapacityTally trackedOperating,
         CapacityTally trackedPipeline,
-        List<String> notComparable,
+        int notComparable,
         Map<ProjectStatus, CapacityTally> byStatus,
         Optional<ProjectedShare> projected,
         Optional<ProjectedShare> projectedWeighted,
@@ -55,8 +56,6 @@ public record StageSummary(
         Objects.requireNonNull(stage, "stage");
         baselineRows = List.copyOf(baselineRows);
         countries = List.copyOf(countries);
-        additions = List.copyOf(additions);
-        notComparable = List.copyOf(notComparable);
         EnumMap<ProjectStatus, CapacityTally> ordered = new EnumMap<>(ProjectStatus.class);
         ordered.putAll(byStatus);
         byStatus = Collections.unmodifiableMap(ordered);

@@ -3,6 +3,7 @@ package io.chokepoint.summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,27 +14,29 @@ import java.util.function.Function;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodRow;
+import io.chokepoint.tracking.ProjectFacts;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Folds project snapshots, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
+ * Folds a period's rows, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
  * stages and statuses, not with projects. Not thread-safe.
  */
-public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
+public final class SummaryAccumulator implements Consumer<PeriodRow> {
 
     private final ReportPeriod period;
     private final AnalysisSettings settings;
-    private final Function<ProjectSnapshot, ProjectState> stateOf;
+    private final Function<PeriodRow, ProjectState> stateOf;
     private final Map<ChainStage, StageTally> stages = new EnumMap<>(ChainStage.class);
-    private final Map<Country, Map<ChainStage, CellTally>> owners = new TreeMap<>();
+    // Hash maps while folding (a million rows: tree lookups by country code were a fifth of the pass); sorted in
+    // finish().
+    private final Map<Country, Map<ChainStage, CellTally>> owners = new HashMap<>();
     private int reported;
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                       Function<ProjectSnapshot, ProjectState> stateOf) {
+                       Function<PeriodRow, ProjectState> stateOf) {
         this.period = period;
         this.settings = settings;
         this.stateOf = stateOf;
@@ -46,18 +49,18 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
     }
 
     @Override
-    public void accept(ProjectSnapshot snapshot) {
-        ProjectState state = stateOf.apply(snapshot);
+    public void accept(PeriodRow row) {
+        ProjectState state = stateOf.apply(row);
         if (!state.reported()) {
             return;
         }
         reported++;
-        Project project = snapshot.project();
+        ProjectFacts project = row.facts();
         StageTally stage = stages.get(project.stage());
-        boolean comparable = project.capacity() != null && project.capacity().unit().equals(stage.unit);
-        double capacity = comparable ? project.capacity().tonnesPerYear() : 0;
-        if (project.capacity() != null && !comparable) {
-            stage.notComparable.add(project.id());
+        boolean comparable = project.comparableIn(stage.unit);
+        double capacity = comparable ? project.capacityTonnes() : 0;
+        if (project.inOtherUnitThan(stage.unit)) {
+            stage.notComparable++;
         }
         stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
         stage.byStatus.merge(new StatusKey(project.country(), state.status()),
@@ -74,7 +77,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         if (state.operating()) {
             if (startedAfter(state, stage.baseline.year())) {
                 stage.added.merge(project.country(), capacity, Double::sum);
-                stage.additionIds.add(project.id());
+                stage.additions++;
             }
         } else if (state.targetYear() != null && state.targetYear() <= settings.targetYear()) {
             if (state.status().isPipeline()) {
@@ -100,24 +103,24 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         List<CountryStageCell> cells = new ArrayList<>();
         List<PipelineCell> pipeline = new ArrayList<>();
         for (StageTally stage : stages.values()) {
-            stage.cells.forEach((country, t) ->
+            new TreeMap<>(stage.cells).forEach((country, t) ->
                     cells.add(new CountryStageCell(country, stage.stage, t.projects, t.operating, t.pipeline)));
             stage.byStatus.forEach((key, tally) -> pipeline.add(new PipelineCell(stage.stage, key.country, key.status, tally)));
             summaries.add(stage.summary(settings.targetYear()));
         }
         List<OwnerCell> ownerCells = new ArrayList<>();
-        owners.forEach((owner, byStage) -> byStage.forEach((stage, t) ->
+        new TreeMap<>(owners).forEach((owner, byStage) -> byStage.forEach((stage, t) ->
                 ownerCells.add(new OwnerCell(owner, stage, t.projects, t.operating, t.pipeline, t.abroad))));
         pipeline.sort(Comparator.comparing(PipelineCell::stage).thenComparing(PipelineCell::status)
                 .thenComparing(PipelineCell::country));
         return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
     }
 
-    private static CapacityTally tallyOf(Project project, boolean comparable) {
-        if (project.capacity() == null) {
+    private static CapacityTally tallyOf(ProjectFacts project, boolean comparable) {
+        if (!project.capacityDisclosed()) {
             return CapacityTally.EMPTY.plusUndisclosed();
         }
-        return comparable ? CapacityTally.EMPTY.plus(project.capacity().tonnesPerYear()) : CapacityTally.EMPTY.plusNotComparable();
+        return comparable ? CapacityTally.EMPTY.plus(project.capacityTonnes()) : CapacityTally.EMPTY.plusNotComparable();
     }
 
     static CapacityTally sum(CapacityTally a, CapacityTally b) {
@@ -139,13 +142,13 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         final String unit;
         final BaselineSet baseline;
         final Optional<Baseline> publishedShare;
-        final Map<Country, CellTally> cells = new TreeMap<>();
-        final Map<StatusKey, CapacityTally> byStatus = new TreeMap<>();
+        final Map<Country, CellTally> cells = new HashMap<>();
+        final Map<StatusKey, CapacityTally> byStatus = new HashMap<>();
         final Map<Country, Double> added = new TreeMap<>();
         final Map<Country, Double> projected = new TreeMap<>();
         final Map<Country, Double> projectedWeighted = new TreeMap<>();
-        final List<String> additionIds = new ArrayList<>();
-        final List<String> notComparable = new ArrayList<>();
+        int additions;
+        int notComparable;
         SoftData soft = SoftData.EMPTY;
 
         StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Baseline> publishedShare) {
@@ -158,14 +161,14 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         StageSummary summary(int targetYear) {
             CapacityTally operating = CapacityTally.EMPTY;
             CapacityTally pipeline = CapacityTally.EMPTY;
-            for (CellTally t : cells.values()) {
+            for (CellTally t : new TreeMap<>(cells).values()) { // country order: the same sums every run
                 operating = sum(operating, t.operating);
                 pipeline = sum(pipeline, t.pipeline);
             }
             Map<ProjectStatus, CapacityTally> statuses = new EnumMap<>(ProjectStatus.class);
-            byStatus.forEach((key, tally) -> statuses.merge(key.status, tally, SummaryAccumulator::sum));
+            new TreeMap<>(byStatus).forEach((key, tally) -> statuses.merge(key.status, tally, SummaryAccumulator::sum));
             if (baseline == null) {
-                return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), List.of(),
+                return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), 0,
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), publishedShare,
                         operating, pipeline, notComparable, statuses, Optional.empty(), Optional.empty(), soft);
             }
@@ -175,7 +178,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
             double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
             Concentration c = Concentration.of(countries, total);
             return new StageSummary(stage, unit, Optional.of(baseline.year()), baseline.rows(), countries,
-                    additionIds, c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(),
+                    additions, c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(),
                     operating, pipeline, notComparable, statuses,
                     Optional.of(projection(now, projected, targetYear, false)),
                     Optional.of(projection(now, projectedWeighted, targetYear, true)), soft);
@@ -211,7 +214,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         CapacityTally operating = CapacityTally.EMPTY;
         CapacityTally pipeline = CapacityTally.EMPTY;
 
-        void add(Project project, ProjectState state, boolean comparable) {
+        void add(ProjectFacts project, ProjectState state, boolean comparable) {
             projects++;
             if (!project.country().equals(project.primaryOwner())) {
                 abroad++;

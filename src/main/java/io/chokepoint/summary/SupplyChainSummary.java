@@ -31,12 +31,6 @@ public record SupplyChainSummary(
         pipeline = List.copyOf(pipeline);
     }
 
-    /** Folds snapshots into the summary of their current state (the period's last day). */
-    public static SummaryAccumulator accumulator(ReportPeriod period, AnalysisSettings settings,
-                                                 java.util.List<io.chokepoint.tracking.Baseline> baselines) {
-        return new SummaryAccumulator(period, settings, baselines, io.chokepoint.tracking.ProjectSnapshot::current);
-    }
-
     public StageSummary stage(ChainStage stage) {
         return stages.stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
     }

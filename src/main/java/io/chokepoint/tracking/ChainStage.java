@@ -1,7 +1,5 @@
 package io.chokepoint.tracking;
 
-import java.util.Arrays;
-
 /** The rare-earth supply chain's stages, in chain order. */
 public enum ChainStage {
     MINING("mining"),
@@ -24,10 +22,13 @@ public enum ChainStage {
     }
 
     public static ChainStage fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown stage '" + code + "', expected one of " + Codes.list(values(), ChainStage::code)));
+        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        for (ChainStage value : values()) {
+            if (value.code.equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown stage '" + code + "', expected one of " + Codes.list(values(), ChainStage::code));
     }
 }

@@ -1,7 +1,5 @@
 package io.chokepoint.tracking;
 
-import java.util.Arrays;
-
 /** Whether at least one binding offtake contract is reported for a facility. */
 public enum OfftakeBinding {
     YES("yes"),
@@ -19,10 +17,13 @@ public enum OfftakeBinding {
     }
 
     public static OfftakeBinding fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown offtake_binding '" + code + "', expected one of " + Codes.list(values(), OfftakeBinding::code)));
+        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        for (OfftakeBinding value : values()) {
+            if (value.code.equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown offtake_binding '" + code + "', expected one of " + Codes.list(values(), OfftakeBinding::code));
     }
 }

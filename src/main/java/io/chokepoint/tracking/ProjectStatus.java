@@ -1,7 +1,5 @@
 package io.chokepoint.tracking;
 
-import java.util.Arrays;
-
 /** Where a facility stands, from a study to commercial production (or its end). */
 public enum ProjectStatus {
     STUDY("study"),
@@ -30,10 +28,13 @@ public enum ProjectStatus {
     }
 
     public static ProjectStatus fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown status '" + code + "', expected one of " + Codes.list(values(), ProjectStatus::code)));
+        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        for (ProjectStatus value : values()) {
+            if (value.code.equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown status '" + code + "', expected one of " + Codes.list(values(), ProjectStatus::code));
     }
 }

@@ -2,7 +2,9 @@ package io.chokepoint.report.excel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -22,7 +24,9 @@ import io.chokepoint.summary.PipelineCell;
 import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectFacts;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -140,7 +144,7 @@ public final class ExcelReportWriter {
                 cells.capacity(row, 13, s.trackedOperating());
                 Cells.number(row, 14, s.trackedPipeline().projects(), cells.integer);
                 cells.capacity(row, 15, s.trackedPipeline());
-                Cells.number(row, 16, s.notComparable().size(), cells.integer);
+                Cells.number(row, 16, s.notComparable(), cells.integer);
                 cells.share(row, 17, s.softData().countSharePercent());
                 cells.share(row, 18, s.softData().capacitySharePercent());
                 Cells.text(row, 19, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
@@ -305,34 +309,37 @@ public final class ExcelReportWriter {
                     Cells.text(row, 3, s.stage().code());
                     Cells.text(row, 6, noBaselineNote(s));
                 }
-                for (String id : s.notComparable()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "unit");
-                    Cells.text(row, 1, id);
-                    Cells.text(row, 3, s.stage().code());
-                    Cells.text(row, 6, "capacity not in " + s.unit() + ": counted, not summed");
-                }
             }
+            Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
+            report.summary().stages().forEach(s -> units.put(s.stage(), s.unit()));
+            // Streamed, not listed in the summary: at a million projects there are tens of thousands of each.
             report.projects().forEach(snapshot -> {
                 ProjectState s = snapshot.current();
                 if (!s.reported()) {
                     return;
                 }
-                List<String> missing = Disclosure.of(snapshot.project(), s).missing();
-                if (missing.isEmpty()) {
-                    return;
-                }
                 Project p = snapshot.project();
-                Row row = sheet.createRow();
-                Cells.text(row, 0, "project");
-                Cells.text(row, 1, p.id());
-                Cells.text(row, 2, p.company());
-                Cells.text(row, 3, p.stage().code());
-                Cells.text(row, 4, p.country().code());
-                Cells.text(row, 5, s.status().code());
-                Cells.text(row, 6, String.join(", ", missing));
+                ProjectFacts facts = ProjectFacts.of(p);
+                String unit = units.get(p.stage());
+                if (facts.inOtherUnitThan(unit)) {
+                    gap(sheet.createRow(), "unit", p, s, "capacity not in " + unit + ": counted, not summed");
+                }
+                List<String> missing = Disclosure.of(facts, s).missing();
+                if (!missing.isEmpty()) {
+                    gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
+                }
             });
             sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 7));
+        }
+
+        private static void gap(Row row, String kind, Project p, ProjectState s, String what) {
+            Cells.text(row, 0, kind);
+            Cells.text(row, 1, p.id());
+            Cells.text(row, 2, p.company());
+            Cells.text(row, 3, p.stage().code());
+            Cells.text(row, 4, p.country().code());
+            Cells.text(row, 5, s.status().code());
+            Cells.text(row, 6, what);
         }
 
         private void baselines(Sheet sheet) {

@@ -98,8 +98,8 @@ final class StageSections {
         layout.subheading(Layout.stageTitle(s.stage()) + " · " + s.unit(), 110);
         layout.paragraph(shareText(s), fonts.body());
         layout.paragraph(softText(s), fonts.body());
-        if (!s.notComparable().isEmpty()) {
-            layout.paragraph(s.notComparable().size() + " tracked project" + (s.notComparable().size() == 1
+        if (s.notComparable() > 0) {
+            layout.paragraph(s.notComparable() + " tracked project" + (s.notComparable() == 1
                     ? " reports" : "s report") + " capacity in another unit than " + s.unit()
                     + ": counted, not summed.", fonts.body());
         }

@@ -49,6 +49,17 @@ class WorkbookContentTest {
             Cell capacity = row(projects, "US-MINE-01-MIN").orElseThrow().getCell(column(projects, "Capacity (t/yr)"));
             assertThat(capacity.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(capacity.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            // CA-PIPE-02-SEP reports 5 t NdPr oxide at a stage counted in t REO: listed as a unit gap, with the
+            // project's own row, as are its missing facts (no investment, no binding offtake).
+            Sheet gaps = workbook.getSheet("Data gaps");
+            Row unit = row(gaps, "unit", "CA-PIPE-02-SEP").orElseThrow();
+            assertThat(unit.getCell(column(gaps, "Company")).getStringCellValue()).isEqualTo("Northern Oxides");
+            assertThat(unit.getCell(column(gaps, "Country")).getStringCellValue()).isEqualTo("CA");
+            assertThat(unit.getCell(column(gaps, "Missing")).getStringCellValue())
+                    .isEqualTo("capacity not in t REO: counted, not summed");
+            assertThat(row(gaps, "project", "CA-PIPE-02-SEP").orElseThrow().getCell(column(gaps, "Missing"))
+                    .getStringCellValue()).isEqualTo("investment, binding offtake");
+            assertThat(row(gaps, "unit", "CA-PIPE-01-SEP")).isEmpty();
             // The Summary sheet opens with the PDF's generated sentences.
             assertThat(workbook.getSheet("Summary").getRow(3).getCell(0).getStringCellValue())
                     .startsWith("Of the stages with a complete baseline");
