@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
@@ -24,6 +25,15 @@ public final class InputFingerprint {
 
     /** The tables that feed a report, in hashing order. */
     static final List<String> TABLES = List.of("project", "facility_event", "baseline");
+
+    /**
+     * Orders that are total over a table's rows and that an index serves: ordering 9.9 million events by every
+     * column made SQLite sort them all, a third of the job's time at a million projects. The event identity
+     * (V1's facility_event_identity, the same expressions) is unique, and so is a project's id.
+     */
+    private static final Map<String, String> ORDER_BY_UNIQUE_INDEX = Map.of(
+            "project", "id",
+            "facility_event", "facility_id, date, event, ifnull(status_after, ''), ifnull(value, ''), ifnull(source, '')");
 
     private InputFingerprint() {
     }
@@ -51,8 +61,9 @@ public final class InputFingerprint {
                 .sorted()
                 .toList();
         String list = columns.stream().collect(Collectors.joining(", "));
-        // Ordering by every hashed column makes the order total over distinct rows; equal rows hash equally.
-        String order = columns.stream().map(c -> c + " IS NULL, " + c).collect(Collectors.joining(", "));
+        String order = ORDER_BY_UNIQUE_INDEX.getOrDefault(table,
+                // Ordering by every hashed column makes the order total over distinct rows; equal rows hash equally.
+                columns.stream().map(c -> c + " IS NULL, " + c).collect(Collectors.joining(", ")));
         update(digest, table);
         update(digest, list);
         h.createQuery("SELECT " + list + " FROM " + table + " ORDER BY " + order)
