@@ -1,9 +1,7 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.batch.runtime.JobExecution;
@@ -48,15 +46,20 @@ public final class PeriodAnalysis {
 
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
+        AnalysisBuilder builder = builder(tracker, period, settings);
+        tracker.periodSnapshots().forEachRow(period, tracker.periodSnapshots().firstReported(period.previous()),
+                builder::accept);
+        return builder.finish();
+    }
+
+    /** A builder of the period's analysis, given the baselines, the period's events and the revisions. */
+    static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
         // Facts recorded after the previous period was reported but dated in it or earlier revise that report.
-        Optional<Instant> previousReported = tracker.periodSnapshots().firstReported(period.previous());
-        List<FacilityEvent> revisions = previousReported
+        List<FacilityEvent> revisions = tracker.periodSnapshots().firstReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
-        AnalysisBuilder builder = Analysis.builder(period, settings, baselines, tracker.trackedProjects()
+        return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
-        tracker.periodSnapshots().forEachRow(period, previousReported, builder::accept);
-        return builder.finish();
     }
 }

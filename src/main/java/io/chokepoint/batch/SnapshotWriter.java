@@ -1,19 +1,23 @@
 package io.chokepoint.batch;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.PeriodSnapshots;
 import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
  * Upserts a chunk of snapshots keyed by (period, project): a chunk written again after a crash replaces its
- * rows, so nothing is duplicated (the SE transaction manager does not roll our writes back).
+ * rows, so nothing is duplicated (the SE transaction manager does not roll our writes back). On a fresh start it
+ * also folds each written chunk into the period's analysis ({@link FoldedAnalysis}).
  */
 public class SnapshotWriter extends AbstractItemWriter {
 
@@ -22,15 +26,59 @@ public class SnapshotWriter extends AbstractItemWriter {
     @BatchProperty
     String db;
 
+    /** The reporting month, {@code YYYY-MM}. */
+    @Inject
+    @BatchProperty
+    String period;
+
+    /** Optional analysis settings file overriding {@code analysis.properties}; empty for the defaults. */
+    @Inject
+    @BatchProperty
+    String analysis;
+
+    /** Optional target year of the projection; empty for the settings' own. */
+    @Inject
+    @BatchProperty
+    String targetYear;
+
+    @Inject
+    JobContext jobContext;
+
     private PeriodSnapshots snapshots;
+    private FoldedAnalysis fold;
+    private long written;
 
     @Override
-    public void open(java.io.Serializable checkpoint) {
-        snapshots = TrackerDatabase.connect(Path.of(db)).periodSnapshots();
+    public void open(Serializable checkpoint) {
+        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        snapshots = tracker.periodSnapshots();
+        if (checkpoint == null) {
+            // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.
+            ReportPeriod reportPeriod = ReportPeriod.parse(period);
+            fold = new FoldedAnalysis(PeriodAnalysis.builder(tracker, reportPeriod,
+                    PeriodAnalysis.settings(analysis, targetYear)));
+            // write-reports only runs in this execution if this step completes, having folded every chunk.
+            jobContext.setTransientUserData(fold);
+        } else {
+            // A restart: rows written by the failed execution were never folded here; write-reports reads them.
+            written = (Long) checkpoint;
+        }
     }
 
     @Override
     public void writeItems(List<Object> items) {
-        snapshots.upsert(items.stream().map(ProjectSnapshot.class::cast).toList());
+        List<ProjectSnapshot> chunk = items.stream().map(ProjectSnapshot.class::cast).toList();
+        snapshots.upsert(chunk);
+        written += chunk.size();
+        if (fold != null) {
+            fold.add(chunk);
+        }
     }
+
+    /** Never null, so that a restart's {@link #open} can tell it is one. */
+    @Override
+    public Serializable checkpointInfo() {
+        return written;
+    }
+
 }
