@@ -6,9 +6,10 @@
 #
 # Builds once, generates seeded synthetic trackers (kept in bench/out/trackers and reused), runs
 # `java -Xmx512m -jar chokepoint.jar run` on each, and prints one markdown table: wall time and peak RSS from
-# GNU time, each step's duration from the job repository, the aggregation pass (logged by write-reports at
-# DEBUG), the floor (sqlite3 counting and summing the period's rows by country x stage on the same file) and
-# sqlite3 running the aggregation's own query.
+# GNU time, each step's duration from the job repository, the aggregation (logged by write-reports at
+# DEBUG: on a fresh run, the time the snapshot step spent folding its chunks plus write-reports finishing), the
+# floor (sqlite3 counting and summing the period's rows by country x stage on the same file) and sqlite3 running
+# the query that reads the rows back after a restart.
 # Environment: BENCH_MAX (largest size, default 1000000), BENCH_OUT (default bench/out), BENCH_PERIOD
 # (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 5), BENCH_JFR=1 (also record a
 # JFR profile of each run into BENCH_OUT; large). The table is also written to BENCH_OUT/results.md.
@@ -110,7 +111,8 @@ for N in 1000 10000 100000 1000000; do
              GROUP BY country, stage;"
   sqlite3 "$TRACKER" "$FLOOR_SQL" >/dev/null
   FLOOR=$(elapsed sqlite3 "$TRACKER" "$FLOOR_SQL")
-  # sqlite3 running the aggregation's own query (period-rows.sql) to /dev/null: SQLite's share of the aggregation.
+  # sqlite3 running the query with which write-reports reads the rows back after a restart (period-rows.sql), to
+  # /dev/null: SQLite's share of that path.
   READ=$(elapsed sqlite3 -cmd ".parameter set :from \"'$PERIOD-01'\"" -cmd ".parameter set :to \"'$LAST_DAY'\"" \
       -cmd ".parameter set :after NULL" -cmd ".parameter set :datedBy \"'$PREVIOUS_LAST_DAY'\"" \
       -cmd ".parameter set :period \"'$PERIOD'\"" "$TRACKER" ".read $ROOT/src/main/resources/io/chokepoint/tracking/period-rows.sql")
@@ -125,7 +127,7 @@ echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM;" \
      "$(java -version 2>&1 | head -1); load average $LOAD_START at start, $LOAD_END at end; $(date -u +%Y-%m-%d)."
 echo
-echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | of which aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | sqlite3 running the aggregation's read (s) | aggregation / floor | wall µs per project |"
+echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | sqlite3 running the read-back query (s) | aggregation / floor | wall µs per project |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "$SAMPLE_ROW"
 printf '%s\n' "${ROWS[@]}"

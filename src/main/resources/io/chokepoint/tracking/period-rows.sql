@@ -1,5 +1,6 @@
--- A period's rows as the analysis reads them (PeriodRowReader), in no particular order. bench/run.sh runs this
--- same file in the sqlite3 command line to show how much of the aggregation is SQLite's own work.
+-- A period's rows as the analysis reads them back (PeriodRowReader), in no particular order: after a restart, or
+-- for a later delivery (a fresh run folds them as the snapshot step writes them). bench/run.sh runs this same file
+-- in the sqlite3 command line to show how much of that read is SQLite's own work.
 --
 -- Only the columns the tallies need, and what a change of the month quotes only for rows that may belong to one:
 -- a superset of the rows the analysis reports as changes, decided here so that the others never carry it.
