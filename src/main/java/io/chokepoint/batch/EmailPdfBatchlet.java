@@ -22,6 +22,7 @@ import io.chokepoint.distribution.Selection;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.StakeholderDirectory;
+import io.chokepoint.summary.Analysis;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -126,8 +127,10 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
         }
         LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
                 plan.recipients().size(), plan.activeStakeholders(), channel.description());
-        ReportMail mail = new ReportMail(reportPeriod,
-                PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(analysis, targetYear)), files.pdf());
+        // The analysis write-reports made in this execution, or (after a restart past it) the same read back.
+        Analysis numbers = jobContext.getTransientUserData() instanceof Analysis made ? made
+                : PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(analysis, targetYear));
+        ReportMail mail = new ReportMail(reportPeriod, numbers, files.pdf());
         DistributionResult result = distribution.send(plan, mail, channel);
         if (result.failed()) {
             throw fail(result.failureMessage().orElseThrow());

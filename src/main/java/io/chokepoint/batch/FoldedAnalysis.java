@@ -11,7 +11,8 @@ import io.chokepoint.tracking.ProjectSnapshot;
  * memory, so that write-reports does not read them all back (six to eight seconds at a million projects). Kept
  * in the job's transient data: it lives only as long as this execution, and the snapshot step puts it there only
  * on a fresh start, when it is to write every row of the period; write-reports only runs in the same execution if
- * that step completed. After a restart, write-reports reads the rows back.
+ * that step completed. After a restart, write-reports reads the rows back. (write-reports then leaves the finished
+ * {@link Analysis} in the same place, for email-pdf.)
  */
 final class FoldedAnalysis {
 

@@ -80,6 +80,8 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
         new ExcelReportWriter().write(report, files.workbook());
         long workbook = System.nanoTime();
         new PdfReportWriter().write(report, files.pdf());
+        // The mail quotes the same numbers: email-pdf takes them from here rather than reading the rows again.
+        jobContext.setTransientUserData(analysis);
         // The benchmark (bench/run.sh) reads these timings.
         LOG.debug("{}: aggregated {} reported projects in {} ms; workbook in {} ms; PDF in {} ms ({})", reportPeriod,
                 report.summary().reportedProjects(), folding + (aggregated - start) / 1_000_000,
