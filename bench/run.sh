@@ -7,9 +7,8 @@
 # Builds once, generates seeded synthetic trackers (kept in bench/out/trackers and reused), runs
 # `java -Xmx512m -jar chokepoint.jar run` on each, and prints one markdown table: wall time and peak RSS from
 # GNU time, each step's duration from the job repository, the aggregation (logged by write-reports at
-# DEBUG: on a fresh run, the time the snapshot step spent folding its chunks plus write-reports finishing), the
-# floor (sqlite3 counting and summing the period's rows by country x stage on the same file) and sqlite3 running
-# the query that reads the rows back after a restart.
+# DEBUG: on a fresh run, the time the snapshot step spent folding its chunks plus write-reports finishing) and
+# the floor (sqlite3 counting and summing the period's rows by country x stage on the same file).
 # Environment: BENCH_MAX (largest size, default 1000000), BENCH_OUT (default bench/out), BENCH_PERIOD
 # (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 5), BENCH_JFR=1 (also record a
 # JFR profile of each run into BENCH_OUT; large). The table is also written to BENCH_OUT/results.md.
@@ -56,8 +55,6 @@ elapsed() {
   "$@" >/dev/null
   awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'
 }
-LAST_DAY=$(date -d "$PERIOD-01 +1 month -1 day" +%F)
-PREVIOUS_LAST_DAY=$(date -d "$PERIOD-01 -1 day" +%F)
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
@@ -76,7 +73,7 @@ SAMPLE_MEDIAN=$(printf '%s\n' "${SAMPLE_WALLS[@]}" | sort -n | awk '{ v[NR] = $1
 SAMPLE_MIN=$(printf '%s\n' "${SAMPLE_WALLS[@]}" | sort -n | head -1)
 SAMPLE_PROJECTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM project;")
 SAMPLE_EVENTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM facility_event;")
-SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — | — |"
+SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — |"
 
 declare -A RUN_WALL
 for N in 1000 10000 100000 1000000; do
@@ -111,14 +108,9 @@ for N in 1000 10000 100000 1000000; do
              GROUP BY country, stage;"
   sqlite3 "$TRACKER" "$FLOOR_SQL" >/dev/null
   FLOOR=$(elapsed sqlite3 "$TRACKER" "$FLOOR_SQL")
-  # sqlite3 running the query with which write-reports reads the rows back after a restart (period-rows.sql), to
-  # /dev/null: SQLite's share of that path.
-  READ=$(elapsed sqlite3 -cmd ".parameter set :from \"'$PERIOD-01'\"" -cmd ".parameter set :to \"'$LAST_DAY'\"" \
-      -cmd ".parameter set :after NULL" -cmd ".parameter set :datedBy \"'$PREVIOUS_LAST_DAY'\"" \
-      -cmd ".parameter set :period \"'$PERIOD'\"" "$TRACKER" ".read $ROOT/src/main/resources/io/chokepoint/tracking/period-rows.sql")
   RATIO=$(awk -v a="$AGG" -v f="$FLOOR" 'BEGIN { if (a == "—" || f == 0) print "—"; else printf "%.1f×", a / f }')
   PER=$(awk -v w="$WALL" -v n="$N" 'BEGIN { printf "%.0f", w * 1e6 / n }')
-  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $READ | $RATIO | $PER |")
+  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $PER |")
 done
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -127,8 +119,8 @@ echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM;" \
      "$(java -version 2>&1 | head -1); load average $LOAD_START at start, $LOAD_END at end; $(date -u +%Y-%m-%d)."
 echo
-echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | sqlite3 running the read-back query (s) | aggregation / floor | wall µs per project |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | aggregation / floor | wall µs per project |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "$SAMPLE_ROW"
 printf '%s\n' "${ROWS[@]}"
 if [ -n "${RUN_WALL[10000]:-}" ] && [ -n "${RUN_WALL[100000]:-}" ]; then

@@ -47,8 +47,7 @@ public final class PeriodAnalysis {
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         AnalysisBuilder builder = builder(tracker, period, settings);
-        tracker.periodSnapshots().forEachRow(period, tracker.periodSnapshots().firstReported(period.previous()),
-                builder::accept);
+        tracker.periodSnapshots().forEach(period, builder);
         return builder.finish();
     }
 

@@ -14,14 +14,13 @@ import java.util.stream.Collectors;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.FacilityEvent;
-import io.chokepoint.tracking.PeriodRow;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Builds an {@link Analysis} from a stream of a period's rows, in any order: the current and previous summaries
- * side by side, and the changes between the two states of each facility. Holds only facilities that changed. Not
+ * Builds an {@link Analysis} from a stream of snapshots, in any order: the current and previous summaries side by
+ * side, and the changes between the two states of each facility. Holds only facilities that changed. Not
  * thread-safe.
  */
 public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
@@ -41,8 +40,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
         this.period = period;
-        this.current = new SummaryAccumulator(period, settings, baselines, PeriodRow::current);
-        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, PeriodRow::previous);
+        this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
+        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
         this.events = eventsInPeriod.stream()
                 .sorted(Comparator.comparing(FacilityEvent::date).thenComparing(FacilityEvent::facilityId))
                 .toList();
@@ -53,27 +52,16 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
     @Override
     public void accept(ProjectSnapshot snapshot) {
-        accept(PeriodRow.of(snapshot));
-    }
-
-    public void accept(PeriodRow row) {
-        current.accept(row);
-        previous.accept(row);
-        ProjectState now = row.current();
-        ProjectState before = row.previous();
+        current.accept(snapshot);
+        previous.accept(snapshot);
+        ProjectState now = snapshot.current();
+        ProjectState before = snapshot.previous();
         boolean changed = now.reported() != before.reported()
                 || (now.reported() && (now.status() != before.status()
                 || !Objects.equals(now.targetYear(), before.targetYear())));
-        if (row.change() == null) {
-            // Read as one that cannot be part of a change (see PeriodRow#change).
-            if (changed) {
-                throw new IllegalStateException("a project row changed state but was read as unchanged: " + row);
-            }
-            return;
-        }
-        String facility = row.change().facilityId();
+        String facility = snapshot.project().facilityId();
         if (changed || facilitiesWithEvents.contains(facility) || revisedFacilities.contains(facility)) {
-            facilities.computeIfAbsent(facility, f -> new FacilityChange(facility)).add(row);
+            facilities.computeIfAbsent(facility, f -> new FacilityChange(facility)).add(snapshot);
         }
     }
 
@@ -87,13 +75,13 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             String from = "";
             String to = "";
             if (e.kind() == io.chokepoint.tracking.EventKind.TARGET_CHANGE) {
-                from = f.before.reported() ? year(f.before) : "";
-                to = year(f.now);
+                from = f.before().reported() ? year(f.before()) : "";
+                to = year(f.now());
             } else if (e.statusAfter() != null) {
-                from = f.before.reported() ? f.before.status().code() : "";
+                from = f.before().reported() ? f.before().status().code() : "";
                 to = e.statusAfter().code();
             }
-            changes.add(new Change(e.date(), e.kind().code(), e.facilityId(), f.sortedIds(), f.company,
+            changes.add(new Change(e.date(), e.kind().code(), e.facilityId(), f.sortedIds(), f.company(),
                     List.copyOf(new java.util.TreeSet<>(f.stages)), from, to, detail(e), e.source(), true));
         }
         for (FacilityEvent e : revisions) {
@@ -102,7 +90,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 continue;
             }
             // A fact about an earlier month, recorded after that month was reported: the earlier report is revised.
-            changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company,
+            changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company(),
                     List.copyOf(new java.util.TreeSet<>(f.stages)), "",
                     e.statusAfter() == null ? "" : e.statusAfter().code(),
                     "recorded after the " + period.previous() + " report: " + e.kind().code()
@@ -112,14 +100,14 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             if (facilitiesWithEvents.contains(f.facilityId)) {
                 continue; // the events already say what happened
             }
-            if (f.now.reported() && !f.before.reported()) {
-                changes.add(f.change("new_project", "", f.now.status().code(), period.lastDay()));
-            } else if (f.now.reported() && f.now.status() != f.before.status()) {
-                changes.add(f.change("status_change", f.before.status().code(), f.now.status().code(),
+            if (f.now().reported() && !f.before().reported()) {
+                changes.add(f.change("new_project", "", f.now().status().code(), period.lastDay()));
+            } else if (f.now().reported() && f.now().status() != f.before().status()) {
+                changes.add(f.change("status_change", f.before().status().code(), f.now().status().code(),
                         period.lastDay()));
             }
-            if (f.now.reported() && f.before.reported() && !Objects.equals(f.now.targetYear(), f.before.targetYear())) {
-                changes.add(f.change("target_year_change", year(f.before), year(f.now), period.lastDay()));
+            if (f.now().reported() && f.before().reported() && !Objects.equals(f.now().targetYear(), f.before().targetYear())) {
+                changes.add(f.change("target_year_change", year(f.before()), year(f.now()), period.lastDay()));
             }
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind));
@@ -140,14 +128,12 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
      * in (stage, country, id) order, whatever order the rows come in.
      */
     private static final class FacilityChange {
-        private static final Comparator<PeriodRow> FIRST = Comparator.comparing((PeriodRow r) -> r.facts().stage())
-                .thenComparing(r -> r.facts().country()).thenComparing(r -> r.change().id());
+        private static final Comparator<ProjectSnapshot> FIRST = Comparator
+                .comparing((ProjectSnapshot s) -> s.project().stage())
+                .thenComparing(s -> s.project().country())
+                .thenComparing(s -> s.project().id());
         final String facilityId;
-        PeriodRow first;
-        String company;
-        ProjectState now;
-        ProjectState before;
-        String source;
+        ProjectSnapshot first;
         final List<String> projectIds = new ArrayList<>();
         final Set<ChainStage> stages = new LinkedHashSet<>();
 
@@ -155,22 +141,28 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             this.facilityId = facilityId;
         }
 
-        void add(PeriodRow row) {
-            projectIds.add(row.change().id());
-            stages.add(row.facts().stage());
-            if (first == null || FIRST.compare(row, first) < 0) {
-                first = row;
-                company = row.change().company();
-                now = row.current();
-                before = row.previous();
-                source = row.change().sources();
-            }
+        void add(ProjectSnapshot snapshot) {
+            projectIds.add(snapshot.project().id());
+            stages.add(snapshot.project().stage());
+            first = first == null || FIRST.compare(snapshot, first) < 0 ? snapshot : first;
+        }
+
+        ProjectState now() {
+            return first.current();
+        }
+
+        ProjectState before() {
+            return first.previous();
+        }
+
+        String company() {
+            return first.project().company();
         }
 
         /** The change is dated by the first row's latest evidence that the period could see. */
         java.time.LocalDate evidenceDate(java.time.LocalDate lastDay) {
-            java.time.LocalDate asOf = first.change().statusAsOf();
-            java.time.LocalDate announced = first.change().announcedOn();
+            java.time.LocalDate asOf = first.project().statusAsOf();
+            java.time.LocalDate announced = first.project().announcedOn();
             return asOf != null && !asOf.isAfter(lastDay) ? asOf
                     : announced != null && !announced.isAfter(lastDay) ? announced : lastDay;
         }
@@ -180,8 +172,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         }
 
         Change change(String kind, String from, String to, java.time.LocalDate lastDay) {
-            return new Change(evidenceDate(lastDay), kind, facilityId, sortedIds(), company,
-                    List.copyOf(new java.util.TreeSet<>(stages)), from, to, "", source, false);
+            return new Change(evidenceDate(lastDay), kind, facilityId, sortedIds(), company(),
+                    List.copyOf(new java.util.TreeSet<>(stages)), from, to, "", first.project().sources(), false);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectFacts;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -16,12 +15,9 @@ public record Disclosure(boolean capacity, boolean investment, boolean timeline,
                          boolean source) {
 
     public static Disclosure of(Project project, ProjectState state) {
-        return of(ProjectFacts.of(project), state);
-    }
-
-    public static Disclosure of(ProjectFacts project, ProjectState state) {
-        return new Disclosure(project.capacityDisclosed(), project.investment(), state.targetYear() != null,
-                project.offtakeBinding() == OfftakeBinding.YES, project.sourced());
+        return new Disclosure(project.capacity() != null, project.investment() != null, state.targetYear() != null,
+                project.offtakeBinding() == OfftakeBinding.YES,
+                project.sources() != null && !project.sources().isBlank());
     }
 
     public boolean soft() {

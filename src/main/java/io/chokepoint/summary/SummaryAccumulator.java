@@ -14,21 +14,21 @@ import java.util.function.Function;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.PeriodRow;
-import io.chokepoint.tracking.ProjectFacts;
+import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Folds a period's rows, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
+ * Folds project snapshots, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
  * stages and statuses, not with projects. Not thread-safe.
  */
-public final class SummaryAccumulator implements Consumer<PeriodRow> {
+public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
 
     private final ReportPeriod period;
     private final AnalysisSettings settings;
-    private final Function<PeriodRow, ProjectState> stateOf;
+    private final Function<ProjectSnapshot, ProjectState> stateOf;
     private final Map<ChainStage, StageTally> stages = new EnumMap<>(ChainStage.class);
     // Hash maps while folding (a million rows: tree lookups by country code were a fifth of the pass); sorted in
     // finish().
@@ -36,7 +36,7 @@ public final class SummaryAccumulator implements Consumer<PeriodRow> {
     private int reported;
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                       Function<PeriodRow, ProjectState> stateOf) {
+                       Function<ProjectSnapshot, ProjectState> stateOf) {
         this.period = period;
         this.settings = settings;
         this.stateOf = stateOf;
@@ -49,17 +49,17 @@ public final class SummaryAccumulator implements Consumer<PeriodRow> {
     }
 
     @Override
-    public void accept(PeriodRow row) {
-        ProjectState state = stateOf.apply(row);
+    public void accept(ProjectSnapshot snapshot) {
+        ProjectState state = stateOf.apply(snapshot);
         if (!state.reported()) {
             return;
         }
         reported++;
-        ProjectFacts project = row.facts();
+        Project project = snapshot.project();
         StageTally stage = stages.get(project.stage());
-        boolean comparable = project.comparableIn(stage.unit);
-        double capacity = comparable ? project.capacityTonnes() : 0;
-        if (project.inOtherUnitThan(stage.unit)) {
+        boolean comparable = project.capacityIn(stage.unit);
+        double capacity = comparable ? project.capacity().tonnesPerYear() : 0;
+        if (project.capacityInOtherUnitThan(stage.unit)) {
             stage.notComparable++;
         }
         stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
@@ -116,11 +116,11 @@ public final class SummaryAccumulator implements Consumer<PeriodRow> {
         return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
     }
 
-    private static CapacityTally tallyOf(ProjectFacts project, boolean comparable) {
-        if (!project.capacityDisclosed()) {
+    private static CapacityTally tallyOf(Project project, boolean comparable) {
+        if (project.capacity() == null) {
             return CapacityTally.EMPTY.plusUndisclosed();
         }
-        return comparable ? CapacityTally.EMPTY.plus(project.capacityTonnes()) : CapacityTally.EMPTY.plusNotComparable();
+        return comparable ? CapacityTally.EMPTY.plus(project.capacity().tonnesPerYear()) : CapacityTally.EMPTY.plusNotComparable();
     }
 
     static CapacityTally sum(CapacityTally a, CapacityTally b) {
@@ -214,7 +214,7 @@ public final class SummaryAccumulator implements Consumer<PeriodRow> {
         CapacityTally operating = CapacityTally.EMPTY;
         CapacityTally pipeline = CapacityTally.EMPTY;
 
-        void add(ProjectFacts project, ProjectState state, boolean comparable) {
+        void add(Project project, ProjectState state, boolean comparable) {
             projects++;
             if (!project.country().equals(project.primaryOwner())) {
                 abroad++;

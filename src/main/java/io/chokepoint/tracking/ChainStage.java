@@ -22,7 +22,7 @@ public enum ChainStage {
     }
 
     public static ChainStage fromCode(String code) {
-        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        // A loop, not a stream: every row read looks codes up, millions of times in a large report.
         for (ChainStage value : values()) {
             if (value.code.equals(code)) {
                 return value;

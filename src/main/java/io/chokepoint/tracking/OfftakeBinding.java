@@ -17,7 +17,7 @@ public enum OfftakeBinding {
     }
 
     public static OfftakeBinding fromCode(String code) {
-        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        // A loop, not a stream: every row read looks codes up, millions of times in a large report.
         for (OfftakeBinding value : values()) {
             if (value.code.equals(code)) {
                 return value;

@@ -88,23 +88,6 @@ public final class PeriodSnapshots {
                 .bind("period", period.toString()).mapTo(Integer.class).one());
     }
 
-    /**
-     * Streams the period's rows for the analysis, in no particular order, reading only what it tallies (and what a
-     * change quotes, for rows that may belong to one).
-     *
-     * @param revisedAfter when the previous period was first reported, if it was
-     */
-    public void forEachRow(ReportPeriod period, java.util.Optional<java.time.Instant> revisedAfter,
-                           Consumer<PeriodRow> sink) {
-        jdbi.useHandle(h -> {
-            try {
-                new PeriodRowReader().forEach(h.getConnection(), period, revisedAfter.orElse(null), sink);
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException("cannot read the period's project rows", e, null);
-            }
-        });
-    }
-
     /** Streams the period's rows in (stage, country, id) order without holding them all in memory. */
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
         jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM period_project WHERE period = :period"

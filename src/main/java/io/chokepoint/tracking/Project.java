@@ -59,6 +59,16 @@ public record Project(
         return status == ProjectStatus.OPERATING && announcedOn == null;
     }
 
+    /** Whether a capacity is disclosed in {@code unit}, so that it can be summed with others in it. */
+    public boolean capacityIn(String unit) {
+        return capacity != null && capacity.unit().equals(unit);
+    }
+
+    /** Whether a capacity is disclosed, but in another unit than {@code unit}: counted, never summed. */
+    public boolean capacityInOtherUnitThan(String unit) {
+        return capacity != null && !capacity.unit().equals(unit);
+    }
+
     /** The first owner country, used for the owner view. */
     public Country primaryOwner() {
         return ownerCountries.get(0);

@@ -28,7 +28,7 @@ public enum ProjectStatus {
     }
 
     public static ProjectStatus fromCode(String code) {
-        // A loop, not a stream: the analysis looks codes up several times for each of a million rows.
+        // A loop, not a stream: every row read looks codes up, millions of times in a large report.
         for (ProjectStatus value : values()) {
             if (value.code.equals(code)) {
                 return value;

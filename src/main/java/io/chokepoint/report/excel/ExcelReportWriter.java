@@ -26,7 +26,6 @@ import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectFacts;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -319,12 +318,11 @@ public final class ExcelReportWriter {
                     return;
                 }
                 Project p = snapshot.project();
-                ProjectFacts facts = ProjectFacts.of(p);
                 String unit = units.get(p.stage());
-                if (facts.inOtherUnitThan(unit)) {
+                if (p.capacityInOtherUnitThan(unit)) {
                     gap(sheet.createRow(), "unit", p, s, "capacity not in " + unit + ": counted, not summed");
                 }
-                List<String> missing = Disclosure.of(facts, s).missing();
+                List<String> missing = Disclosure.of(p, s).missing();
                 if (!missing.isEmpty()) {
                     gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
                 }
