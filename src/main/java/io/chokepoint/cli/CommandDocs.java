@@ -18,7 +18,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * script and the man pages' AsciiDoc sources from the same command tree users get, so they cannot drift from the
  * options. Usage: {@code CommandDocs COMPLETION_FILE MAN_ADOC_DIR}.
  */
-final class CommandDocs {
+public final class CommandDocs {
 
     private CommandDocs() {
     }
