@@ -47,7 +47,10 @@ record UnpackedDistribution(Path home) {
         }
     }
 
-    /** Runs {@code command} in {@code workingDirectory}, with the test's environment plus {@code env}. */
+    /**
+     * Runs {@code command} in {@code workingDirectory}, with the test's environment plus {@code env} (a null value
+     * removes the variable).
+     */
     static Result run(Path workingDirectory, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("process-", ".out");
@@ -56,7 +59,13 @@ record UnpackedDistribution(Path home) {
             ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(workingDirectory.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-            builder.environment().putAll(env);
+            env.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
