@@ -54,7 +54,8 @@ class MailSettingsTest {
         // then
         assertThat(settings).isEqualTo(MailSettings.of("mail.example.org", 2525, "reports", "s3cr3t-Pa55",
                 "Chokepoint <reports@example.org>", TlsMode.SSL));
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.timeouts()).isEqualTo(new SmtpTimeouts(Duration.ofMinutes(2), Duration.ofMinutes(5),
+                Duration.ofMinutes(10)));
         assertThat(settings.maxAttempts()).isEqualTo(3);
     }
 
@@ -241,7 +242,7 @@ class MailSettingsTest {
             assertThat(properties)
                     .containsEntry("mail." + protocol + ".connectiontimeout", "1000")
                     .containsEntry("mail." + protocol + ".timeout", "2000")
-                    .containsEntry("mail." + protocol + ".writetimeout", "3000")
+                    .containsEntry("mail." + protocol + ".writetimeout", "2000")
                     .containsEntry("mail." + protocol + ".auth", "false");
         }
         assertThat(properties).doesNotContainKey("mail.smtp.starttls.required");
