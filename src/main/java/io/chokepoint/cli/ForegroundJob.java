@@ -2,6 +2,7 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 import io.chokepoint.batch.MonthlyRun;
@@ -12,6 +13,8 @@ import io.chokepoint.batch.RunOptions;
 import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.batch.RunningExecution;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
 
 /**
  * What {@code run} and {@code restart} share: take the tracker's lock, let the command decide, carry the decision
@@ -62,7 +65,7 @@ final class ForegroundJob {
             if (!execution.archived().isEmpty()) {
                 environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
             }
-            return report(execution.await());
+            return report(execution.await(), job);
         }
     }
 
@@ -81,7 +84,7 @@ final class ForegroundJob {
         out.flush();
     }
 
-    private int report(RunOutcome outcome) {
+    private int report(RunOutcome outcome, ReportJob job) {
         PrintWriter out = environment.out();
         out.println("Period: " + outcome.period());
         out.println("Execution id: " + outcome.executionId());
@@ -89,9 +92,17 @@ final class ForegroundJob {
                 || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
         // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
         outcome.files().forEach(f -> out.println("Wrote: " + f));
+        List<DeliveryRecord> inDoubt = new DeliveryLog(job.tracker()).inDoubt(outcome.period());
+        UncertainDeliveries.print(out, inDoubt);
         if (outcome.completed()) {
             out.flush();
-            return ExitCode.OK;
+            return inDoubt.isEmpty() ? ExitCode.OK : ExitCode.DELIVERY_UNCERTAIN;
+        }
+        if (outcome.emailSetupFailed()) {
+            out.println("Fix the mail settings (or what the status names), then run: chokepoint run --period "
+                    + outcome.period());
+            out.flush();
+            return ExitCode.INPUT;
         }
         out.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
         out.flush();
