@@ -27,7 +27,7 @@ class ConfExamplesTest {
     void propertiesExample_uncommented_isReadWithoutAnUnknownKey() throws Exception {
         List<String> keys = uncommented(CONF.resolve("chokepoint.properties")).stream()
                 .filter(line -> line.startsWith("smtp.")).toList();
-        assertThat(keys).hasSize(7);
+        assertThat(keys).hasSize(13);
         Path file = Files.write(dir.resolve("chokepoint.properties"), keys, StandardCharsets.UTF_8);
 
         assertThatCode(() -> MailSettings.configuredFrom(file, Map.of())).doesNotThrowAnyException();
@@ -41,7 +41,7 @@ class ConfExamplesTest {
                 env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
             }
         }
-        assertThat(env).hasSize(7);
+        assertThat(env).hasSize(13);
 
         assertThatCode(() -> MailSettings.configuredFrom(null, env)).doesNotThrowAnyException();
     }
