@@ -57,4 +57,32 @@ public final class Formats {
         }
         return tally.allUndisclosed() ? "undisclosed" : "not comparable";
     }
+
+    /**
+     * An amount in its own currency, scaled, with the US dollar figure a source gave beside it (never converted
+     * here): "KRW 28.5 bn (≈ US$19.3 M)", "USD 689 M", "EUR 110 M".
+     */
+    public static String money(io.chokepoint.tracking.Investment investment) {
+        String own = investment.currency() + " " + scaled(investment.amount().doubleValue());
+        if (investment.usdMillions() == null || investment.currency().equals("USD")) {
+            return own;
+        }
+        return own + " (\u2248 US$" + scaled(investment.usdMillions() * 1_000_000) + ")";
+    }
+
+    /** 28,500,000,000 as "28.5 bn", 19,300,000 as "19.3 M", 840,000 as "840 k"; one decimal where it matters. */
+    static String scaled(double amount) {
+        String[] units = {"bn", "M", "k"};
+        double[] sizes = {1e9, 1e6, 1e3};
+        for (int i = 0; i < sizes.length; i++) {
+            if (amount >= sizes[i]) {
+                double value = amount / sizes[i];
+                String number = Math.abs(value - Math.rint(value)) < 0.05 || value >= 100
+                        ? String.format(Locale.ENGLISH, "%,.0f", value)
+                        : String.format(Locale.ENGLISH, "%.1f", value);
+                return number + " " + units[i];
+            }
+        }
+        return String.format(Locale.ENGLISH, "%,.0f", amount);
+    }
 }

@@ -70,8 +70,11 @@ public final class Headline {
         }
         StageSummary most = extreme(computed, true);
         StringBuilder text = new StringBuilder();
-        String holds = "China holds " + Formats.percent(most.chinaSharePercent()) + " of operating capacity (baseline "
-                + most.baselineYear().get() + ", HHI " + Formats.hhi(most.hhi()) + ")";
+        // Baselines are output or quota figures, not capacity: the share says what it rests on, and the HHI is a
+        // lower bound wherever the baseline lumps the rest of the world together.
+        String holds = "China holds " + Formats.percent(most.chinaSharePercent()) + " (baseline "
+                + most.baselineYear().get() + ", HHI " + (StageCitations.lowerBoundReason(most).isEmpty() ? ""
+                : "\u2265 ") + Formats.hhi(most.hhi()) + ")";
         if (computed.size() == 1) {
             text.append("Only ").append(most.stage().code()).append(" has a complete baseline: ").append(holds);
         } else {

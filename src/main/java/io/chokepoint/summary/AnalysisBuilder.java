@@ -213,16 +213,17 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 List<String> ids = moved.stream().map(s -> s.project().id()).sorted().toList();
                 List<ChainStage> stages = List.copyOf(moved.stream().map(s -> s.project().stage())
                         .collect(Collectors.toCollection(TreeSet::new)));
-                String company = moved.get(0).project().company();
+                ProjectSnapshot first = moved.get(0);
+                String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
                 if (carrier != null) {
                     changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
                             key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
-                            carrier.source(), true));
+                            carrier.source(), true, first.project(), first.current()));
                 } else {
-                    ProjectSnapshot first = moved.get(0);
                     changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", first.project().sources(), false));
+                            stages, key.get(1), key.get(2), "", first.project().sources(), false, first.project(),
+                            first.current()));
                 }
             });
             return changes;

@@ -50,8 +50,8 @@ class HeadlineTest {
         List<String> sentences = Headline.sentences(TestReports.of(tracker, ReportPeriod.parse("2026-01"), GENERATED));
 
         assertThat(sentences).containsExactly(
-                "Of the stages with a complete baseline, magnet is the most concentrated: China holds 90.9 % of "
-                        + "operating capacity (baseline 2025, HHI 8,294); the least concentrated is mining at 60.6 %.",
+                "Of the stages with a complete baseline, magnet is the most concentrated: China holds 90.9 % "
+                        + "(baseline 2025, HHI \u2265 8,294); the least concentrated is mining at 60.6 %.",
                 "Outside China, operating capacity is 130 t REO in mining and 100 t magnet in magnet; tracked projects "
                         + "due by 2030 add a risk-weighted 0 t REO and 0 t magnet respectively; China's risk-weighted "
                         + "2030 share stays at today's level at each of these stages.",

@@ -123,7 +123,8 @@ public final class ExcelReportWriter {
                     "Tracked operating projects", "Tracked operating capacity", "Tracked pipeline projects",
                     "Tracked pipeline capacity", "Not comparable projects", "Soft pipeline share (count)",
                     "Soft pipeline share (capacity)", "Note", "Baseline source", "Baseline published on",
-                    "Published China share " + target + " (projection)", "Published projection source");
+                    "Published China share " + target + " (projection)", "Published projection source",
+                    "Share basis", "Top-3 countries", "Lower bound because");
             int r = 1;
             for (StageSummary s : report.summary().stages()) {
                 Row row = sheet.createRow(r++);
@@ -156,6 +157,11 @@ public final class ExcelReportWriter {
                     Cells.text(row, 23, StageCitations.firstSource(b.source())
                             + (b.publishedOn() == null ? "" : ", published " + b.publishedOn()));
                 });
+                Cells.text(row, 24, StageCitations.basis(s));
+                if (s.top3SharePercent().isPresent()) {
+                    Cells.text(row, 25, StageCitations.top3(s));
+                }
+                Cells.text(row, 26, StageCitations.lowerBoundReason(s));
             }
             Cells.wide(sheet, 60, 19);
             Cells.autoFilter(sheet, 0, r - 1, 20);

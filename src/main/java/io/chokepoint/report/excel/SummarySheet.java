@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import io.chokepoint.report.Headline;
+import io.chokepoint.report.Movers;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.Analysis;
@@ -64,9 +65,23 @@ final class SummarySheet {
         Cells.text(sheet.createRow(next++), 0, "All figures as of " + report.asOf() + "; "
                 + report.summary().reportedProjects() + " tracked projects; generated " + report.generatedOn() + ".");
         next++;
-        // The same generated sentences as the PDF's first page.
+        // What moved, as the PDF's first page says it; then the generated sentences.
+        Cells.text(sheet.createRow(next++), 0, "What moved this month");
+        List<Movers.Mover> movers = Movers.of(report.analysis(), Movers.SHOWN);
+        if (movers.isEmpty()) {
+            Cells.text(sheet.createRow(next++), 0, "Nothing moved this month.");
+        }
+        for (Movers.Mover mover : movers) {
+            Cells.text(sheet.createRow(next++), 0, mover.sentence());
+        }
+        next++;
         for (String sentence : Headline.sentences(report)) {
             Cells.text(sheet.createRow(next++), 0, sentence);
+        }
+        for (StageSummary s : report.summary().stages()) {
+            for (String line : StageCitations.differences(s, target)) {
+                Cells.text(sheet.createRow(next++), 0, "Why ours differs: " + line);
+            }
         }
         next++;
         int headerRow = next++;

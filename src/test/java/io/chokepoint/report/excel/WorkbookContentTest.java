@@ -62,7 +62,9 @@ class WorkbookContentTest {
             assertThat(row(gaps, "unit", "CA-PIPE-01-SEP")).isEmpty();
             // The Summary sheet opens with the PDF's generated sentences.
             assertThat(workbook.getSheet("Summary").getRow(3).getCell(0).getStringCellValue())
-                    .startsWith("Of the stages with a complete baseline");
+                    .isEqualTo("What moved this month");
+            assertThat(ReportFileReader.cells(workbook)).anyMatch(c -> c.startsWith("Summary!")
+                    && c.contains("Of the stages with a complete baseline"));
             // The methodology prints the weights it used.
             assertThat(ReportFileReader.cells(workbook)).anyMatch(c -> c.startsWith("Methodology!")
                     && c.contains("Risk weights used: study 0.10, announced 0.20"));
