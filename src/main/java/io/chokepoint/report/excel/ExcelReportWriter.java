@@ -13,6 +13,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.chokepoint.report.AtomicFile;
+import io.chokepoint.report.ChangeDetails;
+import io.chokepoint.report.Formats;
 import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
 import io.chokepoint.summary.AnalysisBuilder;
@@ -81,7 +83,7 @@ public final class ExcelReportWriter {
 
     static String noBaselineNote(StageSummary s) {
         return "no complete baseline" + s.publishedShare()
-                .map(b -> "; published China share " + b.sharePercent().getAsDouble() + " % (" + b.year() + ", "
+                .map(b -> "; published China share " + Formats.percent(b.sharePercent().getAsDouble()) + " (" + b.year() + ", "
                         + b.source() + ")")
                 .orElse("");
     }
@@ -121,7 +123,8 @@ public final class ExcelReportWriter {
                     "China share change since last month", "Projected share change since last month",
                     "Tracked operating projects", "Tracked operating capacity", "Tracked pipeline projects",
                     "Tracked pipeline capacity", "Not comparable projects", "Soft pipeline share (count)",
-                    "Soft pipeline share (capacity)", "Note");
+                    "Soft pipeline share (capacity)", "Note", "Tracked operating capacity disclosure",
+                    "Tracked pipeline capacity disclosure");
             int r = 1;
             for (StageSummary s : report.summary().stages()) {
                 Row row = sheet.createRow(r++);
@@ -147,9 +150,11 @@ public final class ExcelReportWriter {
                 cells.share(row, 17, s.softData().countSharePercent());
                 cells.share(row, 18, s.softData().capacitySharePercent());
                 Cells.text(row, 19, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
+                Cells.disclosure(row, 20, s.trackedOperating());
+                Cells.disclosure(row, 21, s.trackedPipeline());
             }
             Cells.wide(sheet, 60, 19);
-            Cells.autoFilter(sheet, 0, r - 1, 20);
+            cells.table(sheet, 0, r - 1, STAGES);
         }
 
         private void countryStage(Sheet sheet) {
@@ -171,13 +176,13 @@ public final class ExcelReportWriter {
                 Cells.number(row, 9, c.operating().undisclosed() + c.pipeline().undisclosed(), cells.integer);
                 Cells.number(row, 10, c.operating().notComparable() + c.pipeline().notComparable(), cells.integer);
             }
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, "CountryStage");
         }
 
         private void owners(Sheet sheet) {
             cells.header(sheet, 0, "Owner country code", "Owner country", "Stage", "Projects",
                     "Projects located abroad", "Operating projects", "Operating capacity", "Pipeline projects",
-                    "Pipeline capacity", "Unit");
+                    "Pipeline capacity", "Unit", "Operating capacity disclosure", "Pipeline capacity disclosure");
             int r = 1;
             for (OwnerCell c : report.summary().owners()) {
                 Row row = sheet.createRow(r++);
@@ -191,8 +196,10 @@ public final class ExcelReportWriter {
                 Cells.number(row, 7, c.pipeline().projects(), cells.integer);
                 cells.capacity(row, 8, c.pipeline());
                 Cells.text(row, 9, report.summary().settings().canonicalUnit(c.stage()));
+                Cells.disclosure(row, 10, c.operating());
+                Cells.disclosure(row, 11, c.pipeline());
             }
-            Cells.autoFilter(sheet, 0, r - 1, 10);
+            cells.table(sheet, 0, r - 1, OWNERS);
         }
 
         private void pipeline(Sheet sheet) {
@@ -210,18 +217,19 @@ public final class ExcelReportWriter {
                 Cells.text(row, 6, report.summary().settings().canonicalUnit(c.stage()));
                 Cells.number(row, 7, c.tally().undisclosed(), cells.integer);
                 Cells.number(row, 8, c.tally().notComparable(), cells.integer);
-                Cells.number(row, 9, report.summary().settings().weight(c.status()), cells.decimal);
+                Cells.number(row, 9, report.summary().settings().weight(c.status()), cells.weight);
             }
-            Cells.autoFilter(sheet, 0, r - 1, 10);
+            cells.table(sheet, 0, r - 1, PIPELINE);
         }
 
         private void changes(Sheet sheet) {
             cells.header(sheet, 0, "Date", "Change", "Facility id", "Project ids", "Company", "Stages", "From", "To",
                     "Detail", "Source", "Recorded as event");
             int r = 1;
+            ChangeDetails details = ChangeDetails.of(report);
             for (Change c : report.analysis().changes()) {
                 Row row = sheet.createRow(r++);
-                Cells.text(row, 0, c.date().toString());
+                cells.date(row, 0, c.date());
                 Cells.text(row, 1, c.kind());
                 Cells.text(row, 2, c.facilityId());
                 Cells.text(row, 3, String.join(", ", c.projectIds()));
@@ -229,12 +237,12 @@ public final class ExcelReportWriter {
                 Cells.text(row, 5, String.join(", ", c.stages().stream().map(s -> s.code()).toList()));
                 Cells.text(row, 6, c.from());
                 Cells.text(row, 7, c.to());
-                Cells.text(row, 8, c.detail());
+                Cells.text(row, 8, details.detail(c));
                 Cells.text(row, 9, c.source());
                 Cells.text(row, 10, c.fromEvent() ? "yes" : c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "no");
             }
             Cells.wide(sheet, 40, 3, 4, 8, 9);
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, CHANGES);
         }
 
         private void projects() {
@@ -242,7 +250,8 @@ public final class ExcelReportWriter {
                 cells.header(part, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
                         "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
                         "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
-                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Soft data", "Sources", "Notes");
+                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score", "Sources",
+                        "Notes", "Capacity disclosed", "Investment disclosed", "Status as of");
                 Cells.wide(part, 40, 2, 3, 19, 23, 24);
             });
             report.projects().forEach(snapshot -> {
@@ -266,15 +275,11 @@ public final class ExcelReportWriter {
                     Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
                     Cells.text(row, 11, p.capacity().unit());
                     Cells.text(row, 12, p.capacity().basis().code());
-                } else {
-                    Cells.text(row, 10, Cells.UNDISCLOSED);
                 }
                 if (s.targetYear() != null) {
                     Cells.number(row, 13, s.targetYear(), cells.integer);
                 }
-                if (s.operatingSince() != null) {
-                    Cells.text(row, 14, s.operatingSince().toString());
-                }
+                cells.date(row, 14, s.operatingSince());
                 if (p.investment() != null) {
                     Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
                     Cells.text(row, 16, p.investment().currency());
@@ -282,17 +287,18 @@ public final class ExcelReportWriter {
                         Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
                     }
                 }
-                if (p.announcedOn() != null) {
-                    Cells.text(row, 18, p.announcedOn().toString());
-                }
+                cells.date(row, 18, p.announcedOn());
                 Cells.text(row, 19, p.offtake());
                 Cells.text(row, 20, p.offtakeBinding().code());
                 Cells.text(row, 21, p.confidence());
-                Cells.text(row, 22, Disclosure.of(p, s).soft() ? "soft" : "solid");
+                Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
                 Cells.text(row, 23, p.sources());
                 Cells.text(row, 24, p.notes());
+                Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
+                Cells.text(row, 26, p.investment() != null ? "yes" : "no");
+                cells.date(row, 27, p.statusAsOf());
             });
-            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 25));
+            sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
         }
 
         private void dataGaps() {
@@ -327,7 +333,7 @@ public final class ExcelReportWriter {
                     gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
                 }
             });
-            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 7));
+            sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
         }
 
         private static void gap(Row row, String kind, Project p, ProjectState s, String what) {
@@ -363,7 +369,7 @@ public final class ExcelReportWriter {
                 Cells.text(row, 10, b.notes());
             }
             Cells.wide(sheet, 50, 8, 10);
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, BASELINES);
         }
 
         private boolean used(Baseline b) {
@@ -378,6 +384,7 @@ public final class ExcelReportWriter {
             for (String statement : Methodology.statements(report)) {
                 cells.wrapped(sheet.createRow(r++), 0, statement);
             }
+            cells.table(sheet, 0, r - 1, METHODOLOGY);
         }
     }
 }

@@ -123,7 +123,7 @@ class WorkbookContentTest {
             List<String> listed = new ArrayList<>();
             for (Row row : changes) {
                 if (row.getRowNum() > 0 && "yes".equals(row.getCell(column(changes, "Recorded as event")).getStringCellValue())) {
-                    listed.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                    listed.add(ReportFileReader.text(row.getCell(0)) + " " + row.getCell(1).getStringCellValue() + " "
                             + row.getCell(2).getStringCellValue());
                 }
             }
