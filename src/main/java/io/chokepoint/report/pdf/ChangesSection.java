@@ -50,7 +50,7 @@ final class ChangesSection {
                     layout.cell(details.detail(c)),
                     layout.cell(Layout.shortSource(c.source())));
         }
-        layout.document.add(table);
+        layout.add(table);
         int more = changes.size() - shown.size();
         String count = changes.size() + " change" + (changes.size() == 1 ? "" : "s") + " in "
                 + report.period().title() + ". ";

@@ -70,7 +70,7 @@ final class StageSections {
                     layout.number(tracked(s.trackedOperating())),
                     layout.number(tracked(s.trackedPipeline())));
         }
-        layout.document.add(table);
+        layout.add(table);
         layout.note("Shares use the latest complete baseline set (one with a rest-of-world row) no later than the "
                 + "period's year, plus tracked projects in the stage's unit that started operating after it; a stage "
                 + "without one quotes a published share instead, never a share of project sums. Rest of world is a "
@@ -259,7 +259,7 @@ final class StageSections {
             none.setColspan(widths.length);
             table.addCell(none);
         }
-        layout.document.add(table);
+        layout.add(table);
     }
 
     private static String cellText(CountryStageCell c) {
@@ -293,7 +293,7 @@ final class StageSections {
                     layout.number(!any || soft.pipelineCapacity() == 0 ? "" : Formats.tonnes(soft.softCapacity())),
                     layout.number(Formats.percent(soft.capacitySharePercent())));
         }
-        layout.document.add(table);
+        layout.add(table);
         layout.note("A pipeline project is soft if it lacks any of a disclosed capacity, an investment figure, a "
                 + "target year, a binding offtake or a source. By capacity counts only capacity disclosed in the "
                 + "stage's unit, so a stage whose projects disclose none has no share by capacity (n/a).");
