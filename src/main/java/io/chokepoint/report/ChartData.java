@@ -90,29 +90,33 @@ public final class ChartData {
      * projects".
      */
     public static String sourceLine(StageSummary stage) {
+        return sourceLine(stage, 2);
+    }
+
+    private static String sourceLine(StageSummary stage, int maxPublications) {
         if (stage.hasCompleteBaseline()) {
-            return "Source: baseline " + stage.baselineYear().get() + " (" + publications(stage.baselineRows())
-                    + ") + tracked projects (Chokepoint tracker).";
+            return "Source: baseline " + stage.baselineYear().get() + " ("
+                    + publications(stage.baselineRows(), maxPublications) + ") + tracked projects (Chokepoint tracker).";
         }
         if (stage.publishedShare().isPresent()) {
             Baseline b = stage.publishedShare().get();
-            return "Source: published share " + b.year() + " (" + publications(List.of(b)) + ").";
+            return "Source: published share " + b.year() + " (" + publications(List.of(b), maxPublications) + ").";
         }
         return "Source: tracked projects (Chokepoint tracker); not a census.";
     }
 
-    /** The source line of a chart of several stages: each stage's, joined. */
+    /** The source line of a chart of several stages: each stage's, with its first publication, joined. */
     public static String sourceLine(List<StageSummary> stages) {
         Set<String> parts = new LinkedHashSet<>();
         for (StageSummary s : stages) {
-            String line = sourceLine(s);
+            String line = sourceLine(s, 1).replace(" + tracked projects (Chokepoint tracker)", " + tracked");
             parts.add(s.stage().code() + ": " + line.substring("Source: ".length(), line.length() - 1));
         }
         return "Sources: " + String.join("; ", parts) + ".";
     }
 
     /** Distinct publications without their links; more than two are summarised. */
-    private static String publications(List<Baseline> rows) {
+    private static String publications(List<Baseline> rows, int max) {
         Set<String> names = new LinkedHashSet<>();
         for (Baseline b : rows) {
             if (b.source() == null || b.source().isBlank()) {
@@ -126,10 +130,10 @@ public final class ChartData {
             return "no source recorded";
         }
         List<String> list = new ArrayList<>(names);
-        if (list.size() <= 2) {
+        if (list.size() <= max) {
             return String.join("; ", list);
         }
-        return list.subList(0, 2).stream().collect(Collectors.joining("; ")) + "; " + (list.size() - 2) + " more";
+        return list.subList(0, max).stream().collect(Collectors.joining("; ")) + "; " + (list.size() - max) + " more";
     }
 
     /** A source item as a reader quotes it, without its link (the sources table and the workbook have those). */

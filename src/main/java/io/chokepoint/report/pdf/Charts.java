@@ -376,7 +376,7 @@ final class Charts {
         sourceLine.setPosition(RectangleEdge.BOTTOM);
         sourceLine.setHorizontalAlignment(HorizontalAlignment.LEFT);
         sourceLine.setTextAlignment(HorizontalAlignment.LEFT);
-        sourceLine.setMaximumLinesToDisplay(3);
+        sourceLine.setMaximumLinesToDisplay(5);
         sourceLine.setPadding(new RectangleInsets(3, 4, 0, 0));
         chart.addSubtitle(sourceLine);
         chart.addSubtitle(legend);
