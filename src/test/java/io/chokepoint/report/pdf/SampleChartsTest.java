@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +55,33 @@ class SampleChartsTest {
         // LS Eco Energy's approval: the amount in its own currency, with the USD its source gave.
         assertThat(text).contains(squash("KRW 28.5 bn (\u2248 US$19.3 M)"));
         assertThat(text).doesNotContain("28500000000");
+    }
+
+    @Test
+    void theSourcesTable_neverLeavesOneRowAloneOnAPage() throws Exception {
+        TrackerDatabase tracker = TrackerDatabase.open(dir.resolve("chokepoint.db"));
+        Report report = TestReports.of(tracker, ReportPeriod.parse("2025-12"), LocalDate.of(2026, 1, 2));
+        Path pdf = dir.resolve("report.pdf");
+        new PdfReportWriter().write(report, pdf);
+        // Each row of the sources table says how its figure is used; nothing else in the report says it that way.
+        Pattern sourceRow = Pattern.compile(", baseline\\s*set|published share quoted");
+
+        int rows = 0;
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                Matcher m = sourceRow.matcher(stripper.getText(document));
+                int onPage = 0;
+                while (m.find()) {
+                    onPage++;
+                }
+                assertThat(onPage).as("source rows on page %d", page).isNotEqualTo(1);
+                rows += onPage;
+            }
+        }
+        // The baseline sets used (mining 2025: 4 rows, separation 2024: 2, magnet 2025: 2) and metal's published share.
+        assertThat(rows).isEqualTo(9);
     }
 }
