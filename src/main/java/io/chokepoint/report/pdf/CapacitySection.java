@@ -19,6 +19,8 @@ import io.chokepoint.summary.StageSummary;
 final class CapacitySection {
     private static final int PER_ROW = 3;
     private static final float CHART_HEIGHT = 205;
+    /** Lower, so that the section usually fits under the last row of stage charts. */
+    private static final float EX_CHINA_HEIGHT = 175;
 
     private final Layout layout;
     private final Report report;
@@ -54,7 +56,7 @@ final class CapacitySection {
                     + "projects.", layout.fonts.body());
             return;
         }
-        grid(stageCharts);
+        grid(stageCharts, CHART_HEIGHT);
         layout.note("Operating capacity (\"Now\") is the stage's latest complete baseline set plus tracked projects that "
                 + "started operating after its year. The " + targetYear + " bars add tracked projects due by then: "
                 + "risk-weighted by status, and in full as announced. Each stage keeps its own unit; \""
@@ -70,8 +72,9 @@ final class CapacitySection {
             }
         }
         if (!exChina.isEmpty()) {
-            layout.heading("Capacity outside China, now and in " + targetYear + " (risk-weighted)", CHART_HEIGHT);
-            grid(exChina);
+            // Heading, charts and their note on one page: the note explains what is left out.
+            layout.heading("Capacity outside China, now and in " + targetYear + " (risk-weighted)", EX_CHINA_HEIGHT + 45);
+            grid(exChina, EX_CHINA_HEIGHT);
             layout.note("The same capacity without China, by country, so the rebalancing shows at its own scale: "
                     + "operating capacity now, and in " + targetYear + " with tracked projects due by then weighted "
                     + "by their status. The baseline's rest-of-world remainder and undisclosed locations are not "
@@ -79,11 +82,11 @@ final class CapacitySection {
         }
     }
 
-    private void grid(List<JFreeChart> list) {
+    private void grid(List<JFreeChart> list, float height) {
         PdfPTable grid = Layout.grid(1, 1, 1);
         float width = layout.width() / PER_ROW - 12;
         for (JFreeChart chart : list) {
-            PdfPCell cell = Layout.frame(charts.vector(layout.writer, chart, width, CHART_HEIGHT));
+            PdfPCell cell = Layout.frame(charts.vector(layout.writer, chart, width, height));
             cell.setPaddingRight(12);
             cell.setPaddingBottom(8);
             grid.addCell(cell);
