@@ -13,7 +13,8 @@ import io.chokepoint.tracking.Investment;
 /**
  * The changes' details as a reader sees them: amounts scaled in their own currency, with the US dollar figure
  * where the project's own record has one from a source (see {@link Formats#amountsInText}). Reads the project rows
- * once, and only if some detail holds an amount, keeping the investments of the changed projects alone.
+ * once, and only if some detail holds an amount in another currency than USD (the only ones a USD figure goes
+ * beside), keeping the investments of those changes' projects alone.
  */
 public final class ChangeDetails {
     private final Map<String, Investment> investments;
@@ -25,7 +26,7 @@ public final class ChangeDetails {
     public static ChangeDetails of(Report report) {
         List<Change> changes = report.analysis().changes();
         Set<String> ids = new HashSet<>();
-        changes.stream().filter(c -> Formats.hasAmount(c.detail())).forEach(c -> ids.addAll(c.projectIds()));
+        changes.stream().filter(c -> Formats.hasNonUsdAmount(c.detail())).forEach(c -> ids.addAll(c.projectIds()));
         Map<String, Investment> investments = new HashMap<>();
         if (!ids.isEmpty()) {
             report.projects().forEach(snapshot -> {

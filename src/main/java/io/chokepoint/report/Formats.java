@@ -108,6 +108,20 @@ public final class Formats {
         return text != null && AMOUNT_IN_TEXT.matcher(text).find();
     }
 
+    /** Whether the text holds an amount in another currency than USD: one that may take a stated USD figure. */
+    public static boolean hasNonUsdAmount(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = AMOUNT_IN_TEXT.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals("USD")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 28500000000 → "28.5 bn", 689000000 → "689 M", 4500 → "4.5 k", 950 → "950". */
     private static String scaled(double value) {
         double abs = Math.abs(value);

@@ -47,6 +47,8 @@ class FormatsTest {
         assertThat(Formats.amountsInText("KRW 1000000000", stated)).isEqualTo("KRW 1 bn");
         assertThat(Formats.hasAmount("USD 689000000")).isTrue();
         assertThat(Formats.hasAmount("approval in 2025")).isFalse();
+        assertThat(Formats.hasNonUsdAmount("USD 689000000")).isFalse();
+        assertThat(Formats.hasNonUsdAmount("USD 689000000; KRW 28500000000")).isTrue();
     }
 
     @Test

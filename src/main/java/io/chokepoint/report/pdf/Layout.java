@@ -252,12 +252,7 @@ final class Layout {
 
     /** A source as a reader quotes it: without its links, which the workbook and the sources table carry. */
     static String shortSource(String source) {
-        if (source == null) {
-            return "";
-        }
-        String text = source.replaceAll("https?://\\S+", "").replaceAll("\\s+;", ";").replaceAll("\\s{2,}", " ")
-                .strip();
-        return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+        return source == null ? "" : io.chokepoint.report.ChartData.withoutLinks(source);
     }
 
     /** A stage as the midstream section names it. */
