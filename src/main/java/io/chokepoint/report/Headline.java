@@ -142,12 +142,12 @@ public final class Headline {
         if (soft == 0) {
             return "In " + midstream + ", " + (pipeline == 1 ? "the one pipeline project discloses"
                     : "all " + pipeline + " pipeline projects disclose")
-                    + " a capacity, an investment figure, a target year, a binding offtake and a source.";
+                    + " a capacity, an investment figure, a target year, a binding offtake and a dated source.";
         }
         return "In " + midstream + ", " + soft + " of " + count(pipeline, "pipeline project") + " ("
                 + Formats.percent(100.0 * soft / pipeline) + ") " + (soft == 1 ? "rests" : "rest")
                 + " on soft data, lacking at least one of a disclosed capacity, an investment figure, a target year, "
-                + "a binding offtake or a source.";
+                + "a binding offtake or a dated source.";
     }
 
     private static String changes(Report report) {

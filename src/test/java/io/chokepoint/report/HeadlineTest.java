@@ -57,7 +57,7 @@ class HeadlineTest {
                         + "2030 share stays at today's level at each of these stages.",
                 "In the midstream (separation, metal and alloy), 3 of 3 pipeline projects (100.0 %) rest on soft "
                         + "data, lacking at least one of a disclosed capacity, an investment figure, a target year, a "
-                        + "binding offtake or a source.",
+                        + "binding offtake or a dated source.",
                 "No changes were recorded this month; China's operating and projected shares are unchanged since "
                         + "December 2025 at every stage with a complete baseline.");
     }

@@ -114,7 +114,7 @@ class PdfReportWriterTest {
         String text = ReportFileReader.pdfText(write(report, "empty.pdf"));
 
         assertThat(squash(text)).contains(squash("No stage has a complete baseline this period, so no China share is computed."),
-                squash("No stage has a complete baseline this period, so capacity by country is not charted"),
+                squash("No stage has a complete baseline, a published share or a tracked capacity this period, so nothing is charted"),
                 squash("No changes were recorded in January 2026"),
                 squash("No tracked projects in this period."),
                 squash("No baseline figure was used"),
