@@ -41,7 +41,7 @@ class DisclosureTest {
     void score_countsTheDisclosedFacts(String name, boolean capacity, boolean investment, Integer targetYear,
                                        String offtake, String sources, int score, String missing) {
         Project project = project(capacity, investment, OfftakeBinding.fromCode(offtake), sources);
-        ProjectState state = new ProjectState(true, ProjectStatus.APPROVED, targetYear, null);
+        ProjectState state = new ProjectState(true, ProjectStatus.APPROVED, targetYear, null, project.capacity(), null);
 
         Disclosure disclosure = Disclosure.of(project, state);
 
@@ -55,8 +55,22 @@ class DisclosureTest {
         // The row says 2025, but the state on the report's day (a later event cleared it) has none.
         Project project = project(true, true, OfftakeBinding.YES, DATED);
 
-        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, null, null)).score()).isEqualTo(4);
-        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, 2027, null)).score()).isEqualTo(5);
+        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, null, null,
+                project.capacity(), null)).score()).isEqualTo(4);
+        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, 2027, null,
+                project.capacity(), null)).score()).isEqualTo(5);
+    }
+
+    @Test
+    void capacity_isTheStatesCapacityToday_notTheRows() {
+        // The row discloses a capacity, but the state's capacity (from typed facts) is what the report counts.
+        Project project = project(false, true, OfftakeBinding.YES, DATED);
+        Capacity revised = new Capacity(500, "t metal", CapacityBasis.NAMEPLATE);
+
+        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, 2027, null, revised, null))
+                .score()).isEqualTo(5);
+        assertThat(Disclosure.of(project, new ProjectState(true, ProjectStatus.APPROVED, 2027, null, null, null))
+                .missing()).containsExactly("capacity");
     }
 
     private static Project project(boolean capacity, boolean investment, OfftakeBinding binding, String sources) {

@@ -124,10 +124,10 @@ class TypedWorkbookTest {
             assertThat(score.getNumericCellValue()).isEqualTo(2);
 
             Sheet changes = workbook.getSheet("Changes");
-            Row approval = row(changes, "2025-12-17", "approval").orElseThrow();
+            Row approval = row(changes, "2025-12-17", "new_project").orElseThrow();
             assertThat(approval.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(approval.getCell(column(changes, "Detail")).getStringCellValue())
-                    .startsWith("KRW 28.5 bn (\u2248 US$19.3 M)");
+                    .startsWith("approval: KRW 28.5 bn (\u2248 US$19.3 M)");
         }
     }
 
