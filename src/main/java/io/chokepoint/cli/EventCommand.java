@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.FieldInput;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
@@ -49,6 +50,8 @@ final class EventCommand {
         @Option(names = "--notes", paramLabel = "TEXT", description = "What happened and how precise the date is.")
         String notes;
         @Mixin
+        FutureDateOption future = new FutureDateOption();
+        @Mixin
         TrackerOptions tracker = new TrackerOptions();
 
         Add(Environment environment) {
@@ -58,8 +61,9 @@ final class EventCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-            EventRecord record = db.edits().addEvent(projectId,
-                    OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns()));
+            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
+            EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
+            future.warn(environment.clock(), input, environment.err());
             FacilityEvent e = record.event();
             String what = e.date() + " " + e.kind().code()
                     + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code());

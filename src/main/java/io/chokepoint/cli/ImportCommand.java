@@ -53,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    FutureDateOption future = new FutureDateOption();
+
+    @Mixin
     TrackerOptions tracker = new TrackerOptions();
 
     ImportCommand(Environment environment) {
@@ -93,7 +96,9 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.INPUT;
         }
         try (lock) {
-            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun), progress);
+            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun,
+                    future.rule(environment.clock())), progress);
+            summary.warnings().forEach(w -> err.println("warning: " + w));
             environment.out().println(summary);
             return ExitCode.OK;
         } catch (InvalidDataException e) {

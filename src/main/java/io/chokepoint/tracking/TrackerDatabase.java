@@ -279,6 +279,11 @@ public final class TrackerDatabase {
 
     /** Single edits from the command line: projects and events. */
     public TrackerEdits edits() {
-        return new TrackerEdits(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+        return edits(null);
+    }
+
+    /** As {@link #edits()}, refusing dates more than a year ahead unless {@code futureDates} allows them. */
+    public TrackerEdits edits(FutureDates futureDates) {
+        return new TrackerEdits(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)), futureDates);
     }
 }
