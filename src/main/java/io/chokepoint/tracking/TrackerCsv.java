@@ -388,6 +388,9 @@ public final class TrackerCsv {
         String text(String column) {
             String value = raw.apply(column);
             value = value == null ? "" : value.strip();
+            if (file != null) {
+                value = FormulaText.unescape(value); // a file written by export
+            }
             if (value.length() > TextLimit.MAX_CHARS) {
                 if (tooLong.add(column)) {
                     problem(column, TextLimit.problem(value));
