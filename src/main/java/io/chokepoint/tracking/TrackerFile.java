@@ -83,6 +83,9 @@ public final class TrackerFile {
         } catch (IOException e) {
             throw new TrackerException("cannot open tracker database " + given + ": " + e.getMessage(), e);
         }
+        if (read == 0 && hasWal(file)) {
+            return; // all of it is still in the write-ahead log of a connection open elsewhere: SQLite reads it there
+        }
         if (read == 0) {
             throw new TrackerException("tracker database " + given + " is empty (0 bytes), not a SQLite database:"
                     + " restore it from a backup, or give --db a new file name to start a new tracker");
@@ -104,6 +107,15 @@ public final class TrackerFile {
         }
         if (!"ok".equals(result)) {
             throw damaged(given, file, result);
+        }
+    }
+
+    private static boolean hasWal(Path file) {
+        try {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return Files.isRegularFile(wal) && Files.size(wal) > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
