@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.chokepoint.batch.MonthlyRun;
 import io.chokepoint.batch.ReportJob;
+import io.chokepoint.batch.ReportsFolderException;
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.batch.RunLockedException;
 import io.chokepoint.batch.RunOptions;
@@ -60,7 +61,13 @@ final class ForegroundJob {
                 return refused.reason() == RunPlan.Reason.NOT_FOUND ? ExitCode.INPUT : ExitCode.USAGE;
             }
             announce(plan);
-            RunningExecution execution = runs.launch(plan, options);
+            RunningExecution execution;
+            try {
+                execution = runs.launch(plan, options);
+            } catch (ReportsFolderException e) {
+                err.println(e.getMessage());
+                return ExitCode.INPUT;
+            }
             signal.watch(execution);
             if (!execution.archived().isEmpty()) {
                 environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
@@ -106,6 +113,11 @@ final class ForegroundJob {
         }
         out.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
         out.flush();
+        if (outcome.environmentProblem().isPresent()) {
+            environment.err().println(outcome.environmentProblem().get() + "; fix that (free space, permissions),"
+                    + " then finish the month with: chokepoint run --period " + outcome.period());
+            return ExitCode.INPUT;
+        }
         return ExitCode.JOB_FAILED;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -160,10 +161,30 @@ final class Cells {
         }
     }
 
+    /** Excel's limit for the text of one cell; POI refuses longer text, which would fail the whole month. */
+    static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+
+    /**
+     * The text as it fits in a cell: longer text (a tracker made before its fields were bounded) is cut, ending in
+     * a visible marker; the Data gaps sheet lists where.
+     */
+    static String fitted(String value) {
+        if (value.length() <= MAX_TEXT) {
+            return value;
+        }
+        String marker = String.format(" … [cut: %,d characters, too long for a cell; the full text is in the tracker]",
+                value.length());
+        int end = MAX_TEXT - marker.length();
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--; // never split a character in two
+        }
+        return value.substring(0, end) + marker;
+    }
+
     static void text(Row row, int column, String value) {
         if (value != null) {
             Cell cell = row.createCell(column);
-            cell.setCellValue(value);
+            cell.setCellValue(fitted(value));
             if (row instanceof SXSSFRow streamed) {
                 // The default style (index 0, written as no style at all), set explicitly: without it POI looks
                 // each streamed cell's style up in the sheet's column definitions, which costs more than the cell.
@@ -175,7 +196,7 @@ final class Cells {
     void wrapped(Row row, int column, String value) {
         if (value != null) {
             Cell cell = row.createCell(column);
-            cell.setCellValue(value);
+            cell.setCellValue(fitted(value));
             cell.setCellStyle(wrap);
         }
     }

@@ -2,6 +2,8 @@ package io.chokepoint.report.excel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -347,8 +349,46 @@ public final class ExcelReportWriter {
                 if (!missing.isEmpty()) {
                     gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
                 }
+                String cut = cutText(List.of("id", "facility_id", "company", "facility", "region", "offtake",
+                        "confidence", "sources", "notes"), Arrays.asList(p.id(), p.facilityId(), p.company(),
+                        p.facility(), p.region(), p.offtake(), p.confidence(), p.sources(), p.notes()));
+                if (!cut.isEmpty()) {
+                    gap(sheet.createRow(), "text cut", p, s, cut + " (" + PROJECTS + " sheet)");
+                }
             });
+            for (Change c : report.analysis().changes()) {
+                String cut = cutText(List.of("detail", "source"), Arrays.asList(c.detail(), c.source()));
+                if (!cut.isEmpty()) {
+                    Row row = sheet.createRow();
+                    Cells.text(row, 0, "text cut");
+                    Cells.text(row, 1, c.facilityId());
+                    Cells.text(row, 6, cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
+                }
+            }
+            for (Baseline b : report.baselines()) {
+                String cut = cutText(List.of("source", "notes"), Arrays.asList(b.source(), b.notes()));
+                if (!cut.isEmpty()) {
+                    Row row = sheet.createRow();
+                    Cells.text(row, 0, "text cut");
+                    Cells.text(row, 3, b.stage().code());
+                    Cells.text(row, 4, b.country().code());
+                    Cells.text(row, 6, cut + " (" + BASELINES + " sheet, " + b.year() + ")");
+                }
+            }
             sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
+        }
+
+        /** The fields too long for a cell, as "notes: 40,000 characters, cut to 32,767"; empty if none. */
+        private static String cutText(List<String> names, List<String> values) {
+            List<String> cut = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String value = values.get(i);
+                if (value != null && value.length() > Cells.MAX_TEXT) {
+                    cut.add(String.format("%s: %,d characters, cut to %,d", names.get(i), value.length(),
+                            Cells.MAX_TEXT));
+                }
+            }
+            return String.join("; ", cut);
         }
 
         private static void gap(Row row, String kind, Project p, ProjectState s, String what) {
