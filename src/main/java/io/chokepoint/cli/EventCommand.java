@@ -57,7 +57,7 @@ final class EventCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             EventRecord record = db.edits().addEvent(projectId,
                     OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns()));
             FacilityEvent e = record.event();

@@ -2,6 +2,7 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 import io.chokepoint.batch.MonthlyRun;
@@ -12,6 +13,7 @@ import io.chokepoint.batch.RunOptions;
 import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.batch.RunningExecution;
+import io.chokepoint.report.ReportFiles;
 
 /**
  * What {@code run} and {@code restart} share: take the tracker's lock, let the command decide, carry the decision
@@ -25,19 +27,24 @@ final class ForegroundJob {
         this.environment = environment;
     }
 
-    /** @param decide the command's decision, taken while the lock is held */
-    int run(ReportJob job, Function<MonthlyRun, RunPlan> decide, RunOptions options) {
+    /**
+     * @param decide  the command's decision, taken while the lock is held
+     * @param prepare checks everything the decided plan will need (settings, paths), throwing a one-line error before
+     *                anything is written, and returns the options to launch it with
+     */
+    int run(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare) {
         StopOnSignal signal = StopOnSignal.install(environment.err());
         int code = ExitCode.JOB_FAILED;
         try {
-            code = runLocked(job, decide, options, signal);
+            code = runLocked(job, decide, prepare, signal);
             return code;
         } finally {
             signal.finish(code);
         }
     }
 
-    private int runLocked(ReportJob job, Function<MonthlyRun, RunPlan> decide, RunOptions options, StopOnSignal signal) {
+    private int runLocked(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare,
+                          StopOnSignal signal) {
         PrintWriter err = environment.err();
         RunLock lock;
         try {
@@ -54,15 +61,39 @@ final class ForegroundJob {
             RunPlan plan = decide.apply(runs);
             if (plan instanceof RunPlan.Refused refused) {
                 err.println(refused.message());
-                return refused.reason() == RunPlan.Reason.NOT_FOUND ? ExitCode.INPUT : ExitCode.USAGE;
+                return refused.reason() == RunPlan.Reason.NOT_FOUND
+                        || refused.reason() == RunPlan.Reason.OPTIONS_CHANGED ? ExitCode.INPUT : ExitCode.USAGE;
             }
+            RunOptions options = prepare.apply(plan);
             announce(plan);
-            RunningExecution execution = runs.launch(plan, options);
-            signal.watch(execution);
-            if (!execution.archived().isEmpty()) {
-                environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
+            long projects = job.tracker().trackedProjects().projectCount();
+            RunLog log = RunLog.collect();
+            try {
+                RunningExecution execution = runs.launch(plan, options);
+                signal.watch(execution);
+                Path logFile = new ReportFiles(execution.reportsDir(), execution.period()).directory()
+                        .resolve("run-" + execution.executionId() + ".log");
+                if (log != null) {
+                    log.writeTo(logFile, "Execution " + execution.executionId() + " of period " + execution.period()
+                            + " (" + execution.action() + ") against " + job.tracker().file() + "\n");
+                }
+                if (!execution.archived().isEmpty()) {
+                    environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
+                }
+                RunOutcome outcome;
+                if (environment.terminal() && !environment.quiet()) {
+                    try (Progress progress = Progress.show(environment.err(), execution, projects)) {
+                        outcome = execution.await();
+                    }
+                } else {
+                    outcome = execution.await();
+                }
+                return report(outcome, signal, log);
+            } finally {
+                if (log != null) {
+                    log.close();
+                }
             }
-            return report(execution.await());
         }
     }
 
@@ -81,20 +112,45 @@ final class ForegroundJob {
         out.flush();
     }
 
-    private int report(RunOutcome outcome) {
+    private int report(RunOutcome outcome, StopOnSignal signal, RunLog log) {
         PrintWriter out = environment.out();
+        String status = "Status: " + outcome.status() + detail(outcome, signal);
+        if (log != null) {
+            log.line(status);
+        }
+        // --quiet prints only errors: a run that did not complete is one, so its status goes to stderr then.
+        PrintWriter statusOut = environment.quiet() && !outcome.completed() ? environment.err() : out;
         out.println("Period: " + outcome.period());
         out.println("Execution id: " + outcome.executionId());
-        out.println("Status: " + outcome.status() + (outcome.exitStatus() == null
-                || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
+        statusOut.println(status);
         // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
         outcome.files().forEach(f -> out.println("Wrote: " + f));
         if (outcome.completed()) {
             out.flush();
             return ExitCode.OK;
         }
-        out.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
+        if (log != null && log.path() != null) {
+            out.println("Log: " + log.path());
+        }
+        statusOut.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
+        statusOut.flush();
         out.flush();
         return ExitCode.JOB_FAILED;
+    }
+
+    /**
+     * What follows the status: "stopped by signal" when a signal ended the run (whatever the steps made of it), else
+     * the failed step and its cause in one line, else the exit status when it says more than the status.
+     */
+    private static String detail(RunOutcome outcome, StopOnSignal signal) {
+        if (signal.received() && !outcome.completed()) {
+            return " (stopped by signal)";
+        }
+        if (outcome.failure().isPresent() && (outcome.exitStatus() == null
+                || outcome.exitStatus().equals(outcome.status().name()))) {
+            return " (" + outcome.failure().get() + ")";
+        }
+        return outcome.exitStatus() == null || outcome.exitStatus().equals(outcome.status().name())
+                ? "" : " (" + outcome.exitStatus() + ")";
     }
 }

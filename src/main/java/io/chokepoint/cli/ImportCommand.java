@@ -63,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
             if (dryRun) {
                 throw new ParameterException(spec.commandLine(), "--dry-run is not available for stakeholders");
             }
-            return new ImportStakeholdersCommand(environment).importFile(tracker.resolve(environment.env()), file);
+            return new ImportStakeholdersCommand(environment).importFile(tracker, file);
         }
         TrackerTable table;
         try {
@@ -78,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
                     err.flush();
                 }
                 : rows -> { };
-        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        TrackerDatabase db = tracker.open(environment);
         try {
             ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun), progress);
             environment.out().println(summary);

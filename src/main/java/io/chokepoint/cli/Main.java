@@ -3,13 +3,16 @@ package io.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 
+import io.chokepoint.settings.SettingsException;
 import io.chokepoint.tracking.TrackerException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code chokepoint} command line. The only place that exits the process; everything else returns an exit
@@ -19,8 +22,18 @@ import picocli.CommandLine.IFactory;
         description = "Monthly report on where rare-earth processing capacity is being built.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
-                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,
+                AbandonCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    /** Global (every subcommand takes it); read from the arguments before parsing, see {@link #run}. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces on stderr (they always go to the run's log file).")
+    boolean verbose;
+
+    /** Global, like {@link #verbose}. */
+    @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "Print only errors.")
+    boolean quiet;
 
     public static void main(String[] args) {
         // JBeret logs through jboss-logging; send it to SLF4J (POI's log4j-api would otherwise swallow it).
@@ -36,7 +49,14 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(Environment environment, String... args) {
+    static int run(Environment given, String... args) {
+        // --quiet and --verbose shape the streams every command is built with, so they are read before parsing.
+        List<String> options = List.of(args).contains("--")
+                ? List.of(args).subList(0, List.of(args).indexOf("--")) : List.of(args);
+        boolean verbose = options.contains("--verbose");
+        boolean quiet = options.contains("--quiet") && !verbose;
+        Logging.console(verbose, quiet);
+        Environment environment = quiet ? given.quietly() : given;
         CommandLine cli = new CommandLine(new Main(), factory(environment));
         cli.setOut(environment.out());
         cli.setErr(environment.err());
@@ -45,8 +65,12 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // One line on the terminal; the trace only with --verbose (a run's trace is in its log file).
             commandLine.getErr().println(messageOf(ex));
-            return ex instanceof TrackerException ? ExitCode.INPUT : ExitCode.INTERNAL;
+            if (verbose) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return userError(ex) ? ExitCode.INPUT : ExitCode.INTERNAL;
         });
         int code = cli.execute(args);
         environment.out().flush();
@@ -54,11 +78,17 @@ public final class Main {
         return code;
     }
 
+    /** A problem with the input or the environment, which the message explains: exit 3. */
+    private static boolean userError(Exception ex) {
+        return ex instanceof TrackerException || ex instanceof SettingsException;
+    }
+
     private static String messageOf(Exception ex) {
-        if (ex instanceof TrackerException) {
+        if (userError(ex)) {
             return ex.getMessage();
         }
-        return "internal error: " + ex;
+        return "internal error: " + String.valueOf(ex).replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                + " (run with --verbose for the stack trace, and please report it)";
     }
 
     /** Builds commands with what they need from the process instead of reading globals. */

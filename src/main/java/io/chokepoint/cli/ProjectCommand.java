@@ -105,7 +105,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             Project p = db.edits().addProject(
                     OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns()));
             environment.out().println("Added project " + p.id() + " (" + p.stage().code() + " stage of facility "
@@ -149,7 +149,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             ProjectChange change = db.edits().updateProject(id,
                     OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns()));
             List<String> changed = change.changedColumns();
@@ -189,7 +189,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             ProjectHistory history = db.edits().project(id);
             PrintWriter out = environment.out();
             Project p = history.project();
