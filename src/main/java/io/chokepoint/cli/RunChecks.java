@@ -111,11 +111,8 @@ final class RunChecks {
         }
     }
 
-    /**
-     * A month that has not ended is refused unless {@code allowIncomplete}; a month before the tracker's earliest fact
-     * is refused with the earliest valid month.
-     */
-    void period(ReportPeriod period, boolean allowIncomplete, TrackerDatabase tracker) {
+    /** A month that has not ended is refused unless {@code allowIncomplete}. */
+    void periodEnded(ReportPeriod period, boolean allowIncomplete) {
         YearMonth now = YearMonth.now(environment.clock());
         if (!allowIncomplete && !period.month().isBefore(now)) {
             LocalDate today = LocalDate.now(environment.clock());
@@ -123,6 +120,10 @@ final class RunChecks {
                     + " would miss the rest of the month. The last complete month is " + now.minusMonths(1)
                     + "; to report " + period + " as known so far, add --allow-incomplete");
         }
+    }
+
+    /** A month before the tracker's earliest dated fact is refused with the earliest valid month. */
+    static void periodHasFacts(ReportPeriod period, TrackerDatabase tracker) {
         tracker.trackedProjects().earliestFact().map(YearMonth::from).filter(period.month()::isBefore)
                 .ifPresent(earliest -> {
                     throw new SettingsException("--period " + period + " is before the tracker's earliest fact ("

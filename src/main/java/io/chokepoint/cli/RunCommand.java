@@ -95,8 +95,9 @@ final class RunCommand implements Callable<Integer> {
         // Settings first: a bad one is reported before a tracker is made or opened.
         checks.settings(settingsFile, config != null, options);
         ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
+        checks.periodEnded(month, allowIncomplete);
         TrackerDatabase db = tracker.open(environment);
-        checks.period(month, allowIncomplete, db);
+        RunChecks.periodHasFacts(month, db);
         Path reportsDir = home.reports(reports);
         return new ForegroundJob(environment).run(new ReportJob(db),
                 runs -> runs.planRun(month, reportsDir, rerun, options),

@@ -163,6 +163,15 @@ class OperatorMistakesTest {
     }
 
     @Test
+    void monthThatHasNotEnded_inAFreshHome_makesNoTracker(@TempDir Path fresh) {
+        CliRun run = CliRun.run("run", "--period", "2027-05", "--home", fresh.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("--period 2027-05 has not ended");
+        assertThat(fresh).isEmptyDirectory();
+    }
+
+    @Test
     void monthBeforeTheEarliestFact_isRefusedWithTheEarliestValidMonth() {
         YearMonth earliest = TrackerDatabase.connect(home.resolve("chokepoint.db")).trackedProjects().earliestFact()
                 .map(YearMonth::from).orElseThrow();
