@@ -35,4 +35,12 @@ public record RunOutcome(ReportPeriod period, long executionId, RunAction action
     public boolean completed() {
         return status == BatchStatus.COMPLETED;
     }
+
+    /**
+     * The job failed in email-pdf on this side's account (invalid mail settings, a user for a server that offers
+     * no AUTH, an unreadable PDF): an input or environment problem, to fix before running the month again.
+     */
+    public boolean emailSetupFailed() {
+        return !completed() && exitStatus != null && exitStatus.startsWith(EmailPdfBatchlet.SETUP_FAILED + ":");
+    }
 }

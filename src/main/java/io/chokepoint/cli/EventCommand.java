@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.TrackerCsv;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
@@ -25,7 +26,7 @@ final class EventCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Records an event for the facility of a project; it applies to every stage row of that "
-                    + "facility, and the next report run (or a --rerun of a reported month) takes it into account.",
+                    + "facility (or to its --stage row only), and the next report run (or a --rerun of a reported month) takes it into account.",
                     "Kinds: announcement, approval, financing, fid, construction_start, commissioning, "
                             + "operating_start, target_change, suspension, cancellation, capacity_revision, "
                             + "offtake_signed, ownership_change, agreement."})
@@ -48,6 +49,21 @@ final class EventCommand {
         String source;
         @Option(names = "--notes", paramLabel = "TEXT", description = "What happened and how precise the date is.")
         String notes;
+        @Option(names = "--stage", paramLabel = "STAGE",
+                description = "The stage row it concerns (default: every stage row of the facility).")
+        String stage;
+        @Option(names = "--target-year", paramLabel = "YYYY|none",
+                description = "Typed: the year of first production it states, or 'none' if it withdraws the timeline.")
+        String targetYear;
+        @Option(names = "--capacity-tpa", paramLabel = "TONNES",
+                description = "Typed: the capacity it states, in tonnes per year (with --capacity-unit and --capacity-basis).")
+        String capacityTpa;
+        @Option(names = "--capacity-unit", paramLabel = "UNIT", description = "Unit of --capacity-tpa, e.g. 't metal'.")
+        String capacityUnit;
+        @Option(names = "--capacity-basis", paramLabel = "BASIS",
+                description = "nameplate, target, actual_output, contract or quota; a target with a target year on an "
+                        + "operating facility is a planned expansion.")
+        String capacityBasis;
         @Mixin
         TrackerOptions tracker = new TrackerOptions();
 
@@ -62,11 +78,15 @@ final class EventCommand {
                     OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns()));
             FacilityEvent e = record.event();
             String what = e.date() + " " + e.kind().code()
-                    + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code());
+                    + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())
+                    + (e.stage() == null ? "" : " [" + e.stage().code() + "]")
+                    + (e.targetYear() == null ? "" : ", target year " + e.targetYear().code())
+                    + (e.capacity() == null ? "" : ", capacity " + TrackerCsv.plain(e.capacity().tonnesPerYear()) + " "
+                    + e.capacity().unit() + " (" + e.capacity().basis().code() + ")");
             environment.out().println(switch (record.outcome()) {
                 case ADDED -> "Recorded for facility " + e.facilityId() + ": " + what;
-                case NOTES_UPDATED -> "Already recorded for facility " + e.facilityId() + ": " + what
-                        + "; its notes were replaced";
+                case UPDATED -> "Already recorded for facility " + e.facilityId() + ": " + what
+                        + "; its notes and typed facts were replaced";
                 case ALREADY_RECORDED -> "Already recorded for facility " + e.facilityId() + ": " + what
                         + "; nothing changed";
             });

@@ -3,6 +3,7 @@ package io.chokepoint.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import io.chokepoint.batch.MonthlyRun;
@@ -14,6 +15,8 @@ import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.batch.RunningExecution;
 import io.chokepoint.report.ReportFiles;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
 
 /**
  * What {@code run} and {@code restart} share: take the tracker's lock, let the command decide, carry the decision
@@ -88,7 +91,7 @@ final class ForegroundJob {
                 } else {
                     outcome = execution.await();
                 }
-                return report(outcome, signal, log);
+                return report(outcome, signal, log, job);
             } finally {
                 if (log != null) {
                     log.close();
@@ -112,7 +115,7 @@ final class ForegroundJob {
         out.flush();
     }
 
-    private int report(RunOutcome outcome, StopOnSignal signal, RunLog log) {
+    private int report(RunOutcome outcome, StopOnSignal signal, RunLog log, ReportJob job) {
         PrintWriter out = environment.out();
         String status = "Status: " + outcome.status() + detail(outcome, signal);
         if (log != null) {
@@ -125,9 +128,17 @@ final class ForegroundJob {
         statusOut.println(status);
         // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
         outcome.files().forEach(f -> out.println("Wrote: " + f));
+        List<DeliveryRecord> inDoubt = new DeliveryLog(job.tracker()).inDoubt(outcome.period());
+        UncertainDeliveries.print(out, inDoubt);
         if (outcome.completed()) {
             out.flush();
-            return ExitCode.OK;
+            return inDoubt.isEmpty() ? ExitCode.OK : ExitCode.DELIVERY_UNCERTAIN;
+        }
+        if (outcome.emailSetupFailed()) {
+            out.println("Fix the mail settings (or what the status names), then run: chokepoint run --period "
+                    + outcome.period());
+            out.flush();
+            return ExitCode.INPUT;
         }
         if (log != null && log.path() != null) {
             out.println("Log: " + log.path());

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.chokepoint.settings.SettingsException;
 import io.chokepoint.tracking.TrackerException;
@@ -13,12 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code chokepoint} command line. The only place that exits the process; everything else returns an exit
  * code from {@link #run}, which tests call in-process.
  */
-@Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
+@Command(name = "chokepoint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Monthly report on where rare-earth processing capacity is being built.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
@@ -34,6 +36,9 @@ public final class Main {
     /** Global, like {@link #verbose}. */
     @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "Print only errors.")
     boolean quiet;
+
+    /** Help's width when it cannot tell the terminal's; wide enough that paths in descriptions stay whole. */
+    private static final int HELP_WIDTH = 120;
 
     public static void main(String[] args) {
         // JBeret logs through jboss-logging; send it to SLF4J (POI's log4j-api would otherwise swallow it).
@@ -57,11 +62,15 @@ public final class Main {
         boolean quiet = options.contains("--quiet") && !verbose;
         Logging.console(verbose, quiet);
         Environment environment = quiet ? given.quietly() : given;
-        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        CommandLine cli = commandLine(environment);
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getMessage());
+            if (ex instanceof UnmatchedArgumentException unmatched) {
+                Suggestions.didYouMean(unmatched).ifPresent(err::println);
+            }
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -76,6 +85,29 @@ public final class Main {
         environment.out().flush();
         environment.err().flush();
         return code;
+    }
+
+    /**
+     * The command tree as users get it, also used at build time for the completion script and the man page: every
+     * command prints the pom's version, and help uses the terminal's width (or {@value #HELP_WIDTH} columns when
+     * there is no terminal) so that it does not break lines inside paths.
+     */
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        VersionProvider version = new VersionProvider();
+        everyCommand(cli, command -> {
+            if (command.getCommandSpec().versionProvider() == null) {
+                command.getCommandSpec().versionProvider(version);
+            }
+        });
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /** A problem with the input or the environment, which the message explains: exit 3. */

@@ -204,13 +204,22 @@ final class ProjectCommand {
             LocalDate today = LocalDate.now(environment.clock());
             ProjectState state = ProjectState.of(p, history.events(), today);
             out.println("State on " + today + ": " + (state.reported() ? state.status().code()
-                    + (state.targetYear() == null ? "" : ", target year " + state.targetYear())
+                    + (state.targetYear() == null ? ", no target year" : ", target year " + state.targetYear())
+                    + ", capacity " + capacity(state.capacity())
+                    + (state.expansion() == null ? "" : ", planned expansion to "
+                    + capacity(state.expansion().capacity()) + " by " + state.expansion().year())
                     : "not yet reported (no dated evidence)"));
             out.println("Events of facility " + p.facilityId() + " (" + history.events().size() + "):");
             for (FacilityEvent e : history.events()) {
                 out.println("  " + e.date() + "  " + e.kind().code()
                         + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())
                         + (e.value() == null ? "" : "  [" + e.value() + "]"));
+                String facts = (e.stage() == null ? "" : " stage " + e.stage().code() + ";")
+                        + (e.targetYear() == null ? "" : " target year " + e.targetYear().code() + ";")
+                        + (e.capacity() == null ? "" : " capacity " + capacity(e.capacity()) + ";");
+                if (!facts.isEmpty()) {
+                    out.println("      typed:" + facts.substring(0, facts.length() - 1));
+                }
                 if (e.notes() != null) {
                     out.println("      notes: " + e.notes());
                 }
@@ -220,5 +229,11 @@ final class ProjectCommand {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** A capacity as "2000 t magnet (nameplate)"; "undisclosed" when none. */
+    private static String capacity(io.chokepoint.tracking.Capacity capacity) {
+        return capacity == null ? "undisclosed" : io.chokepoint.tracking.TrackerCsv.plain(capacity.tonnesPerYear())
+                + " " + capacity.unit() + " (" + capacity.basis().code() + ")";
     }
 }

@@ -33,11 +33,12 @@ public final class Headline {
     private static final double VISIBLE_POINTS = 0.05;
 
     private static final Map<String, String[]> KIND_LABELS = Map.of(
-            "fid", new String[]{"FID", "FIDs"},
-            "offtake_signed", new String[]{"offtake signed", "offtakes signed"},
-            "commissioning", new String[]{"commissioning", "commissionings"},
-            "financing", new String[]{"financing", "financings"},
-            "target_year_change", new String[]{"target-year change", "target-year changes"});
+            "slip", new String[]{"slip of a target year", "slips of target years"},
+            "acceleration", new String[]{"earlier target year", "earlier target years"},
+            "target_year_set", new String[]{"new target year", "new target years"},
+            "timeline_withdrawn", new String[]{"timeline withdrawn", "timelines withdrawn"},
+            "capacity_revision", new String[]{"capacity revision", "capacity revisions"},
+            "planned_expansion", new String[]{"planned expansion", "planned expansions"});
 
     private Headline() {
     }
@@ -100,7 +101,8 @@ public final class Headline {
         for (StageSummary s : computed) {
             double exChinaNow = s.exChinaCapacity().get();
             now.add(Formats.tonnes(exChinaNow) + " " + s.unit() + " in " + s.stage().code());
-            coming.add(Formats.tonnes(Math.max(0, exChina(s.projectedWeighted().get()) - exChinaNow)) + " " + s.unit());
+            coming.add(s.projectionNotComputable() ? "an undisclosed amount of " + s.unit()
+                    : Formats.tonnes(Math.max(0, exChina(s.projectedWeighted().get()) - exChinaNow)) + " " + s.unit());
         }
         StringBuilder text = new StringBuilder("Outside China, operating capacity is ").append(list(now))
                 .append("; tracked projects due by ").append(targetYear).append(" add a risk-weighted ")

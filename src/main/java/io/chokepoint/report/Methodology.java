@@ -21,9 +21,15 @@ public final class Methodology {
         List<String> s = new ArrayList<>();
         s.add("Every number is as of the period's last day (" + report.asOf() + "). A project's state on that day "
                 + "is derived from its dated events and its own status up to that day, so any past month can be "
-                + "reported again and month-over-month change is computed, not remembered. A project with no dated "
-                + "evidence by that day is not in the report, except a long-established facility (operating, no "
-                + "announcement date), which counts as operating throughout.");
+                + "reported again and month-over-month change is computed, not remembered. Every number comes from a "
+                + "typed fact: an event's status after, its target year (or 'none', a withdrawn timeline), its "
+                + "capacity with unit and basis, and the stage row it concerns (none named: every stage row of the "
+                + "facility). An event's value and notes are quotes for readers and are never parsed. The latest "
+                + "fact of each kind wins; without any, the project row's. A project with no dated evidence by that "
+                + "day is not in the report, except a long-established facility (operating, no announcement date), "
+                + "which counts as operating throughout.");
+        s.add("Baselines are used only once published: a figure published after the period's last day is not "
+                + "cited, and each share names its baseline's year, publication and publication date.");
         s.add("Operating capacity by country starts from the latest complete baseline set for the stage (a stage "
                 + "and year with a rest-of-world row) no later than the period's year. It already holds everything "
                 + "producing in that year. Tracked projects in the stage's unit that started operating after that "
@@ -37,19 +43,26 @@ public final class Methodology {
         s.add("Rest of world (XX) is a remainder, not a country: it is never one of the top three, and it counts as "
                 + "fragmented in the HHI (it adds nothing), so the HHI is a lower bound. HHI is the sum of squared "
                 + "percentage shares, 0 to 10,000; above 2,500 is highly concentrated.");
-        s.add("The projected share in " + settings.targetYear() + " adds, to operating capacity, tracked projects "
-                + "not yet operating whose target year is no later. As announced: every live pipeline project in "
-                + "full (suspended and cancelled ones left out). Risk-weighted: each project times the weight of "
-                + "its status. Projects without a target year are left out of both and listed as data gaps.");
+        s.add("The projected share in " + settings.targetYear() + " adds, to operating capacity, the same set "
+                + "of projects twice: every tracked project that is neither operating nor cancelled, with a target "
+                + "year no later and a capacity, plus the planned expansions of operating projects (a target "
+                + "capacity with a year) due by then, counted by their increment over today's capacity. As "
+                + "announced: each in full. Risk-weighted: each times the weight of its status (expansions at the "
+                + "weight of 'announced'), so the weighted addition never exceeds the announced one. Projects whose "
+                + "capacity is undisclosed are counted and named, never added as zero; where none of a stage's "
+                + "projects due is quantified, its projection is 'not computable'. The published projection for "
+                + "the same year (IEA base case) is quoted beside ours.");
         s.add("Risk weights used: " + weights(settings) + ".");
         s.add("Canonical units used: " + units(settings) + ". Capacity in any other unit is counted and listed "
                 + "as not comparable, never summed; undisclosed capacity is shown as undisclosed, never as zero.");
         s.add("Solid vs soft: a project is soft if it lacks any of a disclosed capacity, an investment figure, a "
                 + "target year, a binding offtake, or a source. The soft share of a stage's pipeline is given by "
                 + "count and by disclosed capacity.");
-        s.add("Changes list every event dated in the period, plus changes the tracker shows without an event "
-                + "(a project newly in the report, a status or target year that moved between the previous "
-                + "period's last day and this one's). The change in China share compares this period with the "
+        s.add("Changes list what differs in a project's state between the previous period's last day and this "
+                + "one's: a project newly in the report, a status change (whatever event carried it), a slip or "
+                + "acceleration of the target year, a withdrawn timeline, a capacity revision or planned expansion "
+                + "(old and new, with unit), a cancellation; each with the event that carried it. An event that "
+                + "changed nothing is not a change. The change in China share compares this period with the "
                 + "previous one recomputed from today's data.");
         return s;
     }

@@ -1,39 +1,57 @@
 package io.chokepoint.summary;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
+import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
  * Builds an {@link Analysis} from a stream of snapshots, in any order: the current and previous summaries side by
- * side, and the changes between the two states of each facility. Holds only facilities that changed. Not
- * thread-safe.
+ * side, and the changes between the two states of each project. A change row appears only where a project's state
+ * differs between the two dates (status, target year, capacity today, planned expansion, or its first appearance),
+ * whatever event carried it. Holds only facilities that changed or had events. Not thread-safe.
  */
 public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
-    private final SummaryAccumulator current;
-    private final SummaryAccumulator previous;
-    private final List<FacilityEvent> events;
-    private final Set<String> facilitiesWithEvents;
-    private final List<FacilityEvent> revisions;
-    private final Set<String> revisedFacilities;
     /** The kind of a change that revises an earlier period's report. */
     public static final String REVISION = "revision";
+    /** Change kinds, for the readers that word them. */
+    public static final String NEW_PROJECT = "new_project";
+    public static final String STATUS_CHANGE = "status_change";
+    public static final String CANCELLATION = "cancellation";
+    public static final String SUSPENSION = "suspension";
+    public static final String SLIP = "slip";
+    public static final String ACCELERATION = "acceleration";
+    public static final String TARGET_YEAR_SET = "target_year_set";
+    public static final String TIMELINE_WITHDRAWN = "timeline_withdrawn";
+    public static final String CAPACITY_REVISION = "capacity_revision";
+    public static final String PLANNED_EXPANSION = "planned_expansion";
 
+    private final SummaryAccumulator current;
+    private final SummaryAccumulator previous;
+    private final Map<String, List<FacilityEvent>> eventsByFacility;
+    private final List<FacilityEvent> revisions;
+    private final Set<String> revisedFacilities;
     private final Map<String, FacilityChange> facilities = new TreeMap<>();
     private final ReportPeriod period;
 
@@ -42,10 +60,10 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         this.period = period;
         this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
         this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
-        this.events = eventsInPeriod.stream()
-                .sorted(Comparator.comparing(FacilityEvent::date).thenComparing(FacilityEvent::facilityId))
-                .toList();
-        this.facilitiesWithEvents = events.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
+        // Stable sort: events of the same date keep the order they were recorded in.
+        this.eventsByFacility = eventsInPeriod.stream()
+                .sorted(Comparator.comparing(FacilityEvent::date))
+                .collect(Collectors.groupingBy(FacilityEvent::facilityId, TreeMap::new, Collectors.toList()));
         this.revisions = List.copyOf(revisions);
         this.revisedFacilities = revisions.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
     }
@@ -54,127 +72,177 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     public void accept(ProjectSnapshot snapshot) {
         current.accept(snapshot);
         previous.accept(snapshot);
-        ProjectState now = snapshot.current();
-        ProjectState before = snapshot.previous();
-        boolean changed = now.reported() != before.reported()
-                || (now.reported() && (now.status() != before.status()
-                || !Objects.equals(now.targetYear(), before.targetYear())));
         String facility = snapshot.project().facilityId();
-        if (changed || facilitiesWithEvents.contains(facility) || revisedFacilities.contains(facility)) {
-            facilities.computeIfAbsent(facility, f -> new FacilityChange(facility)).add(snapshot);
+        if (!differences(snapshot).isEmpty() || eventsByFacility.containsKey(facility)
+                || revisedFacilities.contains(facility)) {
+            facilities.computeIfAbsent(facility, f -> new FacilityChange()).add(snapshot);
         }
     }
 
     public Analysis finish() {
         List<Change> changes = new ArrayList<>();
-        for (FacilityEvent e : events) {
-            FacilityChange f = facilities.get(e.facilityId());
-            if (f == null) {
-                continue; // an event of a facility with no project rows: nothing to report it against
-            }
-            String from = "";
-            String to = "";
-            if (e.kind() == io.chokepoint.tracking.EventKind.TARGET_CHANGE) {
-                from = f.before().reported() ? year(f.before()) : "";
-                to = year(f.now());
-            } else if (e.statusAfter() != null) {
-                from = f.before().reported() ? f.before().status().code() : "";
-                to = e.statusAfter().code();
-            }
-            changes.add(new Change(e.date(), e.kind().code(), e.facilityId(), f.sortedIds(), f.company(),
-                    List.copyOf(new java.util.TreeSet<>(f.stages)), from, to, detail(e), e.source(), true));
+        for (Map.Entry<String, FacilityChange> entry : facilities.entrySet()) {
+            changes.addAll(entry.getValue().changes(entry.getKey(),
+                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay()));
         }
         for (FacilityEvent e : revisions) {
             FacilityChange f = facilities.get(e.facilityId());
             if (f == null) {
-                continue;
+                continue; // an event of a facility with no project rows: nothing to report it against
             }
             // A fact about an earlier month, recorded after that month was reported: the earlier report is revised.
-            changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company(),
-                    List.copyOf(new java.util.TreeSet<>(f.stages)), "",
+            changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company(), f.stages(), "",
                     e.statusAfter() == null ? "" : e.statusAfter().code(),
                     "recorded after the " + period.previous() + " report: " + e.kind().code()
-                            + (detail(e).isEmpty() ? "" : " — " + detail(e)), e.source(), false));
+                            + (quote(e).isEmpty() ? "" : " — " + quote(e)), e.source(), false));
         }
-        for (FacilityChange f : facilities.values()) {
-            if (facilitiesWithEvents.contains(f.facilityId)) {
-                continue; // the events already say what happened
-            }
-            if (f.now().reported() && !f.before().reported()) {
-                changes.add(f.change("new_project", "", f.now().status().code(), period.lastDay()));
-            } else if (f.now().reported() && f.now().status() != f.before().status()) {
-                changes.add(f.change("status_change", f.before().status().code(), f.now().status().code(),
-                        period.lastDay()));
-            }
-            if (f.now().reported() && f.before().reported() && !Objects.equals(f.now().targetYear(), f.before().targetYear())) {
-                changes.add(f.change("target_year_change", year(f.before()), year(f.now()), period.lastDay()));
-            }
-        }
-        changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind));
+        changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind)
+                .thenComparing(c -> String.join(",", c.projectIds())));
         return new Analysis(current.finish(), previous.finish(), changes);
     }
 
-    private static String year(ProjectState state) {
-        return state.targetYear() == null ? "" : state.targetYear().toString();
+    /** What differs in one project's state between the previous period's last day and this one's. */
+    static List<Difference> differences(ProjectSnapshot snapshot) {
+        ProjectState now = snapshot.current();
+        ProjectState before = snapshot.previous();
+        List<Difference> differences = new ArrayList<>();
+        if (!now.reported()) {
+            return differences;
+        }
+        if (!before.reported()) {
+            differences.add(new Difference(NEW_PROJECT, "", now.status().code(), e -> true));
+            return differences;
+        }
+        if (now.status() != before.status()) {
+            String kind = now.status() == ProjectStatus.CANCELLED ? CANCELLATION
+                    : now.status() == ProjectStatus.SUSPENDED ? SUSPENSION : STATUS_CHANGE;
+            differences.add(new Difference(kind, before.status().code(), now.status().code(),
+                    e -> e.statusAfter() != null));
+        }
+        if (!Objects.equals(now.targetYear(), before.targetYear())) {
+            String kind = now.targetYear() == null ? TIMELINE_WITHDRAWN
+                    : before.targetYear() == null ? TARGET_YEAR_SET
+                    : now.targetYear() > before.targetYear() ? SLIP : ACCELERATION;
+            differences.add(new Difference(kind, year(before.targetYear()), year(now.targetYear()),
+                    e -> e.targetYear() != null));
+        }
+        if (!Objects.equals(now.capacity(), before.capacity())) {
+            differences.add(new Difference(CAPACITY_REVISION, capacity(before.capacity()), capacity(now.capacity()),
+                    e -> e.capacity() != null));
+        }
+        if (!Objects.equals(now.expansion(), before.expansion())) {
+            differences.add(new Difference(PLANNED_EXPANSION, expansion(before.expansion()),
+                    expansion(now.expansion()), FacilityEvent::statesTargetWithYear));
+        }
+        return differences;
     }
 
-    private static String detail(FacilityEvent e) {
+    /**
+     * One difference of a project's state: its kind, the state before and after as text, and which of the month's
+     * events can have carried it.
+     */
+    record Difference(String kind, String from, String to, Predicate<FacilityEvent> carriedBy) {
+    }
+
+    private static String year(Integer year) {
+        return year == null ? "none" : year.toString();
+    }
+
+    /** A capacity as "2,000 t magnet"; "undisclosed" when there is none (never 0). */
+    static String capacity(Capacity capacity) {
+        return capacity == null ? "undisclosed"
+                : String.format(Locale.ROOT, "%,.0f", capacity.tonnesPerYear()) + " " + capacity.unit();
+    }
+
+    private static String expansion(Expansion expansion) {
+        return expansion == null ? "none" : capacity(expansion.capacity()) + " by " + expansion.year();
+    }
+
+    /** An event's own words, as a quote: its value and notes. */
+    private static String quote(FacilityEvent e) {
         return java.util.stream.Stream.of(e.value(), e.notes()).filter(Objects::nonNull)
                 .collect(Collectors.joining(" — "));
     }
 
     /**
-     * A facility's changed rows in this period and the facility's states before and now, taken from its first row
-     * in (stage, country, id) order, whatever order the rows come in.
+     * The rows of one facility that changed or had events this month. Its changes group the rows whose state moved
+     * the same way (an integrated plant's status change is one change, not one per stage row).
      */
     private static final class FacilityChange {
-        private static final Comparator<ProjectSnapshot> FIRST = Comparator
-                .comparing((ProjectSnapshot s) -> s.project().stage())
-                .thenComparing(s -> s.project().country())
-                .thenComparing(s -> s.project().id());
-        final String facilityId;
-        ProjectSnapshot first;
-        final List<String> projectIds = new ArrayList<>();
-        final Set<ChainStage> stages = new LinkedHashSet<>();
-
-        FacilityChange(String facilityId) {
-            this.facilityId = facilityId;
-        }
+        final List<ProjectSnapshot> rows = new ArrayList<>();
 
         void add(ProjectSnapshot snapshot) {
-            projectIds.add(snapshot.project().id());
-            stages.add(snapshot.project().stage());
-            first = first == null || FIRST.compare(snapshot, first) < 0 ? snapshot : first;
-        }
-
-        ProjectState now() {
-            return first.current();
-        }
-
-        ProjectState before() {
-            return first.previous();
-        }
-
-        String company() {
-            return first.project().company();
-        }
-
-        /** The change is dated by the first row's latest evidence that the period could see. */
-        java.time.LocalDate evidenceDate(java.time.LocalDate lastDay) {
-            java.time.LocalDate asOf = first.project().statusAsOf();
-            java.time.LocalDate announced = first.project().announcedOn();
-            return asOf != null && !asOf.isAfter(lastDay) ? asOf
-                    : announced != null && !announced.isAfter(lastDay) ? announced : lastDay;
+            rows.add(snapshot);
         }
 
         List<String> sortedIds() {
-            return projectIds.stream().sorted().toList();
+            return rows.stream().map(s -> s.project().id()).sorted().toList();
         }
 
-        Change change(String kind, String from, String to, java.time.LocalDate lastDay) {
-            return new Change(evidenceDate(lastDay), kind, facilityId, sortedIds(), company(),
-                    List.copyOf(new java.util.TreeSet<>(stages)), from, to, "", first.project().sources(), false);
+        List<ChainStage> stages() {
+            return List.copyOf(rows.stream().map(s -> s.project().stage()).collect(Collectors.toCollection(TreeSet::new)));
+        }
+
+        /** The company, from the first row in (stage, id) order. */
+        String company() {
+            return rows.stream().min(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
+                    .thenComparing(s -> s.project().id())).orElseThrow().project().company();
+        }
+
+        List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
+            // (kind, from, to) → the rows that moved that way, in id order, and the event that carried it.
+            Map<List<String>, List<ProjectSnapshot>> grouped = new LinkedHashMap<>();
+            Map<List<String>, FacilityEvent> carriers = new LinkedHashMap<>();
+            List<ProjectSnapshot> ordered = rows.stream()
+                    .sorted(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
+                            .thenComparing(s -> s.project().id()))
+                    .toList();
+            for (ProjectSnapshot row : ordered) {
+                for (Difference d : differences(row)) {
+                    List<String> key = List.of(d.kind(), d.from(), d.to());
+                    grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                    FacilityEvent carrier = latest(monthEvents, e -> e.appliesTo(row.project().stage())
+                            && d.carriedBy().test(e));
+                    if (carrier != null) {
+                        carriers.merge(key, carrier, (a, b) -> b.date().isAfter(a.date()) ? b : a);
+                    }
+                }
+            }
+            List<Change> changes = new ArrayList<>();
+            grouped.forEach((key, moved) -> {
+                List<String> ids = moved.stream().map(s -> s.project().id()).sorted().toList();
+                List<ChainStage> stages = List.copyOf(moved.stream().map(s -> s.project().stage())
+                        .collect(Collectors.toCollection(TreeSet::new)));
+                String company = moved.get(0).project().company();
+                FacilityEvent carrier = carriers.get(key);
+                if (carrier != null) {
+                    changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
+                            key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
+                            carrier.source(), true));
+                } else {
+                    ProjectSnapshot first = moved.get(0);
+                    changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
+                            stages, key.get(1), key.get(2), "", first.project().sources(), false));
+                }
+            });
+            return changes;
+        }
+
+        private static FacilityEvent latest(List<FacilityEvent> events, Predicate<FacilityEvent> test) {
+            for (int i = events.size() - 1; i >= 0; i--) {
+                if (test.test(events.get(i))) {
+                    return events.get(i);
+                }
+            }
+            return null;
+        }
+
+        /** A change without an event is dated by the row's latest evidence that the period could see. */
+        private static LocalDate evidenceDate(ProjectSnapshot row, LocalDate lastDay) {
+            LocalDate asOf = row.project().statusAsOf();
+            LocalDate announced = row.project().announcedOn();
+            return asOf != null && !asOf.isAfter(lastDay) ? asOf
+                    : announced != null && !announced.isAfter(lastDay) ? announced : lastDay;
         }
     }
-
 }

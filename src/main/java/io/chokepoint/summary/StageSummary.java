@@ -31,6 +31,8 @@ import io.chokepoint.tracking.ProjectStatus;
  * @param projected         the target-year projection as announced; empty without a complete baseline
  * @param projectedWeighted the target-year projection weighted by status; empty without a complete baseline
  * @param softData          how much of the stage's pipeline rests on soft data
+ * @param publishedProjection a published projection of China's share in the target year (the IEA's base case),
+ *                          quoted beside ours; empty when none was published by the period's end
  */
 public record StageSummary(
         ChainStage stage,
@@ -50,7 +52,8 @@ public record StageSummary(
         Map<ProjectStatus, CapacityTally> byStatus,
         Optional<ProjectedShare> projected,
         Optional<ProjectedShare> projectedWeighted,
-        SoftData softData) {
+        SoftData softData,
+        Optional<Baseline> publishedProjection) {
 
     public StageSummary {
         Objects.requireNonNull(stage, "stage");
@@ -60,6 +63,27 @@ public record StageSummary(
         ordered.putAll(byStatus);
         byStatus = Collections.unmodifiableMap(ordered);
         Objects.requireNonNull(softData, "softData");
+        Objects.requireNonNull(publishedProjection, "publishedProjection");
+    }
+
+    /**
+     * The baseline row that names the set's publication: China's row (the set's largest and the one its source is
+     * about), else the first row.
+     */
+    public Optional<Baseline> baselineCitation() {
+        return baselineRows.stream().filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA)).findFirst()
+                .or(() -> baselineRows.stream().findFirst());
+    }
+
+    /** When the baseline set became public: the latest publication date of its rows, if known. */
+    public Optional<java.time.LocalDate> baselinePublishedOn() {
+        return baselineRows.stream().map(Baseline::publishedOn).filter(Objects::nonNull)
+                .max(java.time.LocalDate::compareTo);
+    }
+
+    /** Whether the projection cannot be computed because none of the projects due is quantified. */
+    public boolean projectionNotComputable() {
+        return projected.map(p -> !p.computable()).orElse(false);
     }
 
     public boolean hasCompleteBaseline() {

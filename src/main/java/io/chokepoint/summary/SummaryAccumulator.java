@@ -14,6 +14,7 @@ import java.util.function.Function;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
+import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
@@ -43,8 +44,9 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         for (ChainStage stage : ChainStage.values()) {
             String unit = settings.canonicalUnit(stage);
             stages.put(stage, new StageTally(stage, unit,
-                    BaselineSet.latestComplete(baselines, stage, period.year(), unit).orElse(null),
-                    BaselineSet.latestPublishedShare(baselines, stage, period.year())));
+                    BaselineSet.latestComplete(baselines, stage, period, unit).orElse(null),
+                    BaselineSet.latestPublishedShare(baselines, stage, period),
+                    BaselineSet.publishedProjection(baselines, stage, period, settings.targetYear())));
         }
     }
 
@@ -57,33 +59,46 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         reported++;
         Project project = snapshot.project();
         StageTally stage = stages.get(project.stage());
-        boolean comparable = project.capacityIn(stage.unit);
-        double capacity = comparable ? project.capacity().tonnesPerYear() : 0;
-        if (project.capacityInOtherUnitThan(stage.unit)) {
+        boolean comparable = state.capacityIn(stage.unit);
+        double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
+        if (state.capacityInOtherUnitThan(stage.unit)) {
             stage.notComparable++;
         }
         stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
         stage.byStatus.merge(new StatusKey(project.country(), state.status()),
-                tallyOf(project, comparable), SummaryAccumulator::sum);
+                tallyOf(state, comparable), SummaryAccumulator::sum);
         owners.computeIfAbsent(project.primaryOwner(), c -> new EnumMap<>(ChainStage.class))
                 .computeIfAbsent(project.stage(), s -> new CellTally()).add(project, state, comparable);
 
         if (state.pipeline()) {
             stage.soft = stage.soft.plus(Disclosure.of(project, state).soft(), capacity);
         }
-        if (stage.baseline == null || !comparable) {
+        if (stage.baseline == null) {
             return;
         }
+        int targetYear = settings.targetYear();
         if (state.operating()) {
-            if (startedAfter(state, stage.baseline.year())) {
+            if (comparable && startedAfter(state, stage.baseline.year())) {
                 stage.added.merge(project.country(), capacity, Double::sum);
                 stage.additions++;
             }
-        } else if (state.targetYear() != null && state.targetYear() <= settings.targetYear()) {
-            if (state.status().isPipeline()) {
-                stage.projected.merge(project.country(), capacity, Double::sum);
+            Expansion expansion = state.expansion();
+            if (expansion != null && expansion.year() <= targetYear) {
+                // Only the increment over today's capacity is new; it is known only when both are in the stage's unit.
+                if (comparable && expansion.capacity().unit().equals(stage.unit)) {
+                    double increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
+                    stage.project(project, increment, settings.weight(ProjectStatus.ANNOUNCED));
+                } else {
+                    stage.unquantified(project);
+                }
             }
-            stage.projectedWeighted.merge(project.country(), capacity * settings.weight(state.status()), Double::sum);
+        } else if (state.status() != ProjectStatus.CANCELLED && state.targetYear() != null
+                && state.targetYear() <= targetYear) {
+            if (comparable) {
+                stage.project(project, capacity, settings.weight(state.status()));
+            } else {
+                stage.unquantified(project);
+            }
         }
     }
 
@@ -116,11 +131,11 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
     }
 
-    private static CapacityTally tallyOf(Project project, boolean comparable) {
-        if (project.capacity() == null) {
+    private static CapacityTally tallyOf(ProjectState state, boolean comparable) {
+        if (state.capacity() == null) {
             return CapacityTally.EMPTY.plusUndisclosed();
         }
-        return comparable ? CapacityTally.EMPTY.plus(project.capacity().tonnesPerYear()) : CapacityTally.EMPTY.plusNotComparable();
+        return comparable ? CapacityTally.EMPTY.plus(state.capacity().tonnesPerYear()) : CapacityTally.EMPTY.plusNotComparable();
     }
 
     static CapacityTally sum(CapacityTally a, CapacityTally b) {
@@ -142,6 +157,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         final String unit;
         final BaselineSet baseline;
         final Optional<Baseline> publishedShare;
+        final Optional<Baseline> publishedProjection;
         final Map<Country, CellTally> cells = new HashMap<>();
         final Map<StatusKey, CapacityTally> byStatus = new HashMap<>();
         final Map<Country, Double> added = new TreeMap<>();
@@ -149,13 +165,36 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         final Map<Country, Double> projectedWeighted = new TreeMap<>();
         int additions;
         int notComparable;
+        int projectedProjects;
+        int quantifiedProjects;
+        /** The first unquantified project ids of the projection set, in id order. */
+        final java.util.TreeSet<String> unquantified = new java.util.TreeSet<>();
         SoftData soft = SoftData.EMPTY;
 
-        StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Baseline> publishedShare) {
+        StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Baseline> publishedShare,
+                   Optional<Baseline> publishedProjection) {
             this.stage = stage;
             this.unit = unit;
             this.baseline = baseline;
             this.publishedShare = publishedShare;
+            this.publishedProjection = publishedProjection;
+        }
+
+        /** Counts a quantified project of the projection set: in full as announced, times its weight risk-weighted. */
+        void project(Project project, double tonnes, double weight) {
+            projectedProjects++;
+            quantifiedProjects++;
+            projected.merge(project.country(), tonnes, Double::sum);
+            projectedWeighted.merge(project.country(), tonnes * weight, Double::sum);
+        }
+
+        /** Counts a project of the projection set whose capacity (or increment) is not known in the stage's unit. */
+        void unquantified(Project project) {
+            projectedProjects++;
+            unquantified.add(project.id());
+            if (unquantified.size() > ProjectedShare.NAMED) {
+                unquantified.pollLast();
+            }
         }
 
         StageSummary summary(int targetYear) {
@@ -170,7 +209,8 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
             if (baseline == null) {
                 return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), 0,
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), publishedShare,
-                        operating, pipeline, notComparable, statuses, Optional.empty(), Optional.empty(), soft);
+                        operating, pipeline, notComparable, statuses, Optional.empty(), Optional.empty(), soft,
+                        publishedProjection);
             }
             Map<Country, Double> now = new TreeMap<>(baseline.values());
             List<CountryCapacity> countries = capacities(baseline.values(), added);
@@ -181,15 +221,15 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                     additions, c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(),
                     operating, pipeline, notComparable, statuses,
                     Optional.of(projection(now, projected, targetYear, false)),
-                    Optional.of(projection(now, projectedWeighted, targetYear, true)), soft);
+                    Optional.of(projection(now, projectedWeighted, targetYear, true)), soft, publishedProjection);
         }
 
-        private static ProjectedShare projection(Map<Country, Double> now, Map<Country, Double> future,
-                                                 int targetYear, boolean weighted) {
+        private ProjectedShare projection(Map<Country, Double> now, Map<Country, Double> future, int targetYear,
+                                          boolean weighted) {
             List<CountryCapacity> countries = capacities(now, future);
             double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
             return new ProjectedShare(targetYear, weighted, countries, Concentration.of(countries, total).chinaShare(),
-                    total);
+                    total, projectedProjects, quantifiedProjects, List.copyOf(unquantified));
         }
 
         /** Base plus added per country, with shares, largest first (ties by country code, for determinism). */
@@ -220,9 +260,9 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                 abroad++;
             }
             if (state.operating()) {
-                operating = sum(operating, tallyOf(project, comparable));
+                operating = sum(operating, tallyOf(state, comparable));
             } else if (state.pipeline()) {
-                pipeline = sum(pipeline, tallyOf(project, comparable));
+                pipeline = sum(pipeline, tallyOf(state, comparable));
             }
         }
     }

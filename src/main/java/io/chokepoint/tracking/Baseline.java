@@ -1,13 +1,16 @@
 package io.chokepoint.tracking;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A country's total for a stage and year from a published source. {@code valueTpa} and {@code unit} are null on
- * share-only rows, whose share is written in the notes as {@code share_pct=<number>;}.
+ * share-only rows.
+ *
+ * @param sharePercent the published percentage share the row states (the data files write it in the notes as
+ *                     {@code share_pct=<number>;}, and the import types it), or null
+ * @param publishedOn  when the figure became public; null when unknown (a report may then always use it)
  */
 public record Baseline(
         Country country,
@@ -18,9 +21,9 @@ public record Baseline(
         String basis,
         String source,
         String confidence,
-        String notes) {
-
-    private static final Pattern SHARE = Pattern.compile("share_pct=([0-9]+(?:\\.[0-9]+)?)");
+        String notes,
+        Double sharePercentValue,
+        LocalDate publishedOn) {
 
     public Baseline {
         Objects.requireNonNull(country, "country");
@@ -28,18 +31,22 @@ public record Baseline(
         if (valueTpa != null && (valueTpa < 0 || unit == null || unit.isBlank())) {
             throw new IllegalArgumentException("a baseline value needs a non-negative number and a unit");
         }
+        if (sharePercentValue != null && !(sharePercentValue >= 0 && sharePercentValue <= 100)) {
+            throw new IllegalArgumentException("a share must be a percentage from 0 to 100, was " + sharePercentValue);
+        }
     }
 
     public boolean hasValue() {
         return valueTpa != null;
     }
 
-    /** The published percentage share, where the notes record one. */
+    /** The published percentage share, where the row states one. */
     public OptionalDouble sharePercent() {
-        if (notes == null) {
-            return OptionalDouble.empty();
-        }
-        Matcher m = SHARE.matcher(notes);
-        return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
+        return sharePercentValue == null ? OptionalDouble.empty() : OptionalDouble.of(sharePercentValue);
+    }
+
+    /** Whether a report dated {@code day} may cite this figure: it was public by then (or its date is unknown). */
+    public boolean publishedBy(LocalDate day) {
+        return publishedOn == null || !publishedOn.isAfter(day);
     }
 }

@@ -8,8 +8,11 @@ public record EventRecord(FacilityEvent event, Outcome outcome) {
     public enum Outcome {
         /** A new fact, now recorded. */
         ADDED,
-        /** The same fact was already recorded with other notes; its notes were replaced. */
-        NOTES_UPDATED,
+        /**
+         * The same fact (facility, date, kind, status after, value, source) was already recorded with other notes or
+         * typed facts; they were replaced.
+         */
+        UPDATED,
         /** The identical event was already recorded; nothing changed. */
         ALREADY_RECORDED
     }

@@ -4,8 +4,16 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A dated fact about a facility; it applies to every stage row of that facility.
- * {@code statusAfter} is null where the sources do not establish the status.
+ * A dated fact about a facility. Without a {@code stage} it applies to every stage row of the facility; with one,
+ * to that stage row only. {@code statusAfter} is null where the sources do not establish the status.
+ *
+ * <p>The typed facts ({@code statusAfter}, {@code targetYear}, {@code capacity}) are what the report's numbers
+ * read; {@code value} and {@code notes} are quotes for people and are never parsed.
+ *
+ * @param stage      the stage row the event concerns, or null for every stage row of the facility
+ * @param targetYear the year of first production the event states (or that it withdraws the timeline); null when
+ *                   the event says nothing about it
+ * @param capacity   the capacity the event states for the stage row(s); null when it states none
  */
 public record FacilityEvent(
         String facilityId,
@@ -14,7 +22,10 @@ public record FacilityEvent(
         ProjectStatus statusAfter,
         String value,
         String notes,
-        String source) {
+        String source,
+        ChainStage stage,
+        TargetYear targetYear,
+        Capacity capacity) {
 
     public FacilityEvent {
         if (facilityId == null || facilityId.isBlank()) {
@@ -22,5 +33,28 @@ public record FacilityEvent(
         }
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(kind, "event");
+        if (capacity != null && !(capacity.tonnesPerYear() > 0)) {
+            throw new IllegalArgumentException("an event's capacity must be positive, was " + capacity.tonnesPerYear());
+        }
+    }
+
+    /** An event with no typed facts but its status after (the earlier file format). */
+    public FacilityEvent(String facilityId, LocalDate date, EventKind kind, ProjectStatus statusAfter, String value,
+                         String notes, String source) {
+        this(facilityId, date, kind, statusAfter, value, notes, source, null, null, null);
+    }
+
+    /** Whether the event concerns the project's stage row: it names that stage, or no stage at all. */
+    public boolean appliesTo(ChainStage projectStage) {
+        return stage == null || stage == projectStage;
+    }
+
+    /**
+     * Whether the event states a goal with a year ({@code target} capacity and a target year): on an operating
+     * project that is a planned expansion, not capacity today.
+     */
+    public boolean statesTargetWithYear() {
+        return capacity != null && capacity.basis() == CapacityBasis.TARGET && targetYear != null
+                && !targetYear.withdrawn();
     }
 }

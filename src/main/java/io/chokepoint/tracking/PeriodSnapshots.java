@@ -17,12 +17,17 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class PeriodSnapshots {
 
     private static final String COLUMNS = "period, " + ProjectColumns.NAMES
-            + ", cur_reported, cur_status, cur_target_year, cur_operating_since"
-            + ", prev_reported, prev_status, prev_target_year, prev_operating_since";
+            + state("cur_") + state("prev_");
     private static final String UPSERT = "INSERT OR REPLACE INTO period_project (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbi jdbi;
+
+    private static String state(String prefix) {
+        return java.util.stream.Stream.of("reported", "status", "target_year", "operating_since", "capacity_tpa",
+                        "capacity_unit", "capacity_basis", "expansion_tpa", "expansion_unit", "expansion_year")
+                .map(c -> ", " + prefix + c).collect(java.util.stream.Collectors.joining());
+    }
 
     PeriodSnapshots(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -56,7 +61,15 @@ public final class PeriodSnapshots {
         insert.setString(first + 1, state.status().code());
         ProjectColumns.setInt(insert, first + 2, state.targetYear());
         insert.setString(first + 3, ProjectColumns.text(state.operatingSince()));
-        return first + 4;
+        Capacity capacity = state.capacity();
+        ProjectColumns.setDouble(insert, first + 4, capacity == null ? null : capacity.tonnesPerYear());
+        insert.setString(first + 5, capacity == null ? null : capacity.unit());
+        insert.setString(first + 6, capacity == null ? null : capacity.basis().code());
+        Expansion expansion = state.expansion();
+        ProjectColumns.setDouble(insert, first + 7, expansion == null ? null : expansion.capacity().tonnesPerYear());
+        insert.setString(first + 8, expansion == null ? null : expansion.capacity().unit());
+        ProjectColumns.setInt(insert, first + 9, expansion == null ? null : expansion.year());
+        return first + 10;
     }
 
     /** Removes a period's rows, so a fresh run of the period does not keep rows of projects deleted since. */
@@ -105,8 +118,14 @@ public final class PeriodSnapshots {
         int year = rs.getInt(prefix + "target_year");
         Integer targetYear = rs.wasNull() ? null : year;
         String since = rs.getString(prefix + "operating_since");
+        double tpa = rs.getDouble(prefix + "capacity_tpa");
+        Capacity capacity = rs.wasNull() ? null : new Capacity(tpa, rs.getString(prefix + "capacity_unit"),
+                CapacityBasis.fromCode(rs.getString(prefix + "capacity_basis")));
+        double expansionTpa = rs.getDouble(prefix + "expansion_tpa");
+        Expansion expansion = rs.wasNull() ? null : new Expansion(new Capacity(expansionTpa,
+                rs.getString(prefix + "expansion_unit"), CapacityBasis.TARGET), rs.getInt(prefix + "expansion_year"));
         return new ProjectState(rs.getInt(prefix + "reported") == 1,
                 ProjectStatus.fromCode(rs.getString(prefix + "status")), targetYear,
-                since == null ? null : LocalDate.parse(since));
+                since == null ? null : LocalDate.parse(since), capacity, expansion);
     }
 }

@@ -124,17 +124,27 @@ final class ProjectColumns {
 
     static FacilityEvent readEvent(ResultSet rs) throws SQLException {
         String after = rs.getString("status_after");
+        String stage = rs.getString("stage");
+        int year = rs.getInt("target_year");
+        TargetYear targetYear = !rs.wasNull() ? TargetYear.of(year)
+                : rs.getInt("target_withdrawn") == 1 ? TargetYear.WITHDRAWN : null;
+        double tpa = rs.getDouble("capacity_tpa");
+        Capacity capacity = rs.wasNull() ? null : new Capacity(tpa, rs.getString("capacity_unit"),
+                CapacityBasis.fromCode(rs.getString("capacity_basis")));
         return new FacilityEvent(rs.getString("facility_id"), LocalDate.parse(rs.getString("date")),
                 EventKind.fromCode(rs.getString("event")), after == null ? null : ProjectStatus.fromCode(after),
-                rs.getString("value"), rs.getString("notes"), rs.getString("source"));
+                rs.getString("value"), rs.getString("notes"), rs.getString("source"),
+                stage == null ? null : ChainStage.fromCode(stage), targetYear, capacity);
     }
 
     static Baseline readBaseline(ResultSet rs) throws SQLException {
         double value = rs.getDouble("value_tpa");
         Double valueTpa = rs.wasNull() ? null : value;
+        double share = rs.getDouble("share_pct");
+        Double sharePercent = rs.wasNull() ? null : share;
         return new Baseline(new Country(rs.getString("country")), ChainStage.fromCode(rs.getString("stage")),
                 rs.getInt("year"), valueTpa, rs.getString("unit"), rs.getString("basis"), rs.getString("source"),
-                rs.getString("confidence"), rs.getString("notes"));
+                rs.getString("confidence"), rs.getString("notes"), sharePercent, date(rs.getString("published_on")));
     }
 
     static String text(LocalDate date) {

@@ -4,77 +4,87 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A project's state on a given day, derived from its own row and its facility's events up to that day, so any
- * past month can be reported again.
+ * A project's state on a given day, derived from its own row and its facility's typed facts up to that day, so any
+ * past month can be reported again. The rules are those of the product brief ("A project's state on a date D"):
+ * they read typed columns only, never an event's value or notes.
  *
  * @param reported       whether there is dated evidence of the project on or before the day (or it is a
  *                       long-established facility); an unreported project is not yet in that period's report
  * @param status         the status as of the day
- * @param targetYear     the commissioning year targeted as of the day, or null if none was given
+ * @param targetYear     the year of first production targeted as of the day, or null if none (or withdrawn)
  * @param operatingSince when the project started operating, if an event says so; null otherwise
+ * @param capacity       capacity today, or null while undisclosed (never 0)
+ * @param expansion      the planned expansion of an operating project, or null
  */
-public record ProjectState(boolean reported, ProjectStatus status, Integer targetYear, LocalDate operatingSince) {
-
-    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+public record ProjectState(boolean reported, ProjectStatus status, Integer targetYear, LocalDate operatingSince,
+                           Capacity capacity, Expansion expansion) {
 
     public ProjectState {
         Objects.requireNonNull(status, "status");
     }
 
     /**
-     * Derives the state of {@code project} on {@code day}.
-     *
-     * <p>The status is the one with the latest evidence on or before the day: an event's {@code status_after}
-     * or the project's own status as of {@code status_as_of} (the project row wins a tie, being the analyst's
-     * considered view). Without any, a long-established facility is operating and anything else announced.
+     * Derives the state of {@code project} on {@code day} from the events of its facility (in the order they
+     * happened; events of the same date in the order they were recorded). Only events dated on or before the day
+     * and concerning the project's stage row (they name its stage, or none) count.
      */
     public static ProjectState of(Project project, List<FacilityEvent> facilityEvents, LocalDate day) {
         List<FacilityEvent> known = facilityEvents.stream()
-                .filter(e -> !e.date().isAfter(day))
+                .filter(e -> !e.date().isAfter(day) && e.appliesTo(project.stage()))
                 .sorted(Comparator.comparing(FacilityEvent::date))
                 .toList();
         boolean rowKnown = project.statusAsOf() == null || !project.statusAsOf().isAfter(day);
         boolean announced = project.announcedOn() != null && !project.announcedOn().isAfter(day);
         boolean reported = project.isLongEstablished() || announced || !known.isEmpty()
                 || (project.statusAsOf() != null && rowKnown);
-        return new ProjectState(reported, status(project, known, rowKnown), targetYear(project, known),
-                operatingSince(project, known));
+        ProjectStatus status = status(project, known, rowKnown);
+        boolean operating = status == ProjectStatus.OPERATING;
+        return new ProjectState(reported, status, targetYear(project, known, operating),
+                operatingSince(project, known), capacity(project, known, operating),
+                operating ? expansion(known) : null);
     }
 
+    /**
+     * The {@code status_after} of the latest event that has one, or the row's status as of {@code status_as_of},
+     * whichever is later (the row wins a tie, being the analyst's considered view). Without either, a
+     * long-established facility is operating and anything else announced.
+     */
     private static ProjectStatus status(Project project, List<FacilityEvent> known, boolean rowKnown) {
-        Optional<FacilityEvent> lastWithStatus = known.stream()
-                .filter(e -> e.statusAfter() != null)
-                .reduce((first, second) -> second);
-        if (rowKnown && (lastWithStatus.isEmpty() || project.statusAsOf() == null
-                || !project.statusAsOf().isBefore(lastWithStatus.get().date()))) {
+        FacilityEvent lastWithStatus = latest(known, e -> e.statusAfter() != null);
+        if (rowKnown && (lastWithStatus == null || project.statusAsOf() == null
+                || !project.statusAsOf().isBefore(lastWithStatus.date()))) {
             return project.status();
         }
-        if (lastWithStatus.isPresent()) {
-            return lastWithStatus.get().statusAfter();
+        if (lastWithStatus != null) {
+            return lastWithStatus.statusAfter();
         }
         return project.isLongEstablished() ? ProjectStatus.OPERATING : ProjectStatus.ANNOUNCED;
     }
 
     /**
-     * The project's target year, unless a later schedule change names a new commissioning year. Changes of an
-     * FID date are not commissioning targets and are ignored here.
+     * The typed target year of the latest event that states one ({@code none} clears it); without any, the row's.
+     * On an operating project the year of a planned expansion is the expansion's, not the year of first production.
      */
-    private static Integer targetYear(Project project, List<FacilityEvent> known) {
-        Integer year = project.targetYear();
-        for (FacilityEvent e : known) {
-            if (e.kind() == EventKind.TARGET_CHANGE && e.value() != null && !e.value().contains("FID")) {
-                Matcher m = YEAR.matcher(e.value());
-                if (m.find()) {
-                    year = Integer.parseInt(m.group());
-                }
-            }
-        }
-        return year;
+    private static Integer targetYear(Project project, List<FacilityEvent> known, boolean operating) {
+        FacilityEvent last = latest(known, e -> e.targetYear() != null && !(operating && e.statesTargetWithYear()));
+        return last == null ? project.targetYear() : last.targetYear().year();
+    }
+
+    /**
+     * The typed capacity of the latest event that states one, except, on an operating project, a target with a year
+     * (a planned expansion); without any, the row's. Undisclosed stays undisclosed.
+     */
+    private static Capacity capacity(Project project, List<FacilityEvent> known, boolean operating) {
+        FacilityEvent last = latest(known, e -> e.capacity() != null && !(operating && e.statesTargetWithYear()));
+        return last == null ? project.capacity() : last.capacity();
+    }
+
+    /** The latest target capacity stated with a year. */
+    private static Expansion expansion(List<FacilityEvent> known) {
+        FacilityEvent last = latest(known, FacilityEvent::statesTargetWithYear);
+        return last == null ? null : new Expansion(last.capacity(), last.targetYear().year());
     }
 
     /**
@@ -82,18 +92,30 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
      * long-established facility was operating before its events, so only an explicit operating_start counts.
      */
     private static LocalDate operatingSince(Project project, List<FacilityEvent> known) {
-        Optional<LocalDate> start = known.stream()
-                .filter(e -> e.kind() == EventKind.OPERATING_START)
-                .map(FacilityEvent::date)
-                .findFirst();
-        if (start.isPresent() || project.isLongEstablished()) {
-            return start.orElse(null);
+        FacilityEvent start = first(known, e -> e.kind() == EventKind.OPERATING_START);
+        if (start != null || project.isLongEstablished()) {
+            return start == null ? null : start.date();
         }
-        return known.stream()
-                .filter(e -> e.statusAfter() == ProjectStatus.OPERATING)
-                .map(FacilityEvent::date)
-                .findFirst()
-                .orElse(null);
+        FacilityEvent firstOperating = first(known, e -> e.statusAfter() == ProjectStatus.OPERATING);
+        return firstOperating == null ? null : firstOperating.date();
+    }
+
+    private static FacilityEvent latest(List<FacilityEvent> events, java.util.function.Predicate<FacilityEvent> test) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (test.test(events.get(i))) {
+                return events.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static FacilityEvent first(List<FacilityEvent> events, java.util.function.Predicate<FacilityEvent> test) {
+        for (FacilityEvent e : events) {
+            if (test.test(e)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Whether this state counts as operating capacity. */
@@ -104,5 +126,15 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
     /** Whether this state counts as pipeline (alive but not yet producing). */
     public boolean pipeline() {
         return reported && status.isPipeline();
+    }
+
+    /** Whether capacity today is disclosed in {@code unit}, so that it can be summed with others in it. */
+    public boolean capacityIn(String unit) {
+        return capacity != null && capacity.unit().equals(unit);
+    }
+
+    /** Whether capacity today is disclosed, but in another unit than {@code unit}: counted, never summed. */
+    public boolean capacityInOtherUnitThan(String unit) {
+        return capacity != null && !capacity.unit().equals(unit);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -40,9 +41,13 @@ public final class TrackerCsv {
             "investment_amount", "investment_currency", "investment_usd_m", "announced_on", "target_year", "offtake",
             "offtake_binding", "confidence", "sources", "notes");
     static final List<String> EVENT_COLUMNS = List.of("facility_id", "date", "event", "status_after", "value",
-            "notes", "source");
+            "notes", "source", "stage", "target_year", "capacity_tpa", "capacity_unit", "capacity_basis");
     static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
-            "source", "confidence", "notes");
+            "source", "confidence", "notes", "published_on");
+    // The columns a file must have. Files in the earlier format lack the typed event columns and a baseline's
+    // published_on: they still import, and their rows carry no such facts.
+    private static final List<String> EVENT_HEADER_REQUIRED = EVENT_COLUMNS.subList(0, 7);
+    private static final List<String> BASELINE_HEADER_REQUIRED = BASELINE_COLUMNS.subList(0, 9);
 
     private static final List<String> PROJECT_REQUIRED = List.of("id", "facility_id", "company", "owner_country",
             "facility", "country", "stage", "status");
@@ -57,6 +62,10 @@ public final class TrackerCsv {
     private static final List<String> BASELINE_BASES = List.of("output", "quota", "capacity", "derived_from_share");
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    // The data files write a baseline's published share at the start of its notes as share_pct=<number>; (see the
+    // sample's README). Read here, at the file boundary, into a typed field: nothing downstream reads notes.
+    private static final Pattern SHARE = Pattern.compile("share_pct=([0-9]+(?:\\.[0-9]+)?)");
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
@@ -102,11 +111,11 @@ public final class TrackerCsv {
     }
 
     static void readEventRows(String fileName, Reader in, Rows<FacilityEvent> rows, List<DataProblem> problems) {
-        read(fileName, in, EVENT_COLUMNS, EVENT_REQUIRED, TrackerCsv::event, rows, problems);
+        read(fileName, in, EVENT_HEADER_REQUIRED, EVENT_REQUIRED, TrackerCsv::event, rows, problems);
     }
 
     static void readBaselineRows(String fileName, Reader in, Rows<Baseline> rows, List<DataProblem> problems) {
-        read(fileName, in, BASELINE_COLUMNS, BASELINE_REQUIRED, TrackerCsv::baseline, rows, problems);
+        read(fileName, in, BASELINE_HEADER_REQUIRED, BASELINE_REQUIRED, TrackerCsv::baseline, rows, problems);
     }
 
     /**
@@ -252,6 +261,18 @@ public final class TrackerCsv {
         return tpa == null || unit == null || basis == null ? null : new Capacity(tpa, unit, basis);
     }
 
+    /** An event's capacity: as a project's, and positive (an event that states a capacity states some). */
+    private static Capacity eventCapacity(Fields f) {
+        Capacity capacity = capacity(f);
+        String tpa = f.text("capacity_tpa");
+        // A negative number was already refused as a number; zero is a number but no capacity.
+        if (tpa != null && PLAIN_NUMBER.matcher(tpa).matches() && new BigDecimal(tpa).signum() == 0) {
+            f.problem("capacity_tpa", "must be positive, was " + tpa);
+            return null;
+        }
+        return capacity;
+    }
+
     private static Investment investment(Fields f) {
         BigDecimal amount = f.amount("investment_amount");
         Double usdMillions = f.decimal("investment_usd_m");
@@ -277,10 +298,14 @@ public final class TrackerCsv {
         LocalDate date = f.date("date");
         EventKind kind = f.code("event", EventKind::fromCode);
         ProjectStatus after = f.code("status_after", ProjectStatus::fromCode);
+        ChainStage stage = f.code("stage", ChainStage::fromCode);
+        TargetYear targetYear = f.code("target_year", TargetYear::parse);
+        Capacity capacity = eventCapacity(f);
         if (f.hasProblems()) {
             return null;
         }
-        return new FacilityEvent(facilityId, date, kind, after, f.text("value"), f.text("notes"), f.text("source"));
+        return new FacilityEvent(facilityId, date, kind, after, f.text("value"), f.text("notes"), f.text("source"),
+                stage, targetYear, capacity);
     }
 
     private static Baseline baseline(Fields f) {
@@ -296,10 +321,25 @@ public final class TrackerCsv {
         }
         String basis = f.oneOf("basis", "basis", BASELINE_BASES);
         String confidence = f.oneOf("confidence", "confidence", CONFIDENCE_LEVELS);
+        LocalDate publishedOn = f.date("published_on");
+        Double share = sharePercent(f.text("notes"));
+        if (share != null && share > 100) {
+            f.problem("notes", "share_pct=" + plain(share) + " is not a percentage from 0 to 100");
+        }
         if (f.hasProblems()) {
             return null;
         }
-        return new Baseline(country, stage, year, value, unit, basis, f.text("source"), confidence, f.text("notes"));
+        return new Baseline(country, stage, year, value, unit, basis, f.text("source"), confidence, f.text("notes"),
+                share, publishedOn);
+    }
+
+    /** The share a baseline's notes state as {@code share_pct=<number>}, or null. */
+    static Double sharePercent(String notes) {
+        if (notes == null) {
+            return null;
+        }
+        Matcher m = SHARE.matcher(notes);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
     // ---- writing
@@ -327,19 +367,23 @@ public final class TrackerCsv {
 
     /** An event's values in the order of the events header. */
     public static List<String> eventValues(FacilityEvent e) {
+        Capacity c = e.capacity();
         return List.of(e.facilityId(), e.date().toString(), e.kind().code(),
                 e.statusAfter() == null ? "" : e.statusAfter().code(), text(e.value()), text(e.notes()),
-                text(e.source()));
+                text(e.source()), e.stage() == null ? "" : e.stage().code(),
+                e.targetYear() == null ? "" : e.targetYear().code(), c == null ? "" : plain(c.tonnesPerYear()),
+                c == null ? "" : c.unit(), c == null ? "" : c.basis().code());
     }
 
     /** A baseline's values in the order of the baselines header. */
     static List<String> baselineValues(Baseline b) {
         return List.of(b.country().code(), b.stage().code(), String.valueOf(b.year()), plain(b.valueTpa()),
-                text(b.unit()), text(b.basis()), text(b.source()), text(b.confidence()), text(b.notes()));
+                text(b.unit()), text(b.basis()), text(b.source()), text(b.confidence()), text(b.notes()),
+                text(b.publishedOn()));
     }
 
     /** Plain digits: no {@code .0} on whole numbers, no exponent; empty for null. */
-    static String plain(Double number) {
+    public static String plain(Double number) {
         return number == null ? "" : BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 

@@ -136,6 +136,7 @@ public final class TrackerDatabase {
             Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration")
+                    .javaMigrations(new TypedFactsMigration())
                     .loggers("slf4j")
                     .load()
                     .migrate();

@@ -74,7 +74,8 @@ public final class TrackerEdits {
 
     /**
      * Records an event for the facility of the project {@code projectId}; the event applies to every stage row of
-     * that facility. An identical event already recorded is not added again.
+     * that facility, or to its {@code stage} row only. An identical event already recorded is not added again; the
+     * same event with other notes or typed facts has them replaced.
      */
     public EventRecord addEvent(String projectId, FieldInput input) {
         return jdbi.inTransaction(h -> {
@@ -85,6 +86,11 @@ public final class TrackerEdits {
             values.put("facility_id", project.facilityId());
             List<DataProblem> problems = new ArrayList<>();
             FacilityEvent event = TrackerCsv.event(values, input.label(), problems);
+            if (event != null && event.stage() != null && !store.facilityHasStage(project.facilityId(), event.stage())) {
+                problems.add(DataProblem.inOption(input.label().apply("stage"), "facility " + project.facilityId()
+                        + " has no " + event.stage().code() + " row; its stages are "
+                        + store.stagesOf(project.facilityId())));
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidDataException(problems);
             }
@@ -96,8 +102,8 @@ public final class TrackerEdits {
             if (stored.get().value().equals(event)) {
                 return new EventRecord(event, EventRecord.Outcome.ALREADY_RECORDED);
             }
-            store.updateEventNotes(new TrackerStore.Stored<>(stored.get().rowId(), event));
-            return new EventRecord(event, EventRecord.Outcome.NOTES_UPDATED);
+            store.updateEventFacts(new TrackerStore.Stored<>(stored.get().rowId(), event));
+            return new EventRecord(event, EventRecord.Outcome.UPDATED);
         });
     }
 

@@ -26,8 +26,8 @@ import org.jdbi.v3.core.statement.Query;
  * renamed into place when complete, so a failure never leaves a truncated file under the given name.
  *
  * <p>With an as-of date, the file holds what the tracker knew on that day: events dated after it, projects
- * announced after it with no evidence (event or status date) on or before it, and baselines of later years are left
- * out. The rows that remain are exported as they are today.
+ * announced after it with no evidence (event or status date) on or before it, and baselines published after it
+ * (or, where the publication date is unknown, of later years) are left out. The rows that remain are exported as they are today.
  *
  * <p>Thread-safe: every export uses its own connection.
  */
@@ -57,7 +57,9 @@ public final class TrackerExport {
                             + " WHERE :asOf IS NULL OR date <= :asOf ORDER BY id").bind("asOf", asOf),
                     rs -> TrackerCsv.eventValues(ProjectColumns.readEvent(rs)));
             case BASELINES -> write(request, target, h -> h.createQuery("SELECT * FROM baseline"
-                            + " WHERE :year IS NULL OR year <= :year ORDER BY id")
+                            + " WHERE :asOf IS NULL OR published_on <= :asOf"
+                            + " OR (published_on IS NULL AND year <= :year) ORDER BY id")
+                            .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),
                     rs -> TrackerCsv.baselineValues(ProjectColumns.readBaseline(rs)));
         };

@@ -249,7 +249,7 @@ public final class TrackerImport {
     }
 
     private static final class EventStaging extends Staging<FacilityEvent> {
-        private static final List<String> COLUMNS = TrackerCsv.EVENT_COLUMNS;
+        private static final List<String> COLUMNS = TrackerStore.EVENT_COLUMNS;
         // The identity of facility_event_identity (V1), written so that SQLite uses that index.
         private static final String SAME_EVENT = "e.facility_id = s.facility_id AND e.date = s.date"
                 + " AND e.event = s.event AND ifnull(e.status_after, '') = ifnull(s.status_after, '')"
@@ -298,12 +298,25 @@ public final class TrackerImport {
                             + rs.getString("facility") + "': no project in the tracker has this facility_id"
                             + " (import its projects first)"))
                     .forEach(problems::add);
+            handle.createQuery("SELECT s.line AS line, s.facility_id AS facility, s.stage AS stage FROM import_row s"
+                            + " WHERE s.stage IS NOT NULL AND EXISTS (SELECT 1 FROM project p"
+                            + " WHERE p.facility_id = s.facility_id) AND NOT EXISTS (SELECT 1 FROM project p"
+                            + " WHERE p.facility_id = s.facility_id AND p.stage = s.stage) ORDER BY s.line")
+                    .map((rs, ctx) -> new DataProblem(file, rs.getLong("line"), "stage", "facility '"
+                            + rs.getString("facility") + "' has no " + rs.getString("stage") + " row (an event's"
+                            + " stage must be one of its facility's stages)"))
+                    .forEach(problems::add);
         }
 
+        /** A re-recorded event can change only its notes and the typed facts read from it. */
         @Override
         long update() {
-            return execute("UPDATE facility_event AS e SET notes = s.notes FROM import_row AS s WHERE " + SAME_EVENT
-                    + " AND e.notes IS NOT s.notes");
+            List<String> revisable = TrackerStore.EVENT_REVISABLE_COLUMNS;
+            return execute("UPDATE facility_event AS e SET "
+                    + revisable.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
+                    + " FROM import_row AS s WHERE " + SAME_EVENT + " AND ("
+                    + revisable.stream().map(c -> "e." + c + " IS NOT s." + c).collect(Collectors.joining(" OR "))
+                    + ")");
         }
 
         @Override
@@ -315,7 +328,7 @@ public final class TrackerImport {
     }
 
     private static final class BaselineStaging extends Staging<Baseline> {
-        private static final List<String> COLUMNS = TrackerCsv.BASELINE_COLUMNS;
+        private static final List<String> COLUMNS = TrackerStore.BASELINE_COLUMNS;
         // The natural key of the unique indexes baseline_value_identity (V1) and baseline_share_identity (V2): one
         // valued row per (country, stage, year); a share-only row is identified by its basis and notes too.
         private static final String SAME_BASELINE = "b.country = s.country AND b.stage = s.stage AND b.year = s.year"

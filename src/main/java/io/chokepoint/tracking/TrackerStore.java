@@ -20,13 +20,25 @@ final class TrackerStore {
             .filter(c -> !c.equals("id"))
             .map(c -> c + " = :" + c)
             .collect(Collectors.joining(", ")) + " WHERE id = :id";
-    private static final String INSERT_EVENT = """
-            INSERT OR IGNORE INTO facility_event (facility_id, date, event, status_after, value, notes, source)
-            VALUES (:facility_id, :date, :event, :status_after, :value, :notes, :source)""";
-    private static final String UPDATE_EVENT_NOTES = "UPDATE facility_event SET notes = :notes WHERE id = :row_id";
-    private static final String INSERT_BASELINE = """
-            INSERT INTO baseline (country, stage, year, value_tpa, unit, basis, source, confidence, notes)
-            VALUES (:country, :stage, :year, :value_tpa, :unit, :basis, :source, :confidence, :notes)""";
+    /** The stored columns of an event, in the order of its CSV columns (a CSV target_year is two columns here). */
+    static final List<String> EVENT_COLUMNS = List.of("facility_id", "date", "event", "status_after", "value",
+            "notes", "source", "stage", "target_year", "target_withdrawn", "capacity_tpa", "capacity_unit",
+            "capacity_basis");
+    /** What a re-recorded event may change: its notes and the typed facts read from it. */
+    static final List<String> EVENT_REVISABLE_COLUMNS = EVENT_COLUMNS.subList(5, EVENT_COLUMNS.size()).stream()
+            .filter(c -> !c.equals("source")).toList();
+    /** The stored columns of a baseline (the CSV's, and the share its notes state, typed). */
+    static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
+            "source", "confidence", "notes", "published_on", "share_pct");
+
+    private static final String INSERT_EVENT = "INSERT OR IGNORE INTO facility_event ("
+            + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
+            + EVENT_COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    private static final String UPDATE_EVENT_FACTS = "UPDATE facility_event SET "
+            + EVENT_REVISABLE_COLUMNS.stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "))
+            + " WHERE id = :row_id";
+    private static final String INSERT_BASELINE = "INSERT INTO baseline (" + String.join(", ", BASELINE_COLUMNS)
+            + ") VALUES (" + BASELINE_COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
 
     /** A row as stored, with its surrogate key. */
     record Stored<T>(long rowId, T value) {
@@ -68,6 +80,27 @@ final class TrackerStore {
                 .isPresent();
     }
 
+    boolean facilityHasStage(String facilityId, ChainStage stage) {
+        return handle.createQuery("SELECT 1 FROM project WHERE facility_id = :facility AND stage = :stage LIMIT 1")
+                .bind("facility", facilityId)
+                .bind("stage", stage.code())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
+    /** The facility's stages in chain order, e.g. "separation, metal". */
+    String stagesOf(String facilityId) {
+        return handle.createQuery("SELECT stage FROM project WHERE facility_id = :facility")
+                .bind("facility", facilityId)
+                .mapTo(String.class)
+                .stream()
+                .map(ChainStage::fromCode)
+                .sorted()
+                .map(ChainStage::code)
+                .collect(Collectors.joining(", "));
+    }
+
     /** The facility's events in date order (then in the order they were recorded). */
     List<FacilityEvent> eventsOf(String facilityId) {
         return handle.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY date, id")
@@ -98,8 +131,9 @@ final class TrackerStore {
         return bindEvent(handle.createUpdate(INSERT_EVENT), e).execute() == 1;
     }
 
-    void updateEventNotes(Stored<FacilityEvent> e) {
-        bindEventNotes(handle.createUpdate(UPDATE_EVENT_NOTES), e).execute();
+    /** Replaces the stored event's notes and typed facts with those of {@code e}'s value. */
+    void updateEventFacts(Stored<FacilityEvent> e) {
+        bindEvent(handle.createUpdate(UPDATE_EVENT_FACTS), e.value()).bind("row_id", e.rowId()).execute();
     }
 
     void insertBaseline(Baseline b) {
@@ -114,12 +148,13 @@ final class TrackerStore {
                 .bind("status_after", e.statusAfter() == null ? null : e.statusAfter().code())
                 .bind("value", e.value())
                 .bind("notes", e.notes())
-                .bind("source", e.source());
-    }
-
-    /** Binds the stored row's id and the notes of its new value. */
-    static <S extends SqlStatement<S>> S bindEventNotes(S statement, Stored<FacilityEvent> e) {
-        return statement.bind("row_id", e.rowId()).bind("notes", e.value().notes());
+                .bind("source", e.source())
+                .bind("stage", e.stage() == null ? null : e.stage().code())
+                .bind("target_year", e.targetYear() == null ? null : e.targetYear().year())
+                .bind("target_withdrawn", e.targetYear() != null && e.targetYear().withdrawn() ? 1 : 0)
+                .bind("capacity_tpa", e.capacity() == null ? null : e.capacity().tonnesPerYear())
+                .bind("capacity_unit", e.capacity() == null ? null : e.capacity().unit())
+                .bind("capacity_basis", e.capacity() == null ? null : e.capacity().basis().code());
     }
 
     static <S extends SqlStatement<S>> S bindBaseline(S statement, Baseline b) {
@@ -132,6 +167,8 @@ final class TrackerStore {
                 .bind("basis", b.basis())
                 .bind("source", b.source())
                 .bind("confidence", b.confidence())
-                .bind("notes", b.notes());
+                .bind("notes", b.notes())
+                .bind("published_on", b.publishedOn() == null ? null : b.publishedOn().toString())
+                .bind("share_pct", b.sharePercentValue());
     }
 }

@@ -104,7 +104,9 @@ class EmailPdfStepTest {
 
         // then
         assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.exitStatus()).isEqualTo("EMAIL_FAILED: invalid mail settings: smtp.port in "
+        // A fault on this side, not the server's: the run exits 3 (see ForegroundJob).
+        assertThat(failed.emailSetupFailed()).isTrue();
+        assertThat(failed.exitStatus()).isEqualTo("EMAIL_SETUP_FAILED: invalid mail settings: smtp.port in "
                 + broken.settingsFile().toAbsolutePath() + " is '25x', expected a port number from 1 to 65535");
         assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.manifest());
         assertThat(new DeliveryLog(tracker).all()).isEmpty();

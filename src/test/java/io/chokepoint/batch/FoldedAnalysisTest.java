@@ -87,7 +87,7 @@ class FoldedAnalysisTest {
                 }
             }
             assertThat(numbers).isGreaterThan(500);
-            assertThat(folded.getSheet("Changes").getLastRowNum()).isGreaterThan(50);
+            assertThat(folded.getSheet("Changes").getLastRowNum()).isGreaterThan(40);
         }
     }
 }

@@ -46,10 +46,11 @@ class PdfReportJobTest {
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
         String text = ReportFileReader.pdfText(new ReportFiles(dir.resolve("reports"), january).pdf());
         String squashed = squash(text);
-        // First page: the period, then per stage: share now, change, share in 2030 risk-weighted, change.
+        // First page: the period, then per stage: share now, change, share in 2030 as announced and risk-weighted,
+        // change, the published projection (none here) and the baseline's year and publication.
         assertThat(text).contains("rare-earth processing capacity, January 2026")
-                .contains("mining 60.6 % 0.0 pp 60.6 % 0.0 pp baseline 2024")
-                .contains("magnet 90.9 % 0.0 pp 90.9 % 0.0 pp baseline 2025");
+                .contains("mining 60.6 % 0.0 pp 60.6 % 60.6 % 0.0 pp 2024, Test Survey 2025")
+                .contains("magnet 90.9 % 0.0 pp 90.9 % 90.9 % 0.0 pp 2025, Magnet Review 2026");
         assertThat(squashed).contains(squash("separation No complete baseline. Published China share 90.0 % (2024; "
                 + "Test Agency 2025)."));
         // The headline sentences, as Headline writes them for the same data, and one of them spelled out.
@@ -79,7 +80,8 @@ class PdfReportJobTest {
 
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
         String text = ReportFileReader.pdfText(new ReportFiles(dir.resolve("reports"), february).pdf());
-        assertThat(text).contains("magnet 90.9 % 0.0 pp 89.8 % \u22121.1 pp baseline 2025")
+        // As announced: the 70 t of JP-MAG-01 on 1,100 t (1,000 / 1,170 = 85.5 %); risk-weighted at 0.2: 14 t.
+        assertThat(text).contains("magnet 90.9 % 0.0 pp 85.5 % 89.8 % \u22121.1 pp 2025, Magnet Review 2026")
                 .contains("China 85.5 %") // the as-announced bar of the magnet capacity chart
                 .contains("2026-02-10", "new project", "JP-MAG-01", "Future Magnets");
         assertThat(squash(text)).contains(squash("since January 2026, China's risk-weighted 2030 share moved most in "

@@ -130,8 +130,8 @@ class EventCommandTest {
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.out()).contains("Execution id: 2");
         assertThat(statusInTheProjectsSheet("VN-LSEE-01-MET")).isEqualTo("under_construction");
-        // The rerun's Changes list the event, dated in January.
-        assertThat(changeRow("2026-01", "2026-01-20", "construction_start")).isEqualTo("yes");
+        // The rerun's Changes list the status change the event carried, dated in January.
+        assertThat(changeRow("2026-01", "2026-01-20", "status_change")).isEqualTo("yes");
 
         CliRun february = cli("run", "--period", "2026-02", "--reports", dir.resolve("reports").toString());
 

@@ -186,7 +186,7 @@ class ImportCommandTest {
 
         assertThat(summaries).containsExactly(
                 dir.resolve("projects.csv") + ": 90 rows, 0 new, 0 updated, 90 unchanged",
-                dir.resolve("events.csv") + ": 81 rows, 0 new, 0 updated, 81 unchanged",
+                dir.resolve("events.csv") + ": 82 rows, 0 new, 0 updated, 82 unchanged",
                 dir.resolve("baselines.csv") + ": 41 rows, 0 new, 0 updated, 41 unchanged");
         assertThat(TestTrackers.contents(db)).isEqualTo(once).isEqualTo(TestTrackers.contents(sample));
     }

@@ -166,7 +166,7 @@ class ProjectCommandTest {
                 "  status               approved",
                 "  investment_amount    28500000000",
                 "  investment_usd_m     19.3",
-                "State on 2026-11-27: approved",
+                "State on 2026-11-27: approved, no target year, capacity undisclosed",
                 "Events of facility VN-LSEE-01 (1):",
                 "  2025-12-17  approval -> approved  [KRW 28500000000]");
         // Empty columns are left out.

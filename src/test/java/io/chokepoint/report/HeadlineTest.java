@@ -80,8 +80,8 @@ class HeadlineTest {
     void publishedShareAboveEveryComputedOne_isQuotedInTheFirstSentence() {
         TrackerDatabase tracker = TestTrackers.seeded(dir.resolve("tracker.db"), "small-tracker");
         tracker.jdbi().useHandle(h -> h.execute("INSERT INTO baseline (country, stage, year, value_tpa, unit, basis, "
-                + "source, confidence, notes) VALUES ('CN', 'metal', 2025, NULL, NULL, 'derived_from_share', "
-                + "'Metal Watch 2026', 'medium', 'share_pct=97; share only')"));
+                + "source, confidence, notes, share_pct) VALUES ('CN', 'metal', 2025, NULL, NULL, 'derived_from_share', "
+                + "'Metal Watch 2026', 'medium', 'share_pct=97; share only', 97)"));
 
         List<String> sentences = Headline.sentences(TestReports.of(tracker, ReportPeriod.parse("2026-01"), GENERATED));
 

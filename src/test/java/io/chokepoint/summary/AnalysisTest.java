@@ -35,7 +35,7 @@ class AnalysisTest {
 
     private static Baseline baseline(String country, double value) {
         return new Baseline(Country.of(country), ChainStage.SEPARATION, 2025, value, "t REO", "output",
-                "Survey 2026", "high", null);
+                "Survey 2026", "high", null, null, LocalDate.parse("2026-01-31"));
     }
 
     private static Project project(String id, String country, ChainStage stage, Double tpa, String unit,
@@ -46,13 +46,19 @@ class AnalysisTest {
                 LocalDate.parse("2024-01-01"), targetYear, null, binding, "medium", "News", null);
     }
 
-    private static ProjectState state(ProjectStatus status, Integer targetYear, String operatingSince) {
+    /** A state whose capacity today is the project row's (no event revised it). */
+    private static ProjectState state(Project p, ProjectStatus status, Integer targetYear, String operatingSince) {
         return new ProjectState(true, status, targetYear,
-                operatingSince == null ? null : LocalDate.parse(operatingSince));
+                operatingSince == null ? null : LocalDate.parse(operatingSince), p.capacity(), null);
     }
 
     private static ProjectSnapshot same(Project p, ProjectState state) {
         return new ProjectSnapshot(MARCH, p, state, state);
+    }
+
+    /** The project in the same status on both dates, with its row's target year and capacity. */
+    private static ProjectSnapshot same(Project p, ProjectStatus status) {
+        return same(p, state(p, status, p.targetYear(), null));
     }
 
     private static Analysis analyse(List<ProjectSnapshot> snapshots, List<FacilityEvent> events) {
@@ -69,8 +75,8 @@ class AnalysisTest {
         Project my = project("MY-OLD", "MY", ChainStage.SEPARATION, 500.0, "t REO", null, OfftakeBinding.YES);
 
         StageSummary s = analyse(List.of(
-                same(sa, state(ProjectStatus.OPERATING, 2026, "2026-01-15")),
-                same(my, state(ProjectStatus.OPERATING, null, "2024-05-01"))), List.of())
+                same(sa, state(sa, ProjectStatus.OPERATING, 2026, "2026-01-15")),
+                same(my, state(my, ProjectStatus.OPERATING, null, "2024-05-01"))), List.of())
                 .current().stage(ChainStage.SEPARATION);
 
         assertThat(s.totalOperating()).isEqualTo(1100);
@@ -88,7 +94,7 @@ class AnalysisTest {
     void capacityInAnotherUnit_isCountedAndListed_neverSummed() {
         Project ndpr = project("US-1", "US", ChainStage.SEPARATION, 5000.0, "t NdPr oxide", 2026, OfftakeBinding.NO);
 
-        StageSummary s = analyse(List.of(same(ndpr, state(ProjectStatus.OPERATING, 2026, "2026-02-01"))), List.of())
+        StageSummary s = analyse(List.of(same(ndpr, state(ndpr, ProjectStatus.OPERATING, 2026, "2026-02-01"))), List.of())
                 .current().stage(ChainStage.SEPARATION);
 
         assertThat(s.totalOperating()).isEqualTo(1000);
@@ -101,18 +107,18 @@ class AnalysisTest {
         // CA-1 under construction, 200 t by 2028: counted 200 as announced, 200 × 0.75 = 150 weighted.
         // CN-2 announced, 100 t by 2029: 100 as announced, 100 × 0.2 = 20 weighted.
         // AU-3 study, 300 t by 2032: after 2030, left out. AU-4 financing, no target year: left out.
-        // US-5 cancelled, 400 t by 2027: out of "as announced", weight 0 when weighted.
+        // US-5 cancelled, 400 t by 2027: out of both (they count the same set).
         List<ProjectSnapshot> snapshots = List.of(
                 same(project("CA-1", "CA", ChainStage.SEPARATION, 200.0, "t REO", 2028, OfftakeBinding.YES),
-                        state(ProjectStatus.UNDER_CONSTRUCTION, 2028, null)),
+                        ProjectStatus.UNDER_CONSTRUCTION),
                 same(project("CN-2", "CN", ChainStage.SEPARATION, 100.0, "t REO", 2029, OfftakeBinding.NO),
-                        state(ProjectStatus.ANNOUNCED, 2029, null)),
+                        ProjectStatus.ANNOUNCED),
                 same(project("AU-3", "AU", ChainStage.SEPARATION, 300.0, "t REO", 2032, OfftakeBinding.NO),
-                        state(ProjectStatus.STUDY, 2032, null)),
+                        ProjectStatus.STUDY),
                 same(project("AU-4", "AU", ChainStage.SEPARATION, 50.0, "t REO", null, OfftakeBinding.NO),
-                        state(ProjectStatus.FINANCING, null, null)),
+                        ProjectStatus.FINANCING),
                 same(project("US-5", "US", ChainStage.SEPARATION, 400.0, "t REO", 2027, OfftakeBinding.NO),
-                        state(ProjectStatus.CANCELLED, 2027, null)));
+                        ProjectStatus.CANCELLED));
 
         StageSummary s = analyse(snapshots, List.of()).current().stage(ChainStage.SEPARATION);
 
@@ -120,8 +126,11 @@ class AnalysisTest {
         ProjectedShare announced = s.projected().orElseThrow();
         assertThat(announced.total()).isEqualTo(1300);
         assertThat(announced.chinaSharePercent()).hasValueSatisfying(v -> assertThat(v).isCloseTo(100000.0 / 1300, within(1e-9)));
-        // Risk-weighted: 1,000 + 150 + 20 + 0 = 1,170; China 920 / 1,170.
+        assertThat(announced.projects()).isEqualTo(2);
+        assertThat(announced.quantified()).isEqualTo(2);
+        // Risk-weighted: 1,000 + 150 + 20 = 1,170; China 920 / 1,170.
         ProjectedShare weighted = s.projectedWeighted().orElseThrow();
+        assertThat(weighted.projects()).isEqualTo(announced.projects());
         assertThat(weighted.total()).isCloseTo(1170, within(1e-9));
         assertThat(weighted.chinaSharePercent()).hasValueSatisfying(v -> assertThat(v).isCloseTo(92000.0 / 1170, within(1e-9)));
         // Pipeline: CA-1, CN-2, AU-3, AU-4 (the cancelled one is not pipeline): 650 t.
@@ -134,28 +143,28 @@ class AnalysisTest {
     @Test
     void targetYearSlipBetweenTwoPeriods_isAChange() {
         Project p = project("KR-1", "KR", ChainStage.MAGNET, 1000.0, "t magnet", 2027, OfftakeBinding.NO);
-        ProjectSnapshot slipped = new ProjectSnapshot(MARCH, p, state(ProjectStatus.FINANCING, 2028, null),
-                state(ProjectStatus.FINANCING, 2027, null));
+        ProjectSnapshot slipped = new ProjectSnapshot(MARCH, p, state(p, ProjectStatus.FINANCING, 2028, null),
+                state(p, ProjectStatus.FINANCING, 2027, null));
 
         Analysis analysis = analyse(List.of(slipped), List.of());
 
         assertThat(analysis.changes()).extracting(Change::kind, Change::facilityId, Change::from, Change::to)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("target_year_change", "KR-1", "2027", "2028"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("slip", "KR-1", "2027", "2028"));
     }
 
     @Test
-    void eventInThePeriod_isAChangeWithTheStatusItLeft() {
+    void eventInThePeriod_carriesTheStatusChange() {
         Project p = project("VN-1", "VN", ChainStage.METAL, null, null, null, OfftakeBinding.NO);
-        ProjectSnapshot approved = new ProjectSnapshot(MARCH, p, state(ProjectStatus.APPROVED, null, null),
-                state(ProjectStatus.ANNOUNCED, null, null));
+        ProjectSnapshot approved = new ProjectSnapshot(MARCH, p, state(p, ProjectStatus.APPROVED, null, null),
+                state(p, ProjectStatus.ANNOUNCED, null, null));
         FacilityEvent approval = new FacilityEvent("VN-1", LocalDate.parse("2026-03-17"), EventKind.APPROVAL,
                 ProjectStatus.APPROVED, "KRW 28500000000", "Board approval", "LSCV 2026-03-17");
 
         List<Change> changes = analyse(List.of(approved), List.of(approval)).changes();
 
-        assertThat(changes).containsExactly(new Change(LocalDate.parse("2026-03-17"), "approval", "VN-1",
+        assertThat(changes).containsExactly(new Change(LocalDate.parse("2026-03-17"), "status_change", "VN-1",
                 List.of("VN-1"), "Co VN-1", List.of(ChainStage.METAL), "announced", "approved",
-                "KRW 28500000000 — Board approval", "LSCV 2026-03-17", true));
+                "approval: KRW 28500000000 — Board approval", "LSCV 2026-03-17", true));
     }
 
     @Test
@@ -181,8 +190,8 @@ class AnalysisTest {
                 LocalDate.parse("2025-12-17"), null, null, OfftakeBinding.NO, "high", "VIR", null);
         Project home = project("KR-2", "KR", ChainStage.METAL, 300.0, "t metal", 2027, OfftakeBinding.NO);
         List<ProjectSnapshot> snapshots = new ArrayList<>();
-        snapshots.add(same(abroad, state(ProjectStatus.APPROVED, null, null)));
-        snapshots.add(same(home, state(ProjectStatus.OPERATING, 2027, null)));
+        snapshots.add(same(abroad, state(abroad, ProjectStatus.APPROVED, null, null)));
+        snapshots.add(same(home, state(home, ProjectStatus.OPERATING, 2027, null)));
 
         SupplyChainSummary summary = analyse(snapshots, List.of()).current();
 

@@ -22,10 +22,13 @@ class InputFingerprintTest {
         backward.jdbi().useHandle(h -> {
             h.execute("ATTACH DATABASE ? AS src", forward.file().toString());
             h.execute("INSERT INTO project SELECT * FROM src.project ORDER BY id DESC");
-            h.execute("INSERT INTO facility_event (facility_id, date, event, status_after, value, notes, source)"
-                    + " SELECT facility_id, date, event, status_after, value, notes, source FROM src.facility_event ORDER BY id DESC");
-            h.execute("INSERT INTO baseline (country, stage, year, value_tpa, unit, basis, source, confidence, notes)"
-                    + " SELECT country, stage, year, value_tpa, unit, basis, source, confidence, notes FROM src.baseline ORDER BY id DESC");
+            String events = "facility_id, date, event, status_after, value, notes, source, stage, target_year,"
+                    + " target_withdrawn, capacity_tpa, capacity_unit, capacity_basis";
+            h.execute("INSERT INTO facility_event (" + events + ") SELECT " + events
+                    + " FROM src.facility_event ORDER BY id DESC");
+            String baselines = "country, stage, year, value_tpa, unit, basis, source, confidence, notes, published_on,"
+                    + " share_pct";
+            h.execute("INSERT INTO baseline (" + baselines + ") SELECT " + baselines + " FROM src.baseline ORDER BY id DESC");
         });
 
         assertThat(InputFingerprint.of(backward)).isEqualTo(InputFingerprint.of(forward)).matches("sha256:[0-9a-f]{64}");
@@ -59,7 +62,9 @@ class InputFingerprintTest {
         tracker.jdbi().useHandle(h -> h.execute("INSERT INTO period_project SELECT '2026-01', id, facility_id, company,"
                 + " owner_country, facility, country, region, stage, status, status_as_of, capacity_tpa, capacity_unit,"
                 + " capacity_basis, investment_amount, investment_currency, investment_usd_m, announced_on, target_year,"
-                + " offtake, offtake_binding, confidence, sources, notes, 1, status, NULL, NULL, 0, status, NULL, NULL FROM project"));
+                + " offtake, offtake_binding, confidence, sources, notes, 1, status, NULL, NULL, 0, status, NULL, NULL,"
+                + " capacity_tpa, capacity_unit, capacity_basis, NULL, NULL, NULL,"
+                + " capacity_tpa, capacity_unit, capacity_basis, NULL, NULL, NULL FROM project"));
 
         assertThat(InputFingerprint.of(tracker)).isEqualTo(before);
     }

@@ -94,7 +94,8 @@ class TrackerCsvTest {
             printer.printRecord(List.of("VN-LSEE-01", "2025-12-17", "approval", "", "KRW 1", "a, \"b\"", "Hải Phòng"));
         }
 
-        assertThat(out.toString()).isEqualTo(HEADER
+        assertThat(out.toString()).isEqualTo("facility_id,date,event,status_after,value,notes,source,stage,"
+                + "target_year,capacity_tpa,capacity_unit,capacity_basis\n"
                 + "VN-LSEE-01,2025-12-17,approval,,KRW 1,\"a, \"\"b\"\"\",Hải Phòng\n");
     }
 }

@@ -22,7 +22,7 @@ class TrackerDatabaseTest {
         assertThat(db.trackedProjects().projectCount()).isEqualTo(90);
         assertThat(db.trackedProjects().baselines()).hasSize(41);
         assertThat(db.trackedProjects().eventsBetween(LocalDate.parse("2000-01-01"), LocalDate.parse("2100-01-01")))
-                .hasSize(81);
+                .hasSize(82);
         try (ProjectCursor cursor = db.trackedProjects().open(null)) {
             ProjectHistory ls = null;
             while (cursor.hasNext()) {

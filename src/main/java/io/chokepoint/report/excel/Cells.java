@@ -12,6 +12,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 
 import io.chokepoint.summary.CapacityTally;
+import io.chokepoint.summary.ProjectedShare;
 
 /**
  * Writes cells with the workbook's few styles. Text is always a string cell, never a formula, whatever it
@@ -113,6 +114,20 @@ final class Cells {
     /** A percentage (0–100) as an Excel fraction with a percent format. */
     void share(Row row, int column, Optional<Double> percent) {
         percent.ifPresent(p -> number(row, column, p / 100, this.percent));
+    }
+
+    /**
+     * A projected China share as a fraction with a percent format; where none of the projects due discloses a
+     * capacity, the text "not computable (n projects, capacity undisclosed)" instead, never 0.
+     */
+    void projection(Row row, int column, Optional<ProjectedShare> projection) {
+        projection.ifPresent(p -> {
+            if (p.computable()) {
+                share(row, column, p.chinaSharePercent());
+            } else {
+                text(row, column, p.notComputableText());
+            }
+        });
     }
 
     /** A tally's capacity: the sum where any was disclosed, else "undisclosed" or "not comparable", never 0. */

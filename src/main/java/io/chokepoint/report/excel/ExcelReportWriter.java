@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import io.chokepoint.report.AtomicFile;
 import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
+import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.Change;
 import io.chokepoint.summary.CountryStageCell;
@@ -121,7 +122,8 @@ public final class ExcelReportWriter {
                     "China share change since last month", "Projected share change since last month",
                     "Tracked operating projects", "Tracked operating capacity", "Tracked pipeline projects",
                     "Tracked pipeline capacity", "Not comparable projects", "Soft pipeline share (count)",
-                    "Soft pipeline share (capacity)", "Note");
+                    "Soft pipeline share (capacity)", "Note", "Baseline source", "Baseline published on",
+                    "Published China share " + target + " (projection)", "Published projection source");
             int r = 1;
             for (StageSummary s : report.summary().stages()) {
                 Row row = sheet.createRow(r++);
@@ -135,8 +137,8 @@ public final class ExcelReportWriter {
                 if (s.hasCompleteBaseline()) {
                     Cells.number(row, 7, s.totalOperating(), cells.tonnes);
                 }
-                cells.share(row, 8, s.projected().flatMap(ProjectedShare::chinaSharePercent));
-                cells.share(row, 9, s.projectedChinaSharePercent());
+                cells.projection(row, 8, s.projected());
+                cells.projection(row, 9, s.projectedWeighted());
                 Cells.number(row, 10, report.analysis().chinaShareChange(s.stage()), cells.points);
                 Cells.number(row, 11, report.analysis().projectedShareChange(s.stage()), cells.points);
                 Cells.number(row, 12, s.trackedOperating().projects(), cells.integer);
@@ -147,6 +149,13 @@ public final class ExcelReportWriter {
                 cells.share(row, 17, s.softData().countSharePercent());
                 cells.share(row, 18, s.softData().capacitySharePercent());
                 Cells.text(row, 19, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
+                Cells.text(row, 20, StageCitations.baselineSource(s));
+                s.baselinePublishedOn().ifPresent(d -> Cells.text(row, 21, d.toString()));
+                s.publishedProjection().ifPresent(b -> {
+                    cells.share(row, 22, java.util.Optional.of(b.sharePercent().getAsDouble()));
+                    Cells.text(row, 23, StageCitations.firstSource(b.source())
+                            + (b.publishedOn() == null ? "" : ", published " + b.publishedOn()));
+                });
             }
             Cells.wide(sheet, 60, 19);
             Cells.autoFilter(sheet, 0, r - 1, 20);

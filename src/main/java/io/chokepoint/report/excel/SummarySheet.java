@@ -27,6 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 import io.chokepoint.report.Headline;
 import io.chokepoint.report.Report;
+import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.CountryCapacity;
 import io.chokepoint.summary.ProjectedShare;
@@ -71,18 +72,22 @@ final class SummarySheet {
         int headerRow = next++;
         cells.header(sheet, headerRow, "Stage", "China share", "Projected China share " + target + " (risk-weighted)",
                 "Projected China share " + target + " (as announced)", "Change since last month",
-                "Projected change since last month", "Baseline year", "Note");
+                "Projected change since last month", "Baseline year", "Note", "Baseline source",
+                "Baseline published on", "Published China share " + target + " (projection)");
         sheet.createFreezePane(0, 0);
         for (StageSummary s : report.summary().stages()) {
             Row row = sheet.createRow(next++);
             Cells.text(row, 0, s.stage().code());
             cells.share(row, 1, s.chinaSharePercent());
-            cells.share(row, 2, s.projectedChinaSharePercent());
-            cells.share(row, 3, s.projected().flatMap(ProjectedShare::chinaSharePercent));
+            cells.projection(row, 2, s.projectedWeighted());
+            cells.projection(row, 3, s.projected());
             Cells.number(row, 4, analysis.chinaShareChange(s.stage()), cells.points);
             Cells.number(row, 5, analysis.projectedShareChange(s.stage()), cells.points);
             s.baselineYear().ifPresent(y -> Cells.number(row, 6, y, cells.integer));
             Cells.text(row, 7, s.hasCompleteBaseline() ? "" : ExcelReportWriter.noBaselineNote(s));
+            Cells.text(row, 8, StageCitations.baselineSource(s));
+            s.baselinePublishedOn().ifPresent(d -> Cells.text(row, 9, d.toString()));
+            Cells.text(row, 10, StageCitations.publishedProjection(s));
         }
         Cells.wide(sheet, 34, 0);
         Cells.wide(sheet, 18, 1, 2, 3, 4, 5);

@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import io.chokepoint.report.Formats;
 import io.chokepoint.report.Headline;
 import io.chokepoint.report.Report;
+import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.StageSummary;
@@ -26,7 +27,7 @@ import io.chokepoint.tracking.ProjectStatus;
  * projected with the change since last month, and the share chart.
  */
 final class FirstPage {
-    private static final float CHART_HEIGHT = 235;
+    private static final float CHART_HEIGHT = 118;
 
     private final Layout layout;
     private final Report report;
@@ -63,25 +64,32 @@ final class FirstPage {
             layout.document.add(p);
         }
 
-        PdfPTable grid = Layout.grid(56, 44);
-        grid.setSpacingBefore(10);
-        PdfPCell left = Layout.frame(headlineTable());
-        Paragraph howToRead = new Paragraph(howToRead(targetYear), fonts.small());
-        howToRead.setLeading(fonts.small().getSize() * 1.35f);
-        howToRead.setSpacingBefore(4);
-        left.addElement(howToRead);
+        PdfPTable stages = headlineTable();
+        stages.setSpacingBefore(8);
+        layout.document.add(stages);
+
+        PdfPTable grid = Layout.grid(44, 56);
+        grid.setSpacingBefore(6);
+        PdfPCell left = new PdfPCell();
+        left.setBorder(0);
+        left.setPadding(0);
+        // The chart's caption stands beside it, so that table, chart and caption fit the first page.
+        Paragraph caption = new Paragraph(chartCaption(targetYear), fonts.small());
+        caption.setLeading(fonts.small().getSize() * 1.35f);
+        left.addElement(caption);
         left.setPaddingRight(14);
         grid.addCell(left);
         PdfPCell right = new PdfPCell();
         right.setBorder(0);
         right.setPadding(0);
-        float chartWidth = layout.width() * 0.44f;
+        float chartWidth = layout.width() * 0.56f;
         right.addElement(charts.vector(layout.writer, charts.chinaShareByStage(report), chartWidth, CHART_HEIGHT));
-        Paragraph caption = new Paragraph(chartCaption(targetYear), fonts.small());
-        caption.setLeading(fonts.small().getSize() * 1.35f);
-        right.addElement(caption);
         grid.addCell(right);
         layout.document.add(grid);
+        Paragraph howToRead = new Paragraph(howToRead(targetYear), fonts.small());
+        howToRead.setLeading(fonts.small().getSize() * 1.35f);
+        howToRead.setSpacingBefore(4);
+        layout.document.add(howToRead);
     }
 
     private PdfPTable headlineTable() {
@@ -89,9 +97,10 @@ final class FirstPage {
         String previous = report.period().previous().month()
                 .format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH));
         int targetYear = report.summary().settings().targetYear();
-        PdfPTable table = layout.table(18, 12, 12, 13, 12, 33);
+        PdfPTable table = layout.table(10, 8, 8, 12, 12, 8, 19, 23);
         layout.headers(table, new String[]{"Stage", "China share now", "change since " + previous,
-                targetYear + ", risk-weighted", "change since " + previous, "Basis"}, 1, 2, 3, 4);
+                targetYear + " as announced", targetYear + " risk-weighted", "change since " + previous,
+                "Published " + targetYear + " projection", "Baseline (year, source, published)"}, 1, 2, 3, 4, 5);
         Analysis analysis = report.analysis();
         int index = 0;
         for (StageSummary s : report.summary().stages()) {
@@ -101,18 +110,25 @@ final class FirstPage {
                 layout.row(table, index++, name,
                         layout.cell(Formats.percent(s.chinaSharePercent()), fonts.tableCellBold(), Element.ALIGN_RIGHT),
                         layout.number(Formats.points(analysis.chinaShareChange(stage))),
-                        layout.cell(Formats.percent(s.projectedChinaSharePercent()), fonts.tableCellBold(),
-                                Element.ALIGN_RIGHT),
+                        projectionCell(StageCitations.projection(s.projected())),
+                        projectionCell(StageCitations.projection(s.projectedWeighted())),
                         layout.number(Formats.points(analysis.projectedShareChange(stage))),
-                        layout.cell("baseline " + s.baselineYear().get() + " + tracked projects", fonts.tableCellMuted(),
-                                Element.ALIGN_LEFT));
+                        layout.cell(StageCitations.publishedProjection(s), fonts.tableCellMuted(), Element.ALIGN_LEFT),
+                        layout.cell(StageCitations.baseline(s), fonts.tableCellMuted(), Element.ALIGN_LEFT));
             } else {
                 PdfPCell note = layout.cell(noBaseline(s), fonts.tableCellMuted(), Element.ALIGN_LEFT);
-                note.setColspan(5);
+                note.setColspan(7);
                 layout.row(table, index++, name, note);
             }
         }
         return table;
+    }
+
+    /** A projection: a bold share, or the muted "not computable (…)" that stands in for it. */
+    private PdfPCell projectionCell(String text) {
+        boolean share = text.endsWith("%");
+        return layout.cell(text, share ? layout.fonts.tableCellBold() : layout.fonts.tableCellMuted(),
+                share ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
     }
 
     /** What the first page says for a stage without a complete baseline, quoting a published share if any. */
@@ -130,9 +146,12 @@ final class FirstPage {
         String weights = Arrays.stream(ProjectStatus.values()).filter(ProjectStatus::isPipeline)
                 .map(s -> Layout.status(s.code()) + " " + String.format(Locale.ENGLISH, "%.2f", settings.weight(s)))
                 .collect(Collectors.joining(", "));
-        return "China share now: operating capacity from the stage's latest complete baseline set plus tracked "
-                + "projects that started operating since. " + targetYear + ", risk-weighted: tracked projects due by "
-                + targetYear + " added at the weight of their status (" + weights + "). Changes are in percentage "
+        return "China share now: operating capacity from the stage's latest complete baseline set published by the "
+                + "month's end, plus tracked projects that started operating since. " + targetYear + " as announced: "
+                + "tracked projects due by " + targetYear + " (and planned expansions) added in full; risk-weighted: "
+                + "the same projects at the weight of their status (" + weights + "; expansions as announced). A "
+                + "projection none of whose projects discloses a capacity is not computable, never +0.0 pp. The "
+                + "published projection (IEA base case) is quoted beside ours. Changes are in percentage "
                 + "points since " + report.period().previous().title() + ", both months computed from today's data. "
                 + "Sources and methodology are on the last pages.";
     }

@@ -96,7 +96,7 @@ class SheetSplitTest {
         Project p = new Project(id, id, "Co " + id, List.of(Country.of("US")), "Plant " + id, Country.of("US"),
                 null, ChainStage.MAGNET, ProjectStatus.ANNOUNCED, LocalDate.parse("2025-06-01"), null, null,
                 LocalDate.parse("2025-06-01"), 2028, null, OfftakeBinding.UNKNOWN, "medium", "News", null);
-        ProjectState state = new ProjectState(true, ProjectStatus.ANNOUNCED, 2028, null);
+        ProjectState state = new ProjectState(true, ProjectStatus.ANNOUNCED, 2028, null, null, null);
         return new ProjectSnapshot(PERIOD, p, state, state);
     }
 

@@ -1,0 +1,153 @@
+package io.chokepoint.batch;
+
+import static io.chokepoint.ReportFileReader.column;
+import static io.chokepoint.ReportFileReader.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.batch.runtime.BatchStatus;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.ReportFileReader;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.report.excel.ExcelReportWriter;
+import io.chokepoint.tracking.ReportPeriod;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * The embedded sample's figures with the default settings (target year 2030), as computed independently from the
+ * CSVs with the rules of the product brief (issue 12's table), read back from the real job's workbook and PDF.
+ */
+class SampleFiguresTest {
+
+    private static final ReportPeriod DECEMBER = ReportPeriod.parse("2025-12");
+    private static final ReportPeriod JANUARY = ReportPeriod.parse("2026-01");
+    /** The independent figures are given to two decimals of a percent. */
+    private static final double HALF_A_HUNDREDTH = 0.00005;
+
+    @TempDir
+    static Path dir;
+    private static ReportFiles december;
+    private static ReportFiles january;
+
+    @BeforeAll
+    static void runTheSampleMonths() {
+        TrackerDatabase sample = TrackerDatabase.open(dir.resolve("chokepoint.db"));
+        Path reports = dir.resolve("reports");
+        assertThat(new ReportJob(sample).start(DECEMBER, reports).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(new ReportJob(sample).start(JANUARY, reports).status()).isEqualTo(BatchStatus.COMPLETED);
+        december = new ReportFiles(reports, DECEMBER);
+        january = new ReportFiles(reports, JANUARY);
+    }
+
+    @Test
+    void december2025_sharesBaselinesAndProjections() throws Exception {
+        try (Workbook workbook = ReportFileReader.workbook(december.workbook())) {
+            Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
+            // Mining: USGS MCS 2025's 2024 set; MCS 2026 (the 2025 set) was published only on 2026-01-31.
+            assertStage(stages, "mining", 2024, 0.6923, null, null);
+            assertThat(text(stages, "mining", "Baseline published on")).isEqualTo("2025-01-31");
+            assertThat(text(stages, "mining", "Baseline source")).contains("USGS MCS 2025");
+            assertThat(text(stages, "mining", "Projected China share 2030 (as announced)"))
+                    .isEqualTo("not computable (2 projects, capacity undisclosed)");
+            assertThat(text(stages, "mining", "Projected China share 2030 (risk-weighted)"))
+                    .isEqualTo("not computable (2 projects, capacity undisclosed)");
+            assertStage(stages, "separation", 2024, 0.8956, 0.8203, 0.8404);
+            assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9111);
+            // The IEA's published 2030 projections stand beside ours, with their source.
+            assertThat(number(stages, "mining", "Published China share 2030 (projection)")).isCloseTo(0.54, within(1e-9));
+            assertThat(number(stages, "separation", "Published China share 2030 (projection)")).isCloseTo(0.77, within(1e-9));
+            assertThat(text(stages, "separation", "Published projection source")).contains("IEA");
+        }
+        assertThat(firstPage(december.pdf())).contains("not computable (2 projects, capacity undisclosed)")
+                .contains("2030 as announced").contains("2030 risk-weighted")
+                .contains("54.0 %").contains("77.0 %").contains("82.0 %").contains("84.0 %")
+                .contains("87.7 %").contains("91.1 %").contains("published 2025-01-31");
+    }
+
+    @Test
+    void january2026_usarCommissioning_movesTheMagnetProjection_andMiningTakesTheNewBaseline() throws Exception {
+        try (Workbook workbook = ReportFileReader.workbook(january.workbook())) {
+            Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
+            assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9089);
+            assertStage(stages, "mining", 2025, 0.6923, null, null);
+            assertThat(text(stages, "mining", "Baseline published on")).isEqualTo("2026-01-31");
+
+            // USAR Stillwater's target_change of 2026-01-06 carried both a status and a target year.
+            Sheet changes = workbook.getSheet(ExcelReportWriter.CHANGES);
+            List<List<String>> usar = changeRows(changes, "US-USAR-01");
+            assertThat(usar).contains(List.of("status_change", "announced", "commissioning"))
+                    .contains(List.of("slip", "2023", "2026"));
+            // A row appears only when something differs between the two dates.
+            for (Row r : changes) {
+                if (r.getRowNum() > 0) {
+                    assertThat(cell(r, column(changes, "From"))).as("row %d", r.getRowNum())
+                            .isNotEqualTo(cell(r, column(changes, "To")));
+                }
+            }
+        }
+    }
+
+    private static String firstPage(Path pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            return stripper.getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static void assertStage(Sheet stages, String stage, int baselineYear, double share, Double announced,
+                                    Double weighted) {
+        Row row = row(stages, stage).orElseThrow();
+        assertThat(row.getCell(column(stages, "Baseline year")).getNumericCellValue()).isEqualTo(baselineYear);
+        assertThat(row.getCell(column(stages, "China share")).getNumericCellValue())
+                .isCloseTo(share, within(HALF_A_HUNDREDTH));
+        if (announced != null) {
+            assertThat(row.getCell(column(stages, "Projected China share 2030 (as announced)")).getNumericCellValue())
+                    .isCloseTo(announced, within(HALF_A_HUNDREDTH));
+            assertThat(row.getCell(column(stages, "Projected China share 2030 (risk-weighted)")).getNumericCellValue())
+                    .isCloseTo(weighted, within(HALF_A_HUNDREDTH));
+        }
+    }
+
+    private static String text(Sheet sheet, String stage, String header) {
+        Cell cell = row(sheet, stage).orElseThrow().getCell(column(sheet, header));
+        assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+        return cell.getStringCellValue();
+    }
+
+    private static double number(Sheet sheet, String stage, String header) {
+        Cell cell = row(sheet, stage).orElseThrow().getCell(column(sheet, header));
+        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+        return cell.getNumericCellValue();
+    }
+
+    private static List<List<String>> changeRows(Sheet changes, String facility) {
+        int facilityColumn = column(changes, "Facility id");
+        List<List<String>> rows = new ArrayList<>();
+        for (Row r : changes) {
+            if (r.getRowNum() > 0 && facility.equals(cell(r, facilityColumn))) {
+                rows.add(List.of(cell(r, column(changes, "Change")), cell(r, column(changes, "From")),
+                        cell(r, column(changes, "To"))));
+            }
+        }
+        return rows;
+    }
+
+    private static String cell(Row row, int column) {
+        Cell cell = row.getCell(column);
+        return cell == null ? "" : cell.getStringCellValue();
+    }
+}
