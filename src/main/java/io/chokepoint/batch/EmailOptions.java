@@ -14,7 +14,7 @@ import java.util.Properties;
  */
 public record EmailOptions(boolean enabled, Path settingsFile) {
 
-    /** The default settings file, looked up in the working directory. */
+    /** The default settings file's name; the command line looks it up in the tracker's home. */
     public static final Path DEFAULT_SETTINGS_FILE = Path.of("chokepoint.properties");
 
     public EmailOptions {

@@ -2,6 +2,7 @@ package io.chokepoint.batch;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,6 +58,64 @@ public final class MonthlyRun {
                     + last.getExecutionId() + ". To produce it again, run: chokepoint run --period " + period + " --rerun");
         }
         return restartPlan(period, last);
+    }
+
+    /**
+     * As {@link #planRun(ReportPeriod, Path, boolean)}, refusing to restart a failed execution with other options
+     * than it started with: a restart keeps its execution's options (the reports directory among them), so a run that
+     * asks for others would quietly get the old ones.
+     */
+    public RunPlan planRun(ReportPeriod period, Path reportsDir, boolean rerun, RunOptions requested) {
+        RunPlan plan = planRun(period, reportsDir, rerun);
+        if (!(plan instanceof RunPlan.Restart restart)) {
+            return plan;
+        }
+        List<String> changes = new ArrayList<>();
+        Path wanted = reportsDir.toAbsolutePath().normalize();
+        Path was = restart.reportsDir().toAbsolutePath().normalize();
+        if (!wanted.equals(was)) {
+            changes.add("--reports " + wanted + " (was " + was + ")");
+        }
+        job.parameters(restart.executionId())
+                .ifPresent(parameters -> changes.addAll(RunOptions.fromParameters(parameters).changesIn(requested)));
+        if (changes.isEmpty()) {
+            return plan;
+        }
+        return new RunPlan.Refused(RunPlan.Reason.OPTIONS_CHANGED, "Period " + period + ": execution "
+                + restart.executionId() + " (" + restart.status() + ") would be restarted with the options it started"
+                + " with, but this run asks for " + String.join(", ", changes) + ". Run again with its options to"
+                + " restart it, or start the month afresh with the new ones: chokepoint abandon --period " + period
+                + ", then run again");
+    }
+
+    /**
+     * What {@code abandon --period P} does: marks the period's latest execution ABANDONED if it failed, was stopped
+     * or was left running by a process that is gone, so that the next {@code run} starts the month afresh.
+     *
+     * @return the abandoned execution, or the refusal
+     */
+    public Abandonment abandon(ReportPeriod period) {
+        Optional<JobExecution> latest = job.latestExecution(period);
+        if (latest.isEmpty()) {
+            return Abandonment.refused(RunPlan.Reason.NOT_FOUND, "No execution for period " + period + " in "
+                    + job.tracker().jobRepositoryFile() + "; nothing to abandon. To start it, run: chokepoint run --period "
+                    + period);
+        }
+        JobExecution last = latest.get();
+        BatchStatus status = last.getBatchStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return Abandonment.refused(RunPlan.Reason.COMPLETED, "Execution " + last.getExecutionId() + " completed"
+                    + " period " + period + "; only a failed or stopped execution can be abandoned. To produce the period"
+                    + " again, run: chokepoint run --period " + period + " --rerun");
+        }
+        if (status == BatchStatus.ABANDONED) {
+            return Abandonment.refused(RunPlan.Reason.ABANDONED, "Execution " + last.getExecutionId() + " of period "
+                    + period + " is already abandoned; the next run starts the month afresh: chokepoint run --period "
+                    + period);
+        }
+        // Holding the lock, an execution that still looks running belongs to a process that is gone.
+        job.abandon(last, true);
+        return Abandonment.done(last.getExecutionId(), status.name());
     }
 
     /** What {@code restart EXECUTION_ID} does. */

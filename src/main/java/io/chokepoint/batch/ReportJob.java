@@ -139,6 +139,28 @@ public final class ReportJob {
         }
     }
 
+    /** The job parameters an execution started with, if the repository has it. */
+    public Optional<Properties> parameters(long executionId) {
+        return execution(executionId).map(JobExecution::getJobParameters);
+    }
+
+    /**
+     * Marks an ended execution ABANDONED, so that it is never restarted and the next {@code run} of its period starts
+     * a new job instance. One left STARTING, STARTED or STOPPING is abandoned only when {@code deadProcess} says its
+     * process is known to be gone (the caller holds the tracker's lock): JBeret itself refuses to abandon it.
+     */
+    void abandon(JobExecution execution, boolean deadProcess) {
+        if (deadProcess && RunningExecution.isRunning(execution.getBatchStatus())
+                && execution instanceof org.jberet.runtime.JobExecutionImpl impl
+                && operator instanceof org.jberet.operations.AbstractJobOperator jberet) {
+            impl.setBatchStatus(jakarta.batch.runtime.BatchStatus.ABANDONED);
+            impl.setLastUpdatedTime(System.currentTimeMillis());
+            jberet.getJobRepository().updateJobExecution(impl, false, false);
+            return;
+        }
+        operator.abandon(execution.getExecutionId());
+    }
+
     /** The most recent execution of the job instance that {@code execution} belongs to. */
     JobExecution latestOfInstance(JobExecution execution) {
         JobInstance instance = operator.getJobInstance(execution.getExecutionId());

@@ -34,6 +34,51 @@ public record RunOptions(OptionalInt chunkSize, OptionalInt targetYear, Optional
         return new RunOptions(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), EmailOptions.defaults());
     }
 
+    /** The options an execution ran with, from its job parameters: a restart keeps them. */
+    public static RunOptions fromParameters(Properties parameters) {
+        return new RunOptions(number(parameters, "chunkSize"), number(parameters, "targetYear"),
+                Optional.ofNullable(parameters.getProperty("analysis")).filter(s -> !s.isBlank()).map(Path::of),
+                new EmailOptions(!"false".equals(parameters.getProperty("email")),
+                        Path.of(parameters.getProperty("mailSettings", EmailOptions.DEFAULT_SETTINGS_FILE.toString()))));
+    }
+
+    private static OptionalInt number(Properties parameters, String name) {
+        String value = parameters.getProperty(name);
+        return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.strip()));
+    }
+
+    /**
+     * How {@code requested} differs from these options, one entry per option as {@code --option new (was old)};
+     * the chunk size may change on a restart and is not compared.
+     */
+    public java.util.List<String> changesIn(RunOptions requested) {
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        if (!targetYear.equals(requested.targetYear)) {
+            changes.add("--target-year " + text(requested.targetYear) + " (was " + text(targetYear) + ")");
+        }
+        if (!analysis.map(RunOptions::absolute).equals(requested.analysis.map(RunOptions::absolute))) {
+            changes.add("--analysis " + requested.analysis.map(RunOptions::absolute).orElse("(none)") + " (was "
+                    + analysis.map(RunOptions::absolute).orElse("(none)") + ")");
+        }
+        if (email.enabled() != requested.email.enabled()) {
+            changes.add((requested.email.enabled() ? "email on" : "--no-email") + " (was "
+                    + (email.enabled() ? "email on" : "--no-email") + ")");
+        }
+        if (!absolute(email.settingsFile()).equals(absolute(requested.email.settingsFile()))) {
+            changes.add("--config " + absolute(requested.email.settingsFile()) + " (was "
+                    + absolute(email.settingsFile()) + ")");
+        }
+        return changes;
+    }
+
+    private static String text(OptionalInt value) {
+        return value.isPresent() ? Integer.toString(value.getAsInt()) : "(default)";
+    }
+
+    private static String absolute(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
     public RunOptions withEmail(EmailOptions email) {
         return new RunOptions(chunkSize, targetYear, analysis, email);
     }

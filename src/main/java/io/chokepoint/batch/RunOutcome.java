@@ -13,15 +13,23 @@ import io.chokepoint.tracking.ReportPeriod;
  * How a run of the monthly job ended.
  *
  * @param action what was done: started a new execution or restarted a failed one
- * @param files  the period's files that exist after the run: workbook, PDF and manifest
+ * @param files   the period's files that exist after the run: workbook, PDF and manifest
+ * @param failure for a failed execution, the step that failed and its cause in one line
+ *                ({@code write-reports: cannot write …}); empty otherwise
  */
 public record RunOutcome(ReportPeriod period, long executionId, RunAction action, BatchStatus status,
-                         String exitStatus, List<Path> files) {
+                         String exitStatus, List<Path> files, Optional<String> failure) {
     public RunOutcome {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(failure, "failure");
         files = List.copyOf(files);
+    }
+
+    public RunOutcome(ReportPeriod period, long executionId, RunAction action, BatchStatus status, String exitStatus,
+                      List<Path> files) {
+        this(period, executionId, action, status, exitStatus, files, Optional.empty());
     }
 
     public boolean completed() {

@@ -74,6 +74,8 @@ public sealed interface RunPlan {
         /** The execution was abandoned and cannot be restarted. */
         ABANDONED,
         /** There is no such execution (or no execution for the period). */
-        NOT_FOUND
+        NOT_FOUND,
+        /** A restart was asked for with other options than its execution's; a restart keeps them. */
+        OPTIONS_CHANGED
     }
 }

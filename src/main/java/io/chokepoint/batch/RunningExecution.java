@@ -3,7 +3,9 @@ package io.chokepoint.batch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -11,7 +13,10 @@ import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
 
+import org.jberet.runtime.AbstractStepExecution;
 import org.jberet.runtime.JobExecutionImpl;
 
 import io.chokepoint.report.ReportFiles;
@@ -56,6 +61,11 @@ public final class RunningExecution {
         return period;
     }
 
+    /** The directory under which the execution writes its {@code YYYY-MM/} folder. */
+    public Path reportsDir() {
+        return reportsDir;
+    }
+
     /** Files of an earlier execution kept under {@code archive/<id>/} before this one started (reruns only). */
     public List<Path> archived() {
         return archived;
@@ -86,7 +96,62 @@ public final class RunningExecution {
         ReportFiles files = new ReportFiles(reportsDir, period);
         List<Path> present = Stream.of(files.workbook(), files.pdf(), files.manifest()).filter(Files::exists).toList();
         return new RunOutcome(period, executionId, action, execution.getBatchStatus(), execution.getExitStatus(),
-                present);
+                present, execution.getBatchStatus() == BatchStatus.FAILED ? failure() : Optional.empty());
+    }
+
+    /** The failed step and the root cause of its failure, in one line; the full trace is in the run's log. */
+    private Optional<String> failure() {
+        return operator.getStepExecutions(executionId).stream()
+                .filter(step -> step.getBatchStatus() == BatchStatus.FAILED)
+                .max(Comparator.comparingLong(StepExecution::getStepExecutionId))
+                .map(step -> step.getStepName() + ": " + cause(step));
+    }
+
+    private static String cause(StepExecution step) {
+        Throwable failure = step instanceof AbstractStepExecution jberet ? jberet.getException() : null;
+        if (failure == null) {
+            String exit = step.getExitStatus();
+            return exit == null || exit.equals("FAILED") ? "failed (see the run's log)" : oneLine(exit);
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null || root.getMessage().isBlank()
+                ? root.getClass().getSimpleName() : root.getMessage();
+        return oneLine(message);
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+    }
+
+    /**
+     * What the execution is doing now: its running step and the items that step has read so far (0 for a step that
+     * reads none); empty when no step is running.
+     */
+    public Optional<StepProgress> progress() {
+        return operator.getStepExecutions(executionId).stream()
+                .filter(step -> isRunning(step.getBatchStatus()))
+                .max(Comparator.comparingLong(StepExecution::getStepExecutionId))
+                .map(step -> new StepProgress(step.getStepName(), readCount(step)));
+    }
+
+    /** A running step and the items it has read so far. */
+    public record StepProgress(String step, long rows) {
+    }
+
+    private static long readCount(StepExecution step) {
+        Metric[] metrics = step.getMetrics();
+        if (metrics != null) {
+            for (Metric metric : metrics) {
+                if (metric.getType() == Metric.MetricType.READ_COUNT) {
+                    return metric.getValue();
+                }
+            }
+        }
+        return 0;
     }
 
     /** Whether the execution has ended (completed, failed, stopped or abandoned). */

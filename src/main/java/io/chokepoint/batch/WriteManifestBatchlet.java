@@ -51,7 +51,7 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
         }
         TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
         String fingerprint = InputFingerprint.of(tracker);
-        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written).writeTo(files.manifest());
+        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.file()).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
         tracker.periodSnapshots().markReported(ReportPeriod.parse(period), java.time.Instant.now());
         return "COMPLETED";

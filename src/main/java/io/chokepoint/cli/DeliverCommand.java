@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.PeriodAnalysis;
 import io.chokepoint.batch.ReportJob;
+import io.chokepoint.batch.RunOptions;
 import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.distribution.DistributionPlan;
 import io.chokepoint.distribution.DistributionResult;
@@ -55,12 +56,17 @@ final class DeliverCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print who would be sent what, through which server; send nothing.")
     boolean dryRun;
 
-    @Option(names = "--reports", paramLabel = "DIR", description = "Output directory (default: ./reports).")
-    Path reports = Path.of("reports");
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Output directory, relative to the home (default: reports in the home).")
+    Path reports;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
-    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+    @Option(names = "--config", paramLabel = "FILE", description = "Mail settings file, which must exist (default:"
+            + " chokepoint.properties in the home, if present); CHOKEPOINT_SMTP_* override it.")
+    Path config;
+
+    /** The settings file and reports folder, resolved against the tracker's home. */
+    private Path settingsFile;
+    private Path reportsDir;
 
     @Mixin
     TrackerOptions tracker = new TrackerOptions();
@@ -73,8 +79,14 @@ final class DeliverCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = environment.out();
         PrintWriter err = environment.err();
-        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-        ReportFiles files = new ReportFiles(reports, period);
+        TrackerHome home = tracker.home(environment.env());
+        settingsFile = home.settingsFile(config);
+        reportsDir = home.reports(reports);
+        // Every setting is checked before anything is looked up or sent.
+        new RunChecks(environment).settings(settingsFile, config != null,
+                RunOptions.defaults().withEmail(new EmailOptions(true, settingsFile)));
+        TrackerDatabase db = tracker.open(environment);
+        ReportFiles files = new ReportFiles(reportsDir, period);
         if (!Files.isRegularFile(files.pdf())) {
             err.println("No report for " + period + ": " + files.pdf() + " does not exist; produce it with: chokepoint"
                     + " run --period " + period);
@@ -189,7 +201,7 @@ final class DeliverCommand implements Callable<Integer> {
     }
 
     private MailChannel channel(ReportFiles files, String prefix) {
-        return MailChannel.open(config, environment.env(), files.directory().resolve("outbox"), prefix,
+        return MailChannel.open(settingsFile, environment.env(), files.directory().resolve("outbox"), prefix,
                 environment.clock());
     }
 

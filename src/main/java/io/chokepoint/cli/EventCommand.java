@@ -76,7 +76,7 @@ final class EventCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
             EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
             future.warn(environment.clock(), input, environment.err());

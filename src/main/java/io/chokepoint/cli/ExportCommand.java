@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        TrackerDatabase db = tracker.open(environment);
         environment.out().println(db.exporter().run(new ExportRequest(table, file, asOf, raw)));
         return ExitCode.OK;
     }

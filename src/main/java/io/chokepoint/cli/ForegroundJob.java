@@ -2,6 +2,7 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -14,6 +15,7 @@ import io.chokepoint.batch.RunOptions;
 import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.batch.RunningExecution;
+import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 
@@ -29,19 +31,24 @@ final class ForegroundJob {
         this.environment = environment;
     }
 
-    /** @param decide the command's decision, taken while the lock is held */
-    int run(ReportJob job, Function<MonthlyRun, RunPlan> decide, RunOptions options) {
+    /**
+     * @param decide  the command's decision, taken while the lock is held
+     * @param prepare checks everything the decided plan will need (settings, paths), throwing a one-line error before
+     *                anything is written, and returns the options to launch it with
+     */
+    int run(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare) {
         StopOnSignal signal = StopOnSignal.install(environment.err());
         int code = ExitCode.JOB_FAILED;
         try {
-            code = runLocked(job, decide, options, signal);
+            code = runLocked(job, decide, prepare, signal);
             return code;
         } finally {
             signal.finish(code);
         }
     }
 
-    private int runLocked(ReportJob job, Function<MonthlyRun, RunPlan> decide, RunOptions options, StopOnSignal signal) {
+    private int runLocked(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare,
+                          StopOnSignal signal) {
         PrintWriter err = environment.err();
         RunLock lock;
         try {
@@ -58,21 +65,45 @@ final class ForegroundJob {
             RunPlan plan = decide.apply(runs);
             if (plan instanceof RunPlan.Refused refused) {
                 err.println(refused.message());
-                return refused.reason() == RunPlan.Reason.NOT_FOUND ? ExitCode.INPUT : ExitCode.USAGE;
+                return refused.reason() == RunPlan.Reason.NOT_FOUND
+                        || refused.reason() == RunPlan.Reason.OPTIONS_CHANGED ? ExitCode.INPUT : ExitCode.USAGE;
             }
+            RunOptions options = prepare.apply(plan);
             announce(plan);
-            RunningExecution execution;
+            long projects = job.tracker().trackedProjects().projectCount();
+            RunLog log = RunLog.collect();
             try {
-                execution = runs.launch(plan, options);
-            } catch (ReportsFolderException e) {
-                err.println(e.getMessage());
-                return ExitCode.INPUT;
+                RunningExecution execution;
+                try {
+                    execution = runs.launch(plan, options);
+                } catch (ReportsFolderException e) {
+                    err.println(e.getMessage());
+                    return ExitCode.INPUT;
+                }
+                signal.watch(execution);
+                Path logFile = new ReportFiles(execution.reportsDir(), execution.period()).directory()
+                        .resolve("run-" + execution.executionId() + ".log");
+                if (log != null) {
+                    log.writeTo(logFile, "Execution " + execution.executionId() + " of period " + execution.period()
+                            + " (" + execution.action() + ") against " + job.tracker().file() + "\n");
+                }
+                if (!execution.archived().isEmpty()) {
+                    environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
+                }
+                RunOutcome outcome;
+                if (environment.terminal() && !environment.quiet()) {
+                    try (Progress progress = Progress.show(environment.err(), execution, projects)) {
+                        outcome = execution.await();
+                    }
+                } else {
+                    outcome = execution.await();
+                }
+                return report(outcome, signal, log, job);
+            } finally {
+                if (log != null) {
+                    log.close();
+                }
             }
-            signal.watch(execution);
-            if (!execution.archived().isEmpty()) {
-                environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
-            }
-            return report(execution.await(), job);
         }
     }
 
@@ -91,12 +122,17 @@ final class ForegroundJob {
         out.flush();
     }
 
-    private int report(RunOutcome outcome, ReportJob job) {
+    private int report(RunOutcome outcome, StopOnSignal signal, RunLog log, ReportJob job) {
         PrintWriter out = environment.out();
+        String status = "Status: " + outcome.status() + detail(outcome, signal);
+        if (log != null) {
+            log.line(status);
+        }
+        // --quiet prints only errors: a run that did not complete is one, so its status goes to stderr then.
+        PrintWriter statusOut = environment.quiet() && !outcome.completed() ? environment.err() : out;
         out.println("Period: " + outcome.period());
         out.println("Execution id: " + outcome.executionId());
-        out.println("Status: " + outcome.status() + (outcome.exitStatus() == null
-                || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
+        statusOut.println(status);
         // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
         outcome.files().forEach(f -> out.println("Wrote: " + f));
         List<DeliveryRecord> inDoubt = new DeliveryLog(job.tracker()).inDoubt(outcome.period());
@@ -111,7 +147,11 @@ final class ForegroundJob {
             out.flush();
             return ExitCode.INPUT;
         }
-        out.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
+        if (log != null && log.path() != null) {
+            out.println("Log: " + log.path());
+        }
+        statusOut.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
+        statusOut.flush();
         out.flush();
         if (outcome.environmentProblem().isPresent()) {
             environment.err().println(outcome.environmentProblem().get() + "; fix that (free space, permissions),"
@@ -119,5 +159,21 @@ final class ForegroundJob {
             return ExitCode.INPUT;
         }
         return ExitCode.JOB_FAILED;
+    }
+
+    /**
+     * What follows the status: "stopped by signal" when a signal ended the run (whatever the steps made of it), else
+     * the failed step and its cause in one line, else the exit status when it says more than the status.
+     */
+    private static String detail(RunOutcome outcome, StopOnSignal signal) {
+        if (signal.received() && !outcome.completed()) {
+            return " (stopped by signal)";
+        }
+        if (outcome.failure().isPresent() && (outcome.exitStatus() == null
+                || outcome.exitStatus().equals(outcome.status().name()))) {
+            return " (" + outcome.failure().get() + ")";
+        }
+        return outcome.exitStatus() == null || outcome.exitStatus().equals(outcome.status().name())
+                ? "" : " (" + outcome.exitStatus() + ")";
     }
 }

@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
             if (dryRun) {
                 throw new ParameterException(spec.commandLine(), "--dry-run is not available for stakeholders");
             }
-            return new ImportStakeholdersCommand(environment).importFile(tracker.resolve(environment.env()), file);
+            return new ImportStakeholdersCommand(environment).importFile(tracker, file);
         }
         TrackerTable table;
         try {
@@ -83,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
                     err.flush();
                 }
                 : rows -> { };
-        TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        TrackerDatabase db = tracker.open(environment);
         // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
         // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
         RunLock lock;

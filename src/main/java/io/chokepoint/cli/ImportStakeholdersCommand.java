@@ -37,13 +37,13 @@ final class ImportStakeholdersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return importFile(tracker.resolve(environment.env()), file);
+        return importFile(tracker, file);
     }
 
-    /** Imports {@code csv} into the tracker at {@code db}; prints what it did, returns the exit code. */
-    int importFile(Path db, Path csv) {
+    /** Imports {@code csv} into the tracker the options name; prints what it did, returns the exit code. */
+    int importFile(TrackerOptions tracker, Path csv) {
         StakeholderImport stakeholderImport = new StakeholderImport(
-                new StakeholderDirectory(TrackerDatabase.open(db)), environment.clock());
+                new StakeholderDirectory(tracker.open(environment)), environment.clock());
         StakeholderImport.Result result;
         try {
             result = stakeholderImport.run(csv, csv.toString());

@@ -3,14 +3,17 @@ package io.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Consumer;
 
+import io.chokepoint.settings.SettingsException;
 import io.chokepoint.tracking.TrackerException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -21,8 +24,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Monthly report on where rare-earth processing capacity is being built.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
-                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,
+                AbandonCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    /** Global (every subcommand takes it); read from the arguments before parsing, see {@link #run}. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces on stderr (they always go to the run's log file).")
+    boolean verbose;
+
+    /** Global, like {@link #verbose}. */
+    @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "Print only errors.")
+    boolean quiet;
 
     /** Help's width when it cannot tell the terminal's; wide enough that paths in descriptions stay whole. */
     private static final int HELP_WIDTH = 120;
@@ -41,7 +54,14 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(Environment environment, String... args) {
+    static int run(Environment given, String... args) {
+        // --quiet and --verbose shape the streams every command is built with, so they are read before parsing.
+        List<String> options = List.of(args).contains("--")
+                ? List.of(args).subList(0, List.of(args).indexOf("--")) : List.of(args);
+        boolean verbose = options.contains("--verbose");
+        boolean quiet = options.contains("--quiet") && !verbose;
+        Logging.console(verbose, quiet);
+        Environment environment = quiet ? given.quietly() : given;
         CommandLine cli = commandLine(environment);
         cli.setOut(environment.out());
         cli.setErr(environment.err());
@@ -54,8 +74,12 @@ public final class Main {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // One line on the terminal; the trace only with --verbose (a run's trace is in its log file).
             commandLine.getErr().println(messageOf(ex));
-            return ex instanceof TrackerException ? ExitCode.INPUT : ExitCode.INTERNAL;
+            if (verbose) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return userError(ex) ? ExitCode.INPUT : ExitCode.INTERNAL;
         });
         int code = cli.execute(args);
         environment.out().flush();
@@ -86,11 +110,17 @@ public final class Main {
         command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
+    /** A problem with the input or the environment, which the message explains: exit 3. */
+    private static boolean userError(Exception ex) {
+        return ex instanceof TrackerException || ex instanceof SettingsException;
+    }
+
     private static String messageOf(Exception ex) {
-        if (ex instanceof TrackerException) {
+        if (userError(ex)) {
             return ex.getMessage();
         }
-        return "internal error: " + ex;
+        return "internal error: " + String.valueOf(ex).replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                + " (run with --verbose for the stack trace, and please report it)";
     }
 
     /** Builds commands with what they need from the process instead of reading globals. */

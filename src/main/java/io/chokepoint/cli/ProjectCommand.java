@@ -108,7 +108,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
             Project p = db.edits(future.rule(environment.clock())).addProject(input);
             future.warn(environment.clock(), input, environment.err());
@@ -155,7 +155,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
             ProjectChange change = db.edits(future.rule(environment.clock())).updateProject(id, input);
             future.warn(environment.clock(), input, environment.err());
@@ -196,7 +196,7 @@ final class ProjectCommand {
 
         @Override
         public Integer call() {
-            TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+            TrackerDatabase db = tracker.open(environment);
             ProjectHistory history = db.edits().project(id);
             PrintWriter out = environment.out();
             Project p = history.project();

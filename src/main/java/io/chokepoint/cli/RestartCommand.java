@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.RunOptions;
+import io.chokepoint.batch.RunPlan;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "Give an execution id (see: chokepoint status) or --period for the period's latest execution "
                         + "(default: the last complete calendar month).",
                 "Exit 2 if the execution completed, was abandoned or is not the latest of its job instance; "
-                        + "exit 3 if it does not exist or another run holds the tracker."})
+                        + "exit 3 if it does not exist, a setting it needs is invalid, or another run holds the tracker."})
 final class RestartCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -53,11 +54,20 @@ final class RestartCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "EXECUTION_ID must be a positive number, was " + executionId);
         }
         // connect, not open: a restart needs a tracker with history, and must not create one with the sample data.
-        ReportJob job = new ReportJob(TrackerDatabase.connect(tracker.resolve(environment.env())));
+        TrackerDatabase db = tracker.connect(environment);
+        ReportJob job = new ReportJob(db);
         ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
-        // A restart keeps its execution's parameters, the reports directory among them.
+        RunChecks checks = new RunChecks(environment);
+        // A restart keeps its execution's parameters, the reports directory and the settings files among them; they
+        // are checked again now, since a file may have changed or gone since.
         return new ForegroundJob(environment).run(job,
                 runs -> executionId != null ? runs.planRestart(executionId) : runs.planRestart(month),
-                RunOptions.defaults());
+                plan -> {
+                    RunPlan.Restart restart = (RunPlan.Restart) plan;
+                    RunOptions options = RunOptions.fromParameters(job.parameters(restart.executionId()).orElseThrow());
+                    checks.settings(options.email().settingsFile(), false, options);
+                    RunChecks.reports(restart.reportsDir(), restart.period(), db, "the execution's reports directory");
+                    return options;
+                });
     }
 }

@@ -12,7 +12,7 @@ import io.chokepoint.batch.RunOptions;
 import io.chokepoint.schedule.MonthlySchedule;
 import io.chokepoint.schedule.ScheduleSettings;
 import io.chokepoint.schedule.Sleeper;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.ReportPeriod;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,15 +50,16 @@ final class ScheduleCommand implements Callable<Integer> {
             + " (default: " + ScheduleSettings.DEFAULT_CATCH_UP + ").")
     int catchUp = ScheduleSettings.DEFAULT_CATCH_UP;
 
-    @Option(names = "--reports", paramLabel = "DIR", description = "Output directory (default: ./reports).")
-    Path reports = Path.of("reports");
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Output directory, relative to the home (default: reports in the home).")
+    Path reports;
 
     @Option(names = "--no-email", description = "Do not mail the PDF to stakeholders.")
     boolean noEmail;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Mail settings file (default: ./chokepoint.properties); CHOKEPOINT_SMTP_* override it.")
-    Path config = EmailOptions.DEFAULT_SETTINGS_FILE;
+    @Option(names = "--config", paramLabel = "FILE", description = "Mail settings file, which must exist (default:"
+            + " chokepoint.properties in the home, if present); CHOKEPOINT_SMTP_* override it.")
+    Path config;
 
     @Mixin
     TrackerOptions tracker = new TrackerOptions();
@@ -75,10 +76,16 @@ final class ScheduleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ReportJob job = new ReportJob(TrackerDatabase.open(tracker.resolve(environment.env())));
+        TrackerHome home = tracker.home(environment.env());
+        Path settingsFile = home.settingsFile(config);
         RunOptions options = new RunOptions(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(),
-                new EmailOptions(!noEmail, config));
-        ScheduledRuns runs = new ScheduledRuns(job, reports, options, environment.clock());
+                new EmailOptions(!noEmail, settingsFile));
+        // Every setting is checked at start-up, not at the first fire weeks later.
+        new RunChecks(environment).settings(settingsFile, config != null, options);
+        ReportJob job = new ReportJob(tracker.open(environment));
+        Path reportsDir = home.reports(reports);
+        RunChecks.reports(reportsDir, ReportPeriod.lastComplete(environment.clock()), job.tracker(), "--reports");
+        ScheduledRuns runs = new ScheduledRuns(job, reportsDir, options, environment.clock());
         MonthlySchedule schedule = new MonthlySchedule(settings, runs, runs, environment.clock(),
                 Sleeper.onClock(environment.clock()));
         Thread hook = new Thread(() -> {

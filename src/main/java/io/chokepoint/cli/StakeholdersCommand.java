@@ -60,7 +60,7 @@ final class StakeholdersCommand implements Callable<Integer> {
             environment.err().println("Not added: " + e.getMessage());
             return ExitCode.INPUT;
         }
-        StakeholderDirectory directory = new StakeholderDirectory(TrackerDatabase.open(tracker.resolve(environment.env())));
+        StakeholderDirectory directory = new StakeholderDirectory(tracker.open(environment));
         StakeholderDirectory.Change change = directory.add(stakeholder, environment.clock().instant());
         environment.out().println((change == StakeholderDirectory.Change.ADDED ? "Added " : "Reactivated ")
                 + describe(stakeholder));
@@ -73,7 +73,7 @@ final class StakeholdersCommand implements Callable<Integer> {
              @Mixin TrackerOptions tracker) {
         PrintWriter out = environment.out();
         List<StakeholderDirectory.Entry> entries = new StakeholderDirectory(
-                TrackerDatabase.open(tracker.resolve(environment.env()))).all().stream()
+                tracker.open(environment)).all().stream()
                 .filter(e -> all || e.active()).toList();
         if (entries.isEmpty()) {
             out.println("No stakeholders. Add one with: chokepoint stakeholders add EMAIL --name NAME");
@@ -96,7 +96,7 @@ final class StakeholdersCommand implements Callable<Integer> {
             description = {"Stops sending the report to a stakeholder; their delivery history is kept.",
                     "Exit 3 if the address is not an active stakeholder."})
     int remove(@Parameters(paramLabel = "EMAIL") String email, @Mixin TrackerOptions tracker) {
-        StakeholderDirectory directory = new StakeholderDirectory(TrackerDatabase.open(tracker.resolve(environment.env())));
+        StakeholderDirectory directory = new StakeholderDirectory(tracker.open(environment));
         if (!directory.remove(email)) {
             environment.err().println("Not removed: " + printable(email) + " is not an active stakeholder"
                     + " (see: chokepoint stakeholders list)");

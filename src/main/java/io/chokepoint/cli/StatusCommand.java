@@ -72,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, was " + limit);
         }
         // connect, not open: asking for the status of a tracker that does not exist must not create one.
-        TrackerDatabase db = TrackerDatabase.connect(tracker.resolve(environment.env()));
+        TrackerDatabase db = tracker.connect(environment);
         ReportJob job = new ReportJob(db);
         List<ExecutionSummary> executions = job.history(Optional.ofNullable(period), limit);
         List<DeliveryRecord> inDoubt = new DeliveryLog(db).inDoubt(period);

@@ -30,6 +30,7 @@ final class StopOnSignal {
     private final AtomicReference<RunningExecution> watched = new AtomicReference<>();
     private final AtomicInteger exitCode = new AtomicInteger(ExitCode.JOB_FAILED);
     private final CountDownLatch commandDone = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean received = new java.util.concurrent.atomic.AtomicBoolean();
 
     private StopOnSignal(PrintWriter err) {
         this.err = err;
@@ -59,11 +60,20 @@ final class StopOnSignal {
         }
     }
 
+    /**
+     * Whether a signal stopped the run. Then any failure that follows is the signal's doing (a step interrupted while
+     * the JVM shuts down may fail with a misleading cause, such as a font it can no longer read).
+     */
+    boolean received() {
+        return received.get();
+    }
+
     private void onShutdown() {
         RunningExecution execution = watched.get();
         if (execution == null || execution.hasEnded()) {
             return; // nothing of ours is running: an ordinary exit
         }
+        received.set(true);
         err.println("Signal received: stopping execution " + execution.executionId() + " of period "
                 + execution.period() + " at its next checkpoint");
         err.flush();

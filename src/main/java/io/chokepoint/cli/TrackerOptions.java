@@ -1,25 +1,103 @@
 package io.chokepoint.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.TrackerException;
+
 import picocli.CommandLine.Option;
 
-/** The {@code --db} option shared by every command that reads the tracker. */
+/** The {@code --home} and {@code --db} options shared by every command that reads the tracker. */
 final class TrackerOptions {
 
     static final String DEFAULT_DB = "chokepoint.db";
 
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "The tracker's home: its tracker file, reports folder and settings are found here, and"
+                    + " relative paths resolve against it (default: $CHOKEPOINT_HOME, else the current directory).")
+    Path home;
+
     @Option(names = "--db", paramLabel = "PATH",
-            description = "Tracker SQLite file (default: $CHOKEPOINT_DB, else ./" + DEFAULT_DB
-                    + "; run creates it with the sample data if missing).")
+            description = "Tracker SQLite file, which must exist (default: $CHOKEPOINT_DB, else " + DEFAULT_DB
+                    + " in the home, made with the sample data on first use; chokepoint init makes others).")
     Path db;
 
-    Path resolve(Map<String, String> env) {
-        if (db != null) {
-            return db;
+    /**
+     * The home and tracker file these options name. A home or tracker file that is named (by option or variable)
+     * but does not exist is an error: only {@code init} and the default path make a new tracker.
+     *
+     * @throws TrackerException one line naming the option and the way out
+     */
+    TrackerHome home(Map<String, String> env) {
+        TrackerHome resolved = locate(env);
+        if (!Files.isDirectory(resolved.directory())) {
+            String named = home != null ? "--home " + home : "CHOKEPOINT_HOME=" + env.get("CHOKEPOINT_HOME");
+            throw new TrackerException(named + ": no such directory " + resolved.directory() + "; give the folder"
+                    + " that holds the tracker, or make a new tracker there with: chokepoint init --home "
+                    + resolved.directory());
         }
-        String fromEnv = env.get("CHOKEPOINT_DB");
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_DB : fromEnv);
+        if (!resolved.defaultDb() && !Files.exists(resolved.db())) {
+            String given = resolved.dbSource().equals("--db") ? "--db " + db : "CHOKEPOINT_DB=" + env.get("CHOKEPOINT_DB");
+            throw new TrackerException(given + ": no such tracker file " + resolved.db() + "; check the path, or make"
+                    + " a new tracker with: chokepoint init --db " + resolved.db() + " [--sample]");
+        }
+        return resolved;
+    }
+
+    /** As {@link #home}, without checking that anything exists (for {@code init}). */
+    TrackerHome locate(Map<String, String> env) {
+        String homeFromEnv = blankToNull(env.get("CHOKEPOINT_HOME"));
+        Path directory = (home != null ? home : Path.of(homeFromEnv != null ? homeFromEnv : ""))
+                .toAbsolutePath().normalize();
+        String dbFromEnv = blankToNull(env.get("CHOKEPOINT_DB"));
+        Path file;
+        String source;
+        if (db != null) {
+            file = db;
+            source = "--db";
+        } else if (dbFromEnv != null) {
+            file = Path.of(dbFromEnv);
+            source = "CHOKEPOINT_DB";
+        } else {
+            file = Path.of(DEFAULT_DB);
+            source = null;
+        }
+        return new TrackerHome(directory, directory.resolve(file).toAbsolutePath().normalize(), source);
+    }
+
+    /** The tracker file's path, checked as {@link #home} does. */
+    Path resolve(Map<String, String> env) {
+        return home(env).db();
+    }
+
+    /**
+     * Opens the tracker. On the home's default path the first time, it is made with the sample data, and a line on
+     * stderr says so.
+     */
+    TrackerDatabase open(Environment environment) {
+        TrackerHome resolved = home(environment.env());
+        boolean creating = !Files.exists(resolved.db());
+        TrackerDatabase tracker = TrackerDatabase.open(resolved.db());
+        if (creating) {
+            environment.note("Note: made a new tracker " + resolved.db() + " with the sample data (the home's"
+                    + " default tracker, on first use)");
+        }
+        return tracker;
+    }
+
+    /** Connects to an existing tracker; never makes one. */
+    TrackerDatabase connect(Environment environment) {
+        TrackerHome resolved = home(environment.env());
+        if (!Files.exists(resolved.db())) {
+            throw new TrackerException("no tracker " + resolved.db() + " in the home " + resolved.directory()
+                    + "; give its home with --home or its file with --db, or make one with: chokepoint init");
+        }
+        return TrackerDatabase.connect(resolved.db());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.chokepoint.settings.SettingsCatalog;
+
 /**
  * How to reach the SMTP server. {@code user} and {@code password} are both null (no authentication) or both
  * set; a password over a connection without TLS ({@link TlsMode#NONE}) needs {@code allowPlaintextAuth}, since it
@@ -135,6 +137,11 @@ public record MailSettings(
      */
     public static Optional<String> configuredFrom(Path propertiesFile, Map<String, String> env) {
         return new MailSettingsLoader(propertiesFile, env).from();
+    }
+
+    /** The mail settings' keys and variables, for the one settings loader (see {@code io.chokepoint.settings}). */
+    public static SettingsCatalog catalog() {
+        return MailSettingsLoader.CATALOG;
     }
 
     /** {@code host:port}, for messages. */

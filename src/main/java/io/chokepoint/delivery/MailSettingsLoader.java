@@ -1,7 +1,6 @@
 package io.chokepoint.delivery;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.chokepoint.settings.SettingKey;
+import io.chokepoint.settings.Settings;
+import io.chokepoint.settings.SettingsCatalog;
+import io.chokepoint.settings.SettingsException;
 
 /** Reads {@link MailSettings} from a properties file and the environment; see {@link MailSettings#load}. */
 final class MailSettingsLoader {
@@ -31,10 +34,28 @@ final class MailSettingsLoader {
     private static final String DATA_TIMEOUT = "smtp.data-timeout";
     private static final String DEFERRED_RETRIES = "smtp.deferred-retries";
     private static final String DEFERRED_BACKOFF = "smtp.deferred-backoff";
-    private static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, PASSWORD_FILE, FROM, TLS,
-            ALLOW_PLAINTEXT_AUTH, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DEFERRED_RETRIES, DEFERRED_BACKOFF);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min)?");
     private static final String ENV_PREFIX = "CHOKEPOINT_SMTP_";
+    /**
+     * Every mail setting, read by the one settings loader: adding a setting is one line here (its variable,
+     * {@code CHOKEPOINT_SMTP_…}, follows from the key). A misspelt {@code smtp.*} key or {@code CHOKEPOINT_SMTP_*}
+     * variable is an error, since it would otherwise fall back to the outbox silently.
+     */
+    static final SettingsCatalog CATALOG = new SettingsCatalog(List.of(
+            SettingKey.of(HOST),
+            SettingKey.of(PORT),
+            SettingKey.of(USER),
+            SettingKey.of(PASSWORD),
+            SettingKey.of(PASSWORD_FILE),
+            SettingKey.of(FROM),
+            SettingKey.of(TLS),
+            SettingKey.of(ALLOW_PLAINTEXT_AUTH),
+            SettingKey.of(CONNECT_TIMEOUT),
+            SettingKey.of(COMMAND_TIMEOUT),
+            SettingKey.of(DATA_TIMEOUT),
+            SettingKey.of(DEFERRED_RETRIES),
+            SettingKey.of(DEFERRED_BACKOFF)),
+            List.of("smtp.", ENV_PREFIX));
 
     /** One configured value and where it came from, e.g. "smtp.port in /etc/chokepoint.properties". */
     private record Setting(String value, String origin, Path baseDirectory) {
@@ -193,61 +214,36 @@ final class MailSettingsLoader {
     }
 
     private Map<String, Setting> fromFile() {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        if (file == null || !Files.exists(file)) {
-            return settings;
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new DeliveryException("cannot read settings file " + file + ": " + e, e);
-        }
-        Path base = file.toAbsolutePath().getParent();
-        for (String key : properties.stringPropertyNames()) {
-            if (!key.startsWith("smtp.")) {
-                continue;
-            }
-            // A misspelt key would otherwise silently fall back to the outbox.
-            if (!KEYS.contains(key)) {
-                throw new DeliveryException("unknown setting '" + HeaderText.printable(key) + "' in " + file
-                        + ", expected one of " + String.join(", ", KEYS));
-            }
-            String value = trimmed(key, properties.getProperty(key));
-            if (!value.isEmpty()) {
-                settings.put(key, new Setting(value, key + " in " + file, base));
-            }
-        }
-        return settings;
+        return values(loaded().fromFile("smtp."));
     }
 
     private Map<String, Setting> fromEnvironment() {
-        Map<String, Setting> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : env.entrySet()) {
-            String name = entry.getKey();
-            if (!name.startsWith(ENV_PREFIX)) {
-                continue;
-            }
-            String key = "smtp." + name.substring(ENV_PREFIX.length()).toLowerCase().replace('_', '-');
-            if (!KEYS.contains(key)) {
-                throw new DeliveryException("unknown environment variable " + HeaderText.printable(name)
-                        + ", expected one of " + String.join(", ", KEYS.stream().map(MailSettingsLoader::envName).toList()));
-            }
-            String value = trimmed(key, entry.getValue() == null ? "" : entry.getValue());
-            if (!value.isEmpty()) {
-                settings.put(key, new Setting(value, "environment variable " + name, null));
-            }
+        return values(loaded().fromEnvironment("smtp."));
+    }
+
+    private Settings loaded() {
+        try {
+            return Settings.load(file, env, CATALOG);
+        } catch (SettingsException e) {
+            throw new DeliveryException(e.getMessage(), e);
         }
+    }
+
+    /** Trimmed as each key wants; an empty value counts as unset. */
+    private static Map<String, Setting> values(Map<String, Settings.Value> values) {
+        Map<String, Setting> settings = new LinkedHashMap<>();
+        values.forEach((key, v) -> {
+            String value = trimmed(key, v.value());
+            if (!value.isEmpty()) {
+                settings.put(key, new Setting(value, v.origin(), v.baseDirectory()));
+            }
+        });
         return settings;
     }
 
     /** Surrounding blanks are dropped, except from a password, which is taken exactly as given. */
     private static String trimmed(String key, String value) {
         return key.equals(PASSWORD) ? value : value.strip();
-    }
-
-    static String envName(String key) {
-        return ENV_PREFIX + key.substring("smtp.".length()).toUpperCase().replace('-', '_');
     }
 
     private static int port(Setting setting) {

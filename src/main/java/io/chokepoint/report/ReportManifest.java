@@ -30,9 +30,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param jobExecutionId   the job execution that wrote the files
  * @param inputFingerprint fingerprint of the tracker's input rows ({@code sha256:…})
  * @param files            the files, by name relative to the manifest's directory
+ * @param tracker          the tracker file they came from (absolute); null in manifests written before it was kept
  */
-@JsonPropertyOrder({"period", "jobExecutionId", "inputFingerprint", "files"})
-public record ReportManifest(String period, long jobExecutionId, String inputFingerprint, List<FileEntry> files) {
+@JsonPropertyOrder({"period", "jobExecutionId", "inputFingerprint", "files", "tracker"})
+public record ReportManifest(String period, long jobExecutionId, String inputFingerprint, List<FileEntry> files,
+                             String tracker) {
 
     public ReportManifest {
         Objects.requireNonNull(period, "period");
@@ -62,9 +64,9 @@ public record ReportManifest(String period, long jobExecutionId, String inputFin
 
     /** Describes the files as they are on disk now. */
     public static ReportManifest describe(ReportFiles files, long jobExecutionId, String inputFingerprint,
-                                          List<Path> written) {
+                                          List<Path> written, Path tracker) {
         return new ReportManifest(files.period().toString(), jobExecutionId, inputFingerprint,
-                written.stream().map(FileEntry::of).toList());
+                written.stream().map(FileEntry::of).toList(), tracker.toString());
     }
 
     /** Writes the manifest to {@code target} atomically (a reader sees the old one or the new one, whole). */

@@ -2,18 +2,23 @@ package io.chokepoint.summary;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.ProjectStatus;
+import io.chokepoint.settings.SettingKey;
+import io.chokepoint.settings.Settings;
+import io.chokepoint.settings.SettingsCatalog;
+import io.chokepoint.settings.SettingsException;
 import io.chokepoint.tracking.TrackerException;
 
 /**
@@ -25,6 +30,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
                                int targetYear) {
 
     private static final String DEFAULTS = "/analysis.properties";
+    private static final String TARGET_YEAR = "target-year";
 
     public AnalysisSettings {
         canonicalUnits = Map.copyOf(new EnumMap<>(canonicalUnits));
@@ -50,13 +56,40 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
         return from(defaultProperties(), DEFAULTS);
     }
 
-    /** The defaults, overridden by the keys present in {@code file}. */
+    /**
+     * The analysis keys, for the one settings loader. Every key of an analysis file must be one of them: a misspelt
+     * {@code target.year} would otherwise be ignored and the default used without a word.
+     */
+    public static SettingsCatalog catalog() {
+        List<SettingKey> keys = new ArrayList<>();
+        keys.add(SettingKey.fileOnly(TARGET_YEAR));
+        for (ChainStage stage : ChainStage.values()) {
+            keys.add(SettingKey.fileOnly("unit." + stage.code()));
+        }
+        for (ProjectStatus status : ProjectStatus.values()) {
+            keys.add(SettingKey.fileOnly("weight." + status.code()));
+        }
+        return new SettingsCatalog(keys, List.of(""));
+    }
+
+    /**
+     * The defaults, overridden by the keys present in {@code file}.
+     *
+     * @throws TrackerException naming the file and the key, for a missing or unreadable file, an unknown key or a
+     *                          bad value
+     */
     public static AnalysisSettings load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TrackerException("analysis settings file " + file + " does not exist (or is not a file); give an"
+                    + " existing file with --analysis, or leave the option out for the documented defaults");
+        }
         Properties properties = defaultProperties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new TrackerException("cannot read analysis settings " + file + ": " + e.getMessage(), e);
+        try {
+            // No environment: analysis keys are set in the file only.
+            Settings.load(file, Map.of(), catalog()).fromFile("")
+                    .forEach((key, value) -> properties.setProperty(key, value.value()));
+        } catch (SettingsException e) {
+            throw new TrackerException(e.getMessage(), e);
         }
         return from(properties, file.toString());
     }
@@ -90,9 +123,18 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
                 String key = "weight." + status.code();
                 weights.put(status, number(p, key));
             }
-            return new AnalysisSettings(units, weights, (int) number(p, "target-year"));
+            return new AnalysisSettings(units, weights, year(p));
         } catch (IllegalArgumentException e) {
             throw new TrackerException("invalid analysis settings in " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int year(Properties p) {
+        String value = p.getProperty(TARGET_YEAR, "").strip();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TARGET_YEAR + " must be a year such as 2030, was '" + value + "'");
         }
     }
 

@@ -49,6 +49,17 @@ public final class TrackedProjects {
                 .list());
     }
 
+    /**
+     * The date of the tracker's earliest dated fact (an event, an announcement or a status date); empty when it has
+     * none. No report before its month can say anything.
+     */
+    public java.util.Optional<LocalDate> earliestFact() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT min(d) FROM (SELECT min(date) AS d FROM facility_event"
+                        + " UNION ALL SELECT min(announced_on) FROM project UNION ALL SELECT min(status_as_of) FROM project)")
+                .mapTo(String.class).findOne())
+                .map(LocalDate::parse);
+    }
+
     public int projectCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM project").mapTo(Integer.class).one());
     }

@@ -17,9 +17,19 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(Map<String, String> env, String... args) {
+        return run(false, env, args);
+    }
+
+    /** As if a person watched at a terminal (progress is shown). */
+    static CliRun atTerminal(String... args) {
+        return run(true, Map.of(), args);
+    }
+
+    private static CliRun run(boolean terminal, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, false), args);
+        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal),
+                args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -50,6 +50,8 @@ class EmailDeliveryTest {
     @BeforeEach
     void threeStakeholders() throws Exception {
         db = dir.resolve("chokepoint.db");
+        // A tracker named by --db must exist: init makes it.
+        assertThat(CliRun.run("init", "--sample", "--db", db.toString()).exitCode()).isZero();
         pdf = dir.resolve("reports/2026-01/chokepoint-2026-01.pdf");
         settings = MailFixtures.smtpSettings(dir, GREEN_MAIL.getSmtp().getBindTo(), GREEN_MAIL.getSmtp().getPort());
         assertThat(cli("stakeholders", "add", "ana@example.org", "--name", "Ana Lima", "--stages", "metal").exitCode())

@@ -96,7 +96,7 @@ class InterruptedRunTest {
             // then it stops cleanly: exit code 1, execution STOPPED, lock released
             assertThat(child.exitCode()).as(child.err()).isEqualTo(1);
             assertThat(child.err()).contains("stopping execution 1");
-            assertThat(child.out()).contains("Status: STOPPED");
+            assertThat(child.out()).contains("Status: STOPPED (stopped by signal)");
         }
         assertThat(repository.execution(1).orElseThrow().status()).isEqualTo("STOPPED");
         assertThat(repository.step(1, "snapshot").orElseThrow().status()).isEqualTo("STOPPED");

@@ -78,7 +78,7 @@ class MailPasswordHygieneTest {
     }
 
     private String[] job(String command, String period, Path settings) {
-        return new String[] {command, "--period", period, "--db", dir.resolve("chokepoint.db").toString(),
+        return new String[] {command, "--period", period, "--home", dir.toString(),
                 "--reports", dir.resolve("reports").toString(), "--config", settings.toString()};
     }
 
@@ -96,7 +96,7 @@ class MailPasswordHygieneTest {
         Path noHost = Files.write(secrets.resolve("no-host.properties"), List.of("smtp.user=reports",
                 "smtp.password=" + PASSWORD, "smtp.from=reports@example.org"));
         for (String email : List.of("ana@example.org", "bo@example.org")) {
-            cli("stakeholders", "add", email, "--name", "N", "--db", dir.resolve("chokepoint.db").toString());
+            cli("stakeholders", "add", email, "--name", "N", "--home", dir.toString());
         }
 
         // when: a month sent, a month refused (wrong password) through the job and deliver, a month to the outbox

@@ -25,10 +25,10 @@ class OutboxModeTest {
 
     private CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db", dir.resolve("chokepoint.db").toString()));
+        all.addAll(List.of("--home", dir.toString()));
         if (!args[0].equals("stakeholders")) {
-            all.addAll(List.of("--reports", dir.resolve("reports").toString(),
-                    "--config", dir.resolve("chokepoint.properties").toString()));
+            // The settings file is the home's chokepoint.properties, if there is one (no --config).
+            all.addAll(List.of("--reports", dir.resolve("reports").toString()));
         }
         return CliRun.run(all.toArray(String[]::new));
     }

@@ -121,7 +121,7 @@ class RestartCommandTest {
         CliRun restart = CliRun.run("restart", "1", "--db", missing.toString());
 
         assertThat(restart.exitCode()).isEqualTo(3);
-        assertThat(restart.err()).contains("does not exist");
+        assertThat(restart.err()).contains("no such tracker file " + missing);
         assertThat(missing).doesNotExist();
     }
 

@@ -23,7 +23,7 @@ class RunCommandTest {
     Path dir;
 
     private String[] args(String... extra) {
-        String[] base = {"run", "--db", dir.resolve("chokepoint.db").toString(), "--reports", dir.resolve("reports").toString()};
+        String[] base = {"run", "--home", dir.toString(), "--reports", dir.resolve("reports").toString()};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -62,14 +62,22 @@ class RunCommandTest {
     }
 
     @Test
-    void dbFromEnvironment_isUsedWhenNoOptionIsGiven() {
+    void dbFromEnvironment_isUsedWhenNoOptionIsGiven_andMustExist() {
         Path db = dir.resolve("from-env.db");
+        Map<String, String> env = Map.of("CHOKEPOINT_DB", db.toString());
 
-        CliRun run = CliRun.run(Map.of("CHOKEPOINT_DB", db.toString()),
-                "run", "--period", "2026-01", "--reports", dir.resolve("reports").toString());
+        CliRun missing = CliRun.run(env, "run", "--period", "2026-01", "--reports", dir.resolve("reports").toString());
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err().strip()).doesNotContain("\n").startsWith("CHOKEPOINT_DB=" + db + ": no such tracker file")
+                .contains("chokepoint init --db " + db);
+        assertThat(db).doesNotExist();
+
+        assertThat(CliRun.run(env, "init", "--sample").exitCode()).isZero();
+        CliRun run = CliRun.run(env, "run", "--period", "2026-01", "--reports", dir.resolve("reports").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(db).exists();
+        assertThat(run.out()).contains("Status: COMPLETED");
+        assertThat(dir.resolve("chokepoint.db")).doesNotExist();
     }
 
     @Test
@@ -108,7 +116,7 @@ class RunCommandTest {
                 "--reports", dir.resolve("reports").toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err().strip()).doesNotContain("\n").contains(plain + " is not a directory");
+        assertThat(run.err().strip()).doesNotContain("\n").contains("no such tracker file " + plain.resolve("x.db"));
         assertThat(dir.resolve("reports")).doesNotExist();
     }
 

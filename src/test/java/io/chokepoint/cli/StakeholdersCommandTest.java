@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,10 +16,15 @@ class StakeholdersCommandTest {
     @TempDir
     Path dir;
 
+    @BeforeEach
+    void sampleTracker() {
+        assertThat(CliRun.run("init", "--sample", "--home", dir.toString()).exitCode()).isZero();
+    }
+
     private CliRun stakeholders(String... args) {
         List<String> all = new ArrayList<>(List.of("stakeholders"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--db", dir.resolve("chokepoint.db").toString()));
+        all.addAll(List.of("--home", dir.toString()));
         return CliRun.run(all.toArray(String[]::new));
     }
 
@@ -117,13 +123,13 @@ class StakeholdersCommandTest {
         Path csv = Files.writeString(dir.resolve("people.csv"), "email,name,stages,countries\n"
                 + "ana@example.org,Ana Lima,metal,VN\n");
 
-        CliRun imported = CliRun.run("import", "stakeholders", csv.toString(), "--db", dir.resolve("chokepoint.db").toString());
+        CliRun imported = CliRun.run("import", "stakeholders", csv.toString(), "--home", dir.toString());
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).isEqualTo("Imported 1 stakeholders from " + csv + ": 1 added, 0 reactivated,"
                 + " 0 updated, 0 unchanged\n");
         assertThat(stakeholders("list").out()).contains("ana@example.org\tAna Lima\tmetal\tVN\t");
-        CliRun unknown = CliRun.run("import", "people", csv.toString(), "--db", dir.resolve("chokepoint.db").toString());
+        CliRun unknown = CliRun.run("import", "people", csv.toString(), "--home", dir.toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown table 'people'").contains("stakeholders");
     }

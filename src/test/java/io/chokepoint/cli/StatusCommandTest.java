@@ -131,7 +131,7 @@ class StatusCommandTest {
         CliRun status = CliRun.run("status", "--db", missing.toString());
 
         assertThat(status.exitCode()).isEqualTo(3);
-        assertThat(status.err()).contains("does not exist");
+        assertThat(status.err()).contains("no such tracker file " + missing);
         assertThat(missing).doesNotExist();
     }
 }

@@ -201,11 +201,10 @@ class MailSettingsTest {
     void misspeltKeyOrVariable_isReportedRatherThanIgnored() throws Exception {
         Path file = properties("smtp.hots=mail.example.org");
         assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
-                .hasMessageStartingWith("unknown setting 'smtp.hots' in " + file + ", expected one of smtp.host, ");
+                .hasMessage("unknown setting 'smtp.hots' in " + file + ": did you mean smtp.host?");
 
-        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_SMTP_PASS", "x")))
-                .hasMessageStartingWith("unknown environment variable CHOKEPOINT_SMTP_PASS, expected one of "
-                        + "CHOKEPOINT_SMTP_HOST, ");
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_SMTP_PASWORD", "x")))
+                .hasMessage("unknown environment variable CHOKEPOINT_SMTP_PASWORD: did you mean CHOKEPOINT_SMTP_PASSWORD?");
     }
 
     @Test
