@@ -39,7 +39,7 @@ public class EnvironmentFailures extends AbstractStepListener {
     @Override
     public void afterStep() {
         reason(stepContext.getException())
-                .ifPresent(reason -> jobContext.setExitStatus(PREFIX + "step " + stepContext.getStepName() + ": "
+                .ifPresent(reason -> jobContext.setExitStatus(PREFIX + stepContext.getStepName() + ": "
                         + reason));
     }
 

@@ -169,6 +169,9 @@ final class ForegroundJob {
         if (signal.received() && !outcome.completed()) {
             return " (stopped by signal)";
         }
+        if (outcome.environmentProblem().isPresent()) {
+            return " (" + outcome.environmentProblem().get() + ")";
+        }
         if (outcome.failure().isPresent() && (outcome.exitStatus() == null
                 || outcome.exitStatus().equals(outcome.status().name()))) {
             return " (" + outcome.failure().get() + ")";

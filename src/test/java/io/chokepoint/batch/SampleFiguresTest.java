@@ -76,7 +76,14 @@ class SampleFiguresTest {
         assertThat(firstPage(december.pdf())).contains("not computable (2 projects, capacity undisclosed)")
                 .contains("2030 as announced").contains("2030 risk-weighted")
                 .contains("54.0 %").contains("77.0 %").contains("82.0 %").contains("84.0 %")
-                .contains("87.7 %").contains("91.1 %").contains("published 2025-01-31");
+                .contains("87.7 %").contains("91.1 %").contains("published 2025-01-31")
+                // Page 1 names the month's story first: LS Eco Energy's metallization approval in Vietnam.
+                .contains("What moved this month \u2022 LS Eco Energy (majority-owned by LS Cable & System) in Vietnam, "
+                        + "owned from South Korea \u2014 metal: new in the tracker, approved; investment KRW 28.5 bn "
+                        + "(\u2248 US$19.3 M). Still undisclosed: capacity, target year, binding offtake.")
+                // The sources give 94.0 % for magnets; page 1 says why ours is 92.5 %.
+                .contains("magnet: 92.5 % here, 94.0 % published")
+                .contains("What is solid and what is soft");
     }
 
     @Test

@@ -35,9 +35,9 @@ class RunEnvironmentTest {
         CliRun result = run(db, notAFolder);
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
-        assertThat(result.err().strip()).isEqualTo("cannot write the reports of 2026-01 to " + notAFolder.resolve("2026-01")
-                + ": Not a directory; free some space or fix the folder's permissions, or choose"
-                + " another folder with --reports");
+        // Refused by the settings check before any job: the folder is named with the fix.
+        assertThat(result.err().strip()).isEqualTo("--reports " + notAFolder + ": " + notAFolder
+                + " is not a directory; give a folder that can be written, e.g. --reports ./reports");
         assertThat(new JobRepositoryProbe(db.jobRepositoryFile()).executions()).isEmpty();
     }
 
@@ -52,10 +52,10 @@ class RunEnvironmentTest {
 
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(3);
         assertThat(failed.err().strip()).doesNotContain("\n")
-                .startsWith("step write-reports: cannot write " + reports.resolve("2026-01/chokepoint-2026-01.xlsx"))
+                .startsWith("write-reports: cannot write " + reports.resolve("2026-01/chokepoint-2026-01.xlsx"))
                 .endsWith("; fix that (free space, permissions), then finish the month with: chokepoint run --period"
                         + " 2026-01");
-        assertThat(failed.out()).contains("Status: FAILED (ENVIRONMENT: step write-reports: ");
+        assertThat(failed.out()).contains("Status: FAILED (write-reports: ");
 
         Files.delete(blocking);
         Files.delete(blocking.getParent());
@@ -87,7 +87,7 @@ class RunEnvironmentTest {
         try (var files = Files.list(reports.resolve("2026-01"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("archive", "chokepoint-2026-01.pdf", "chokepoint-2026-01.xlsx", "manifest.json",
-                            "notes.txt");
+                            "notes.txt", "run-1.log");
         }
     }
 }

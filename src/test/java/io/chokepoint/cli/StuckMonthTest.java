@@ -34,7 +34,7 @@ class StuckMonthTest {
         // given a run that failed because of its reports folder
         CliRun failed = CliRun.run("run", "--period", "2026-01", "--home", home.toString(), "--reports", "bad");
 
-        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(3); // an environment problem (ENVIRONMENT: …)
         assertThat(failed.out()).contains("Status: FAILED (write-reports: ")
                 .contains("Log: " + bad.resolve("2026-01/run-1.log"));
         assertThat(failed.out() + failed.err()).doesNotContain("\tat ").doesNotContain("Exception:");

@@ -137,7 +137,10 @@ class TrackerFileTest {
     void newTrackerAndJobRepository_areOwnerOnly() throws Exception {
         Path db = dir.resolve("new").resolve("chokepoint.db");
 
+        CliRun made = CliRun.run("init", "--sample", "--db", db.toString());
         CliRun result = run(db);
+
+        assertThat(made.exitCode()).as(made.err()).isZero();
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.getPosixFilePermissions(db)).isEqualTo(OWNER_ONLY);
