@@ -84,7 +84,7 @@ public final class RunningExecution {
             Thread.currentThread().interrupt();
         }
         ReportFiles files = new ReportFiles(reportsDir, period);
-        List<Path> present = Stream.of(files.workbook(), files.pdf(), files.manifest()).filter(Files::exists).toList();
+        List<Path> present = Stream.of(files.workbook(), files.pdf(), files.summary(), files.manifest()).filter(Files::exists).toList();
         return new RunOutcome(period, executionId, action, execution.getBatchStatus(), execution.getExitStatus(),
                 present);
     }

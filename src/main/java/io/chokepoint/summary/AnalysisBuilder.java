@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
@@ -94,7 +96,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company(), f.stages(), "",
                     e.statusAfter() == null ? "" : e.statusAfter().code(),
                     "recorded after the " + period.previous() + " report: " + e.kind().code()
-                            + (quote(e).isEmpty() ? "" : " — " + quote(e)), e.source(), false));
+                            + (quote(e).isEmpty() ? "" : " — " + quote(e)), e.source(), false, f.country()));
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind)
                 .thenComparing(c -> String.join(",", c.projectIds())));
@@ -185,8 +187,17 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
         /** The company, from the first row in (stage, id) order. */
         String company() {
+            return first().company();
+        }
+
+        /** The host country, from the first row in (stage, id) order. */
+        Country country() {
+            return first().country();
+        }
+
+        private Project first() {
             return rows.stream().min(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
-                    .thenComparing(s -> s.project().id())).orElseThrow().project().company();
+                    .thenComparing(s -> s.project().id())).orElseThrow().project();
         }
 
         List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
@@ -218,11 +229,12 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 if (carrier != null) {
                     changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
                             key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
-                            carrier.source(), true));
+                            carrier.source(), true, moved.get(0).project().country()));
                 } else {
                     ProjectSnapshot first = moved.get(0);
                     changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", first.project().sources(), false));
+                            stages, key.get(1), key.get(2), "", first.project().sources(), false,
+                            first.project().country()));
                 }
             });
             return changes;
