@@ -42,6 +42,8 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
     /** The version of the file's layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
+    private static final String DERIVED = "derived_from_share";
+
     public PeriodSummary {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(title, "title");
@@ -57,8 +59,9 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
      * @param stage               the stage's code, e.g. {@code magnet}
      * @param unit                the unit of its capacities, e.g. {@code t/yr}
      * @param chinaSharePercent   China's share now, from the complete baseline plus tracked additions; null without
-     * @param basis               what the baseline rows measure: {@code capacity}, {@code output} or {@code quota}
-     *                            (several joined by " + " when the rows mix them); null without a complete baseline
+     * @param basis               what the share measures, from the baseline rows: {@code capacity}, {@code output}
+     *                            or {@code quota} (China's row; where it is only derived from a published share,
+     *                            the other rows', joined by " + " if they differ); null without a complete baseline
      * @param baseline            the baseline set the share rests on; null without a complete baseline
      * @param projection          the target-year projection, as announced and risk-weighted; null without a baseline
      * @param publishedShare      without a complete baseline: the latest published China share, if any
@@ -188,10 +191,7 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
 
     private static Stage stage(SupplyChainSummary summary, Analysis analysis, StageSummary s, int targetYear) {
         boolean complete = s.hasCompleteBaseline();
-        String basis = complete ? s.baselineRows().stream().map(Baseline::basis).filter(Objects::nonNull)
-                .map(String::strip).filter(b -> !b.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(" + "))
-                : null;
+        String basis = complete ? basis(s) : null;
         Source baseline = complete ? new Source(s.baselineYear().get(), StageCitations.baselineSource(s),
                 s.baselinePublishedOn().map(Object::toString).orElse(null)) : null;
         Projection projection = s.projected().isPresent() && s.projectedWeighted().isPresent()
@@ -206,6 +206,22 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 new ShareChange(analysis.chinaShareChange(s.stage()).orElse(null),
                         analysis.projectedShareChange(s.stage()).orElse(null)),
                 disclosure, countries(summary, s));
+    }
+
+    /**
+     * What the share measures: China's row's basis, unless that row is only derived from a published share, then
+     * what the other rows measure. {@code derived_from_share} says how a value was made, not what it measures.
+     */
+    private static String basis(StageSummary s) {
+        Optional<String> china = s.baselineCitation().map(Baseline::basis).map(String::strip)
+                .filter(b -> !b.isEmpty() && !b.equals(DERIVED));
+        if (china.isPresent()) {
+            return china.get();
+        }
+        String measured = s.baselineRows().stream().map(Baseline::basis).filter(Objects::nonNull).map(String::strip)
+                .filter(b -> !b.isEmpty() && !b.equals(DERIVED))
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(" + "));
+        return measured.isEmpty() ? "published share" : measured;
     }
 
     private static List<CountryFigures> countries(SupplyChainSummary summary, StageSummary s) {
@@ -256,7 +272,7 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
         if (!c.from().isEmpty() && !c.to().isEmpty()) {
             text.append(' ').append(c.from()).append(" \u2192 ").append(c.to());
         } else if (!c.to().isEmpty()) {
-            text.append(' ').append(c.to());
+            text.append(": ").append(c.to());
         }
         return text.append(" (").append(c.date()).append(")").toString();
     }

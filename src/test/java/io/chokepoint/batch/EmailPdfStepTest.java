@@ -106,7 +106,7 @@ class EmailPdfStepTest {
         assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.exitStatus()).isEqualTo("EMAIL_FAILED: invalid mail settings: smtp.port in "
                 + broken.settingsFile().toAbsolutePath() + " is '25x', expected a port number from 1 to 65535");
-        assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.manifest());
+        assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         assertThat(new DeliveryLog(tracker).all()).isEmpty();
 
         // when the settings are gone (no SMTP host: the outbox), the restart sends the mail

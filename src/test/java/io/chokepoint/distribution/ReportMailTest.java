@@ -79,7 +79,7 @@ class ReportMailTest {
         String projectedMagnet = Formats.percent(analysis.current().stage(ChainStage.MAGNET).projectedChinaSharePercent());
         assertThat(text).startsWith("Hello Bo,\n\nThe Chokepoint report for January 2026 is attached"
                 + " (chokepoint-2026-01.pdf). All figures are as of 2026-01-31.\n\n");
-        assertThat(text).contains("Stages you follow:\n- magnet: China share now 90.9 % of output + capacity"
+        assertThat(text).contains("Stages you follow:\n- magnet: China share now 90.9 % of output"
                 + " (baseline 2025, Magnet Review 2026); 2030 as announced");
         assertThat(text).contains("risk-weighted " + projectedMagnet + "; published anchor: none;"
                 + " change since 2025-12: 0.0 pp\n");

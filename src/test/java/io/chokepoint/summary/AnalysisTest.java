@@ -164,7 +164,7 @@ class AnalysisTest {
 
         assertThat(changes).containsExactly(new Change(LocalDate.parse("2026-03-17"), "status_change", "VN-1",
                 List.of("VN-1"), "Co VN-1", List.of(ChainStage.METAL), "announced", "approved",
-                "approval: KRW 28500000000 — Board approval", "LSCV 2026-03-17", true));
+                "approval: KRW 28500000000 — Board approval", "LSCV 2026-03-17", true, Country.of("VN")));
     }
 
     @Test
