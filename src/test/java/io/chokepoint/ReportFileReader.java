@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -35,19 +36,36 @@ public final class ReportFileReader {
         }
     }
 
-    /** The first row of the sheet whose leading cells equal {@code keys} (as text). */
+    /**
+     * The first row of the sheet whose leading cells equal {@code keys}: text cells as text, date cells as their
+     * ISO date ({@code 2025-12-17}).
+     */
     public static Optional<Row> row(Sheet sheet, String... keys) {
         for (Row row : sheet) {
             boolean match = true;
             for (int i = 0; i < keys.length && match; i++) {
                 Cell cell = row.getCell(i);
-                match = cell != null && cell.getCellType() == CellType.STRING && keys[i].equals(cell.getStringCellValue());
+                match = cell != null && (cell.getCellType() == CellType.STRING || isDate(cell))
+                        && keys[i].equals(text(cell));
             }
             if (match) {
                 return Optional.of(row);
             }
         }
         return Optional.empty();
+    }
+
+    /** A text cell's text, or a date cell's ISO date; fails on anything else. */
+    public static String text(Cell cell) {
+        if (isDate(cell)) {
+            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        }
+        return cell.getStringCellValue();
+    }
+
+    /** A numeric cell with a date format: how Excel stores a date. */
+    public static boolean isDate(Cell cell) {
+        return cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell);
     }
 
     /** Column index of a header in the sheet's first row. */

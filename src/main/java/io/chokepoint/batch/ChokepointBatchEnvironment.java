@@ -1,5 +1,8 @@
 package io.chokepoint.batch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +21,8 @@ import org.jberet.spi.JobTask;
 import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
+
+import io.chokepoint.tracking.TrackerFile;
 import org.jberet.tx.LocalTransactionManager;
 
 /**
@@ -36,6 +41,7 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
     private final JobXmlResolver jobXmlResolver = new ChainedJobXmlResolver(new MetaInfBatchJobsJobXmlResolver());
 
     ChokepointBatchEnvironment(Path repositoryFile) {
+        createPrivately(repositoryFile);
         this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
         AtomicInteger number = new AtomicInteger();
         this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {
@@ -49,6 +55,18 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
                 return threads.getMaximumPoolSize();
             }
         };
+    }
+
+    /** The repository holds job parameters (paths, the mail settings file): owner-only, like the tracker. */
+    private static void createPrivately(Path repositoryFile) {
+        if (!Files.exists(repositoryFile)) {
+            try {
+                TrackerFile.createPrivate(repositoryFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the job repository " + repositoryFile + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 
     static Properties repositoryProperties(Path repositoryFile) {

@@ -31,18 +31,24 @@ import io.chokepoint.tracking.TrackerDatabase;
  * Mails the period's PDF to every active stakeholder who does not have it yet (see {@link ReportDistribution}).
  *
  * <p>Exit statuses (of the step, and of the job, which this is the last step of): {@code COMPLETED} (all sent,
- * or nothing to send), {@code COMPLETED_WITH_REJECTIONS} (a recipient's server refused the message for good:
- * recorded and logged, not retried, and not a reason to fail the month), {@code EMAIL_SKIPPED}
+ * or nothing to send), {@code COMPLETED_WITH_UNCERTAIN} (a message went out without a definite reply, now or in
+ * an earlier run, and nobody has resent it: it may have arrived, it is never sent again automatically, and a
+ * person decides; this wins over the next), {@code COMPLETED_WITH_REJECTIONS} (a recipient's server refused the
+ * message for good: recorded and logged, not retried, and not a reason to fail the month), {@code EMAIL_SKIPPED}
  * ({@code run --no-email}). If a message could not go out for a reason that is not the recipient's (server
- * unreachable, invalid settings), the job's exit status becomes {@code EMAIL_FAILED: <why, naming the server>}
- * and the step fails; the reports stay, and a restart runs only this step, for the messages still missing.
+ * unreachable, messages still deferred after the retries), the job's exit status becomes
+ * {@code EMAIL_FAILED: <why, naming the server>} and the step fails; if the fault is on this side (invalid mail
+ * settings, a user for a server that offers no AUTH, an unreadable PDF, no period summary), it is {@code EMAIL_SETUP_FAILED: <why>}.
+ * Either way the reports stay, and a restart runs only this step, for the messages still missing.
  */
 public class EmailPdfBatchlet extends AbstractBatchlet {
     private static final Logger LOG = LoggerFactory.getLogger(EmailPdfBatchlet.class);
 
     static final String SKIPPED = "EMAIL_SKIPPED";
     static final String WITH_REJECTIONS = "COMPLETED_WITH_REJECTIONS";
+    static final String WITH_UNCERTAIN = "COMPLETED_WITH_UNCERTAIN";
     static final String FAILED = "EMAIL_FAILED";
+    static final String SETUP_FAILED = "EMAIL_SETUP_FAILED";
 
     @Inject
     JobContext jobContext;
@@ -93,11 +99,9 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
                     + " stakeholders add EMAIL --name NAME)", reportPeriod);
             return exit("COMPLETED");
         }
-        if (!plan.inDoubt().isEmpty()) {
-            LOG.warn("email-pdf {}: not sending again to {}: an earlier delivery ended without a recorded outcome"
-                    + " (it may have arrived); to send on purpose: chokepoint deliver --period {} --resend --to EMAIL",
-                    reportPeriod, plan.inDoubt(), reportPeriod);
-        }
+        plan.inDoubt().forEach(email -> LOG.warn("email-pdf {}: not sending again to {}: an earlier delivery has"
+                + " no definite outcome (it may have arrived); to send it on purpose: chokepoint deliver --resend --to {}"
+                + " --period {}", reportPeriod, email, email, reportPeriod));
         if (!plan.rejected().isEmpty()) {
             LOG.info("email-pdf {}: not retrying {}, rejected earlier (deliver --resend sends on purpose)",
                     reportPeriod, plan.rejected());
@@ -105,7 +109,7 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
         if (plan.nothingToSend()) {
             LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
                     reportPeriod, plan.delivered().size(), plan.activeStakeholders());
-            return exit("COMPLETED");
+            return exit(plan.inDoubt().isEmpty() ? "COMPLETED" : WITH_UNCERTAIN);
         }
 
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
@@ -114,25 +118,31 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
             channel = MailChannel.open(Path.of(mailSettings), System.getenv(), files.directory().resolve("outbox"),
                     reportPeriod.toString(), clock);
         } catch (DeliveryException e) {
-            throw fail("invalid mail settings: " + e.getMessage());
+            throw fail(SETUP_FAILED, "invalid mail settings: " + e.getMessage());
         }
         LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
                 plan.recipients().size(), plan.activeStakeholders(), channel.description());
         // The figures write-reports put in the period summary, whether this execution wrote it or an earlier one.
         PeriodSummary summary;
         try {
-            summary = PeriodSummaryFile.read(files.summary()).orElseThrow(() -> fail("no " + files.summary()
+            summary = PeriodSummaryFile.read(files.summary()).orElseThrow(() -> fail(SETUP_FAILED, "no " + files.summary()
                     .getFileName() + " in " + files.directory() + ": run the month first"));
         } catch (IllegalArgumentException e) {
-            throw fail(e.getMessage());
+            throw fail(SETUP_FAILED, e.getMessage());
         }
         ReportMail mail = new ReportMail(summary, files.pdf());
         DistributionResult result = distribution.send(plan, mail, channel);
+        result.uncertain().forEach(u -> LOG.warn("email-pdf {}: {}: {}; to send it again on purpose: chokepoint"
+                + " deliver --resend --to {} --period {}", reportPeriod, u.recipient(), u.reply(), u.recipient(),
+                reportPeriod));
         if (result.failed()) {
-            throw fail(result.failureMessage().orElseThrow());
+            throw fail(result.failedOnThisSide() ? SETUP_FAILED : FAILED, result.failureMessage().orElseThrow());
         }
         result.rejections().forEach(r -> LOG.warn("email-pdf {}: {} rejected: {}", reportPeriod, r.recipient(),
                 r.reply()));
+        if (!plan.inDoubt().isEmpty() || !result.uncertain().isEmpty()) {
+            return exit(WITH_UNCERTAIN);
+        }
         return exit(result.rejections().isEmpty() ? "COMPLETED" : WITH_REJECTIONS);
     }
 
@@ -141,8 +151,8 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
         return status;
     }
 
-    private DistributionException fail(String message) {
-        String status = FAILED + ": " + message;
+    private DistributionException fail(String kind, String message) {
+        String status = kind + ": " + message;
         jobContext.setExitStatus(status);
         return new DistributionException("email-pdf " + period + ": " + message);
     }

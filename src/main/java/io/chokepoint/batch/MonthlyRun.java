@@ -1,5 +1,6 @@
 package io.chokepoint.batch;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -108,19 +109,30 @@ public final class MonthlyRun {
      * Carries out a plan and returns the running execution, which the caller awaits.
      *
      * @throws IllegalArgumentException for a refused plan
+     * @throws ReportsFolderException   if the period's reports folder cannot be written (nothing was started)
      */
     public RunningExecution launch(RunPlan plan, RunOptions options) {
         if (plan instanceof RunPlan.StartNew start) {
+            ReportsFolder.prepare(start.reportsDir(), start.period());
             return job.startNew(start.period(), start.reportsDir(), options, List.of());
         }
         if (plan instanceof RunPlan.Restart restart) {
+            ReportsFolder.prepare(restart.reportsDir(), restart.period());
             // Holding the lock, an execution that still looks running belongs to a process that is gone.
             return job.restart(restart, options, restart.interrupted());
         }
         if (plan instanceof RunPlan.Rerun rerun) {
+            ReportsFolder.prepare(rerun.reportsDir(), rerun.period());
             ReportFiles files = new ReportFiles(rerun.reportsDir(), rerun.period());
             long producer = ReportArchive.producer(files).orElse(rerun.completedExecutionId());
-            List<Path> archived = ReportArchive.keep(files, producer);
+            List<Path> archived;
+            try {
+                archived = ReportArchive.keep(files, producer);
+            } catch (UncheckedIOException e) {
+                throw new ReportsFolderException("cannot keep the previous files of " + rerun.period() + " under "
+                        + files.archive(producer) + ": " + ReportsFolder.reason(e) + "; nothing was started: free some"
+                        + " space or fix the folder's permissions, then run again", e);
+            }
             return job.startNew(rerun.period(), rerun.reportsDir(), options, archived);
         }
         throw new IllegalArgumentException("nothing to launch: " + plan);

@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.chokepoint.tracking.TrackerFile;
+
 /**
  * One run at a time per tracker: an exclusive OS lock ({@link FileChannel#tryLock()}) on a file beside the
  * tracker, {@code chokepoint.db.lock} for {@code chokepoint.db}. The OS releases the lock when its process dies,
@@ -43,7 +45,7 @@ public final class RunLock implements AutoCloseable {
 
     /** The lock file of a tracker: its file name plus {@code .lock}, in the same directory. */
     public static Path fileFor(Path tracker) {
-        Path absolute = tracker.toAbsolutePath().normalize();
+        Path absolute = TrackerFile.realPath(tracker);
         return absolute.resolveSibling(absolute.getFileName() + ".lock");
     }
 

@@ -3,6 +3,7 @@ package io.chokepoint.batch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.batch.runtime.BatchStatus;
 
@@ -25,5 +26,20 @@ public record RunOutcome(ReportPeriod period, long executionId, RunAction action
 
     public boolean completed() {
         return status == BatchStatus.COMPLETED;
+    }
+
+    /**
+     * The job failed in email-pdf on this side's account (invalid mail settings, a user for a server that offers
+     * no AUTH, an unreadable PDF): an input or environment problem, to fix before running the month again.
+     */
+    public boolean emailSetupFailed() {
+        return !completed() && exitStatus != null && exitStatus.startsWith(EmailPdfBatchlet.SETUP_FAILED + ":");
+    }
+
+    /** Why the run failed, if its environment failed it (a full or unwritable disk), not the job itself. */
+    public Optional<String> environmentProblem() {
+        return !completed() && exitStatus != null && exitStatus.startsWith(EnvironmentFailures.PREFIX)
+                ? Optional.of(exitStatus.substring(EnvironmentFailures.PREFIX.length()))
+                : Optional.empty();
     }
 }

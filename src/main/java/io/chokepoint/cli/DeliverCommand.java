@@ -3,6 +3,7 @@ package io.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -18,7 +19,7 @@ import io.chokepoint.report.PeriodSummary;
 import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
-import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
+import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
                         + " body from summary-YYYY-MM.json beside it) to every active"
                         + " stakeholder who does not have it yet, as the job's email-pdf step does. Stakeholders whose"
                         + " server rejected it are not retried without --resend.",
-                "Exit codes: 0 ok, 1 some delivery failed or was rejected, 2 usage, 3 no PDF or summary, or invalid settings."})
+                "Exit codes: 0 ok, 1 some delivery failed or was rejected, 2 usage, 3 no PDF or summary, invalid"
+                        + " settings or settings that do not fit the server, 5 the outcome of some mail is unknown"
+                        + " (each is printed with the command that resends it)."})
 final class DeliverCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -101,7 +104,7 @@ final class DeliverCommand implements Callable<Integer> {
                     ? "there are no active stakeholders (add some with: chokepoint stakeholders add EMAIL --name NAME)"
                     : plan.delivered().size() + " of " + plan.activeStakeholders()
                     + " active stakeholders already have it"));
-            return ExitCode.OK;
+            return inDoubt(db) ? ExitCode.DELIVERY_UNCERTAIN : ExitCode.OK;
         }
         MailChannel channel;
         try {
@@ -125,8 +128,22 @@ final class DeliverCommand implements Callable<Integer> {
         result.skipped().forEach(email -> out.println("SKIPPED " + email + ": sent by another run meanwhile"));
         out.println(period + " through " + channel.description() + ": " + result.summary());
         result.failureMessage().ifPresent(message -> err.println("Delivery stopped: " + message));
-        // Exit 1: some delivery failed (FAILED, or REJECTED for good).
-        return result.failed() || !result.rejections().isEmpty() ? ExitCode.JOB_FAILED : ExitCode.OK;
+        boolean inDoubt = inDoubt(db);
+        if (result.failed()) {
+            return result.failedOnThisSide() ? ExitCode.INPUT : ExitCode.JOB_FAILED;
+        }
+        if (inDoubt) {
+            return ExitCode.DELIVERY_UNCERTAIN;
+        }
+        // Exit 1: some delivery was REJECTED for good.
+        return result.rejections().isEmpty() ? ExitCode.OK : ExitCode.JOB_FAILED;
+    }
+
+    /** Lists the period's mail of unknown outcome, with the command that resends each; whether there is any. */
+    private boolean inDoubt(TrackerDatabase db) {
+        List<DeliveryRecord> deliveries = new DeliveryLog(db).inDoubt(period);
+        UncertainDeliveries.print(environment.out(), deliveries);
+        return !deliveries.isEmpty();
     }
 
     /** {@code --to EMAIL} without {@code --resend}: one test message, not recorded as a delivery. */
@@ -153,19 +170,25 @@ final class DeliverCommand implements Callable<Integer> {
         if (mail.isEmpty()) {
             return ExitCode.INPUT;
         }
-        DistributionResult.Line line = distribution.sendTest(mail.get(), channel, to);
+        DistributionResult.Line line;
+        try {
+            line = distribution.sendTest(mail.get(), channel, to);
+        } catch (DeliveryException e) {
+            environment.err().println("Test message not sent: " + e.getMessage());
+            return ExitCode.INPUT;
+        }
         environment.out().println(format(line) + " (test message, not recorded as a delivery)");
-        return line.outcome() == Outcome.SENT || line.outcome() == Outcome.OUTBOX ? ExitCode.OK : ExitCode.JOB_FAILED;
+        return switch (line.outcome()) {
+            case SENT, OUTBOX -> ExitCode.OK;
+            case UNCERTAIN -> ExitCode.DELIVERY_UNCERTAIN;
+            default -> ExitCode.JOB_FAILED;
+        };
     }
 
     private void describe(DistributionPlan plan) {
         if (!plan.rejected().isEmpty()) {
             environment.out().println("Not retried (rejected earlier; --resend --to EMAIL sends on purpose): "
                     + String.join(", ", plan.rejected()));
-        }
-        if (!plan.inDoubt().isEmpty()) {
-            environment.out().println("Not sent again (an earlier delivery ended without a recorded outcome and may"
-                    + " have arrived; --resend --to EMAIL sends on purpose): " + String.join(", ", plan.inDoubt()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.FieldInput;
 import io.chokepoint.tracking.TrackerCsv;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
@@ -65,6 +66,8 @@ final class EventCommand {
                         + "operating facility is a planned expansion.")
         String capacityBasis;
         @Mixin
+        FutureDateOption future = new FutureDateOption();
+        @Mixin
         TrackerOptions tracker = new TrackerOptions();
 
         Add(Environment environment) {
@@ -74,8 +77,9 @@ final class EventCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-            EventRecord record = db.edits().addEvent(projectId,
-                    OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns()));
+            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
+            EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
+            future.warn(environment.clock(), input, environment.err());
             FacilityEvent e = record.event();
             String what = e.date() + " " + e.kind().code()
                     + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())

@@ -18,6 +18,12 @@ final class ExitCode {
     static final int INPUT = 3;
     /** A bug or an unexpected failure. */
     static final int INTERNAL = 4;
+    /**
+     * The job completed (or {@code deliver} did what it could), but the outcome of some mail is unknown: it went out
+     * without a definite reply (UNCERTAIN) or its sender died mid-send. It is never resent automatically; the
+     * command prints, per recipient, the {@code deliver --resend --to ADDRESS --period P} that sends it on purpose.
+     */
+    static final int DELIVERY_UNCERTAIN = 5;
 
     private ExitCode() {
     }

@@ -35,6 +35,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "Export the tracker as it was known on this day.")
     LocalDate asOf;
 
+    @Option(names = "--raw", description = "Write text that starts like a formula (= + - @) as it is; by default it"
+            + " gets a leading ' so that a spreadsheet shows it as text (import takes the ' off again).")
+    boolean raw;
+
     @Mixin
     TrackerOptions tracker = new TrackerOptions();
 
@@ -45,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-        environment.out().println(db.exporter().run(new ExportRequest(table, file, asOf)));
+        environment.out().println(db.exporter().run(new ExportRequest(table, file, asOf, raw)));
         return ExitCode.OK;
     }
 }

@@ -2,16 +2,20 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 import io.chokepoint.batch.MonthlyRun;
 import io.chokepoint.batch.ReportJob;
+import io.chokepoint.batch.ReportsFolderException;
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.batch.RunLockedException;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.batch.RunOutcome;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.batch.RunningExecution;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
 
 /**
  * What {@code run} and {@code restart} share: take the tracker's lock, let the command decide, carry the decision
@@ -57,12 +61,18 @@ final class ForegroundJob {
                 return refused.reason() == RunPlan.Reason.NOT_FOUND ? ExitCode.INPUT : ExitCode.USAGE;
             }
             announce(plan);
-            RunningExecution execution = runs.launch(plan, options);
+            RunningExecution execution;
+            try {
+                execution = runs.launch(plan, options);
+            } catch (ReportsFolderException e) {
+                err.println(e.getMessage());
+                return ExitCode.INPUT;
+            }
             signal.watch(execution);
             if (!execution.archived().isEmpty()) {
                 environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());
             }
-            return report(execution.await());
+            return report(execution.await(), job);
         }
     }
 
@@ -81,7 +91,7 @@ final class ForegroundJob {
         out.flush();
     }
 
-    private int report(RunOutcome outcome) {
+    private int report(RunOutcome outcome, ReportJob job) {
         PrintWriter out = environment.out();
         out.println("Period: " + outcome.period());
         out.println("Execution id: " + outcome.executionId());
@@ -89,12 +99,25 @@ final class ForegroundJob {
                 || outcome.exitStatus().equals(outcome.status().name()) ? "" : " (" + outcome.exitStatus() + ")"));
         // Files are renamed into place only when complete, so what exists is whole, even after a failed step.
         outcome.files().forEach(f -> out.println("Wrote: " + f));
+        List<DeliveryRecord> inDoubt = new DeliveryLog(job.tracker()).inDoubt(outcome.period());
+        UncertainDeliveries.print(out, inDoubt);
         if (outcome.completed()) {
             out.flush();
-            return ExitCode.OK;
+            return inDoubt.isEmpty() ? ExitCode.OK : ExitCode.DELIVERY_UNCERTAIN;
+        }
+        if (outcome.emailSetupFailed()) {
+            out.println("Fix the mail settings (or what the status names), then run: chokepoint run --period "
+                    + outcome.period());
+            out.flush();
+            return ExitCode.INPUT;
         }
         out.println("To restart it from its last checkpoint, run: chokepoint run --period " + outcome.period());
         out.flush();
+        if (outcome.environmentProblem().isPresent()) {
+            environment.err().println(outcome.environmentProblem().get() + "; fix that (free space, permissions),"
+                    + " then finish the month with: chokepoint run --period " + outcome.period());
+            return ExitCode.INPUT;
+        }
         return ExitCode.JOB_FAILED;
     }
 }

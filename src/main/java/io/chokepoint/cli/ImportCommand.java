@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
+import io.chokepoint.batch.RunLock;
+import io.chokepoint.batch.RunLockedException;
 import io.chokepoint.tracking.ImportRequest;
 import io.chokepoint.tracking.ImportSummary;
 import io.chokepoint.tracking.InvalidDataException;
@@ -51,6 +53,9 @@ final class ImportCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    FutureDateOption future = new FutureDateOption();
+
+    @Mixin
     TrackerOptions tracker = new TrackerOptions();
 
     ImportCommand(Environment environment) {
@@ -79,8 +84,21 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 : rows -> { };
         TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
+        // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
+        // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
+        RunLock lock;
         try {
-            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun), progress);
+            lock = RunLock.acquire(db.file(), environment.clock());
+        } catch (RunLockedException e) {
+            err.println("a run holds the tracker " + db.file() + " (" + e.holder().map(Object::toString)
+                    .orElse("holder not yet recorded") + "): nothing was imported; import when it has finished"
+                    + " (see: chokepoint status)");
+            return ExitCode.INPUT;
+        }
+        try (lock) {
+            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun,
+                    future.rule(environment.clock())), progress);
+            summary.warnings().forEach(w -> err.println("warning: " + w));
             environment.out().println(summary);
             return ExitCode.OK;
         } catch (InvalidDataException e) {

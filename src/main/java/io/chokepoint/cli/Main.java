@@ -4,23 +4,28 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.chokepoint.tracking.TrackerException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code chokepoint} command line. The only place that exits the process; everything else returns an exit
  * code from {@link #run}, which tests call in-process.
  */
-@Command(name = "chokepoint", mixinStandardHelpOptions = true, version = "chokepoint 0.1.0",
+@Command(name = "chokepoint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Monthly report on where rare-earth processing capacity is being built.",
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
                 StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    /** Help's width when it cannot tell the terminal's; wide enough that paths in descriptions stay whole. */
+    private static final int HELP_WIDTH = 120;
 
     public static void main(String[] args) {
         // JBeret logs through jboss-logging; send it to SLF4J (POI's log4j-api would otherwise swallow it).
@@ -37,11 +42,15 @@ public final class Main {
     }
 
     static int run(Environment environment, String... args) {
-        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        CommandLine cli = commandLine(environment);
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println(ex.getMessage());
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getMessage());
+            if (ex instanceof UnmatchedArgumentException unmatched) {
+                Suggestions.didYouMean(unmatched).ifPresent(err::println);
+            }
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -52,6 +61,29 @@ public final class Main {
         environment.out().flush();
         environment.err().flush();
         return code;
+    }
+
+    /**
+     * The command tree as users get it, also used at build time for the completion script and the man page: every
+     * command prints the pom's version, and help uses the terminal's width (or {@value #HELP_WIDTH} columns when
+     * there is no terminal) so that it does not break lines inside paths.
+     */
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        VersionProvider version = new VersionProvider();
+        everyCommand(cli, command -> {
+            if (command.getCommandSpec().versionProvider() == null) {
+                command.getCommandSpec().versionProvider(version);
+            }
+        });
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     private static String messageOf(Exception ex) {

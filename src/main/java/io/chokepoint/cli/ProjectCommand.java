@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.FieldInput;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectChange;
 import io.chokepoint.tracking.ProjectHistory;
@@ -97,6 +98,8 @@ final class ProjectCommand {
         @Mixin
         DetailOptions details;
         @Mixin
+        FutureDateOption future = new FutureDateOption();
+        @Mixin
         TrackerOptions tracker = new TrackerOptions();
 
         Add(Environment environment) {
@@ -106,8 +109,9 @@ final class ProjectCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-            Project p = db.edits().addProject(
-                    OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns()));
+            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
+            Project p = db.edits(future.rule(environment.clock())).addProject(input);
+            future.warn(environment.clock(), input, environment.err());
             environment.out().println("Added project " + p.id() + " (" + p.stage().code() + " stage of facility "
                     + p.facilityId() + ")");
             return ExitCode.OK;
@@ -141,6 +145,8 @@ final class ProjectCommand {
         @Mixin
         DetailOptions details;
         @Mixin
+        FutureDateOption future = new FutureDateOption();
+        @Mixin
         TrackerOptions tracker = new TrackerOptions();
 
         Update(Environment environment) {
@@ -150,8 +156,9 @@ final class ProjectCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = TrackerDatabase.open(tracker.resolve(environment.env()));
-            ProjectChange change = db.edits().updateProject(id,
-                    OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns()));
+            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
+            ProjectChange change = db.edits(future.rule(environment.clock())).updateProject(id, input);
+            future.warn(environment.clock(), input, environment.err());
             List<String> changed = change.changedColumns();
             if (changed.isEmpty()) {
                 environment.out().println("Project " + id + ": nothing changed");

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chokepoint.batch.ExecutionSummary;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.StepSummary;
+import io.chokepoint.stakeholders.DeliveryLog;
+import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
                 "Lists executions of the monthly job from the tracker's job repository, newest first: id, period,"
                         + " status, exit status, start, end, duration, and per step its status and read/write/commit"
                         + " counts.",
+                "Then the mail of unknown outcome (sent without a definite reply, or left sending by a process that"
+                        + " died), each with the deliver --resend command that sends it again on purpose.",
                 "Reads only; it does not wait for a running job."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -71,16 +75,21 @@ final class StatusCommand implements Callable<Integer> {
         TrackerDatabase db = TrackerDatabase.connect(tracker.resolve(environment.env()));
         ReportJob job = new ReportJob(db);
         List<ExecutionSummary> executions = job.history(Optional.ofNullable(period), limit);
+        List<DeliveryRecord> inDoubt = new DeliveryLog(db).inDoubt(period);
         PrintWriter out = environment.out();
         if (json) {
             out.println(json(new StatusView(ReportJob.JOB_NAME, db.jobRepositoryFile().toString(),
-                    executions.stream().map(StatusCommand::view).toList())));
+                    executions.stream().map(StatusCommand::view).toList(),
+                    inDoubt.stream().map(StatusCommand::view).toList())));
         } else if (executions.isEmpty()) {
             out.println("No executions of " + ReportJob.JOB_NAME + (period == null ? "" : " for period " + period)
                     + " in " + db.jobRepositoryFile());
         } else {
             out.print(table(executions, environment.clock().getZone()));
             out.println("Times in " + zoneName(environment.clock().getZone()) + "; newest first, at most " + limit + ".");
+        }
+        if (!json) {
+            UncertainDeliveries.print(out, inDoubt);
         }
         out.flush();
         return ExitCode.OK;
@@ -153,8 +162,19 @@ final class StatusCommand implements Callable<Integer> {
         return instant == null ? null : instant.toString();
     }
 
+    private static DeliveryView view(DeliveryRecord d) {
+        return new DeliveryView(d.period().toString(), d.recipient(), d.outcome().name(), d.messageId(),
+                text(d.startedAt()), UncertainDeliveries.why(d), UncertainDeliveries.resendCommand(d));
+    }
+
     /** The JSON document: times are ISO-8601 instants (UTC), durations in milliseconds, absent values null. */
-    record StatusView(String job, String jobRepository, List<ExecutionView> executions) {
+    record StatusView(String job, String jobRepository, List<ExecutionView> executions,
+                      List<DeliveryView> uncertainDeliveries) {
+    }
+
+    /** A delivery of unknown outcome (UNCERTAIN or SENDING) and the command that sends it again on purpose. */
+    record DeliveryView(String period, String recipient, String outcome, String messageId, String startedAt,
+                        String reason, String resendCommand) {
     }
 
     record ExecutionView(long executionId, long jobInstanceId, String period, String status, String exitStatus,

@@ -29,8 +29,19 @@ public record DeliveryOutcome(Status status, String messageId, int attempts, Str
         /** The server refused this message or recipient for good (an SMTP 5xx reply); resending will not help. */
         REJECTED,
         /**
-         * Not sent, and not the recipient's fault: the server could not be reached or kept deferring (until the
-         * attempts ran out), or it refused the connection settings (credentials, TLS). A later run may try again.
+         * The server deferred this message or recipient (an SMTP 4xx reply to RCPT TO, DATA or the message's end):
+         * not sent, to be tried again later.
+         */
+        DEFERRED,
+        /**
+         * The whole message went out but no definite reply to its end came back (a timeout, a closed connection):
+         * the server may have accepted it. Never sent again automatically; resending is a person's decision.
+         */
+        UNCERTAIN,
+        /**
+         * Not sent, and not the recipient's fault: the server could not be reached or kept refusing the connection
+         * (until the attempts ran out), or it refused the connection settings (credentials, TLS). A later run may
+         * try again.
          */
         FAILED,
         /** No SMTP server is configured: the complete message was written to an outbox directory instead. */

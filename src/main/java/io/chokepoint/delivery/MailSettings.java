@@ -8,9 +8,12 @@ import java.util.Optional;
 
 /**
  * How to reach the SMTP server. {@code user} and {@code password} are both null (no authentication) or both
- * set. {@code from} is a single address, optionally with a name ({@code Chokepoint <reports@example.org>}).
- * Timeouts bound every connect, read and write; a failed send is tried {@code maxAttempts} times in all,
- * waiting {@code initialBackoff} after the first attempt and twice as long after each further one.
+ * set; a password over a connection without TLS ({@link TlsMode#NONE}) needs {@code allowPlaintextAuth}, since it
+ * would cross the network in clear. {@code from} is a single address, optionally with a name
+ * ({@code Chokepoint <reports@example.org>}). {@link SmtpTimeouts} bound every wait on the server. A transaction
+ * that fails before the server has the message (no connection, a broken connection, a 4xx greeting) is tried
+ * {@code maxAttempts} times in all, waiting {@code initialBackoff} after the first attempt and twice as long after
+ * each further one; a message deferred with a 4xx is retried at the end of the run as {@code deferredRetry} says.
  * {@link #toString()} does not show the password.
  */
 public record MailSettings(
@@ -20,15 +23,12 @@ public record MailSettings(
         String password,
         String from,
         TlsMode tls,
-        Duration connectTimeout,
-        Duration readTimeout,
-        Duration writeTimeout,
+        boolean allowPlaintextAuth,
+        SmtpTimeouts timeouts,
         int maxAttempts,
-        Duration initialBackoff) {
+        Duration initialBackoff,
+        DeferredRetry deferredRetry) {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
 
@@ -51,9 +51,10 @@ public record MailSettings(
             }
             from = checkFrom(from);
             Objects.requireNonNull(tls, "tls");
-            checkTimeout(connectTimeout, "connect timeout");
-            checkTimeout(readTimeout, "read timeout");
-            checkTimeout(writeTimeout, "write timeout");
+            if (password != null && tls == TlsMode.NONE && !allowPlaintextAuth) {
+                throw new IllegalArgumentException(PLAINTEXT_AUTH_REFUSED);
+            }
+            Objects.requireNonNull(timeouts, "timeouts");
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
             }
@@ -61,27 +62,50 @@ public record MailSettings(
             if (initialBackoff.isNegative()) {
                 throw new IllegalArgumentException("initial back-off must not be negative, was " + initialBackoff);
             }
+            Objects.requireNonNull(deferredRetry, "deferredRetry");
         } catch (IllegalArgumentException e) {
             throw Redaction.of(e, password);
         }
     }
 
-    /** Settings with the default timeouts and retries. */
+    /** Why a password without TLS is refused, and the two ways out. */
+    static final String PLAINTEXT_AUTH_REFUSED = "a user and password are set with smtp.tls=none: the password would"
+            + " cross the network in clear; use smtp.tls=starttls or ssl, or, for a relay on a trusted network, set"
+            + " CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH=true (smtp.allow-plaintext-auth=true)";
+
+    /** Settings with the default timeouts and retries; a password needs TLS. */
     public static MailSettings of(String host, int port, String user, String password, String from, TlsMode tls) {
-        return new MailSettings(host, port, user, password, from, tls, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-                DEFAULT_WRITE_TIMEOUT, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF);
+        return of(host, port, user, password, from, tls, false);
     }
 
-    /** A copy with other connect, read and write timeouts. */
-    public MailSettings withTimeouts(Duration connect, Duration read, Duration write) {
-        return new MailSettings(host, port, user, password, from, tls, connect, read, write, maxAttempts,
-                initialBackoff);
+    /** Settings with the default timeouts and retries. */
+    public static MailSettings of(String host, int port, String user, String password, String from, TlsMode tls,
+                                  boolean allowPlaintextAuth) {
+        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, SmtpTimeouts.DEFAULT,
+                DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DeferredRetry.DEFAULT);
+    }
+
+    /** A copy with other connect, command and final-reply timeouts. */
+    public MailSettings withTimeouts(Duration connect, Duration command, Duration dataReply) {
+        return withTimeouts(new SmtpTimeouts(connect, command, dataReply));
+    }
+
+    /** A copy with other timeouts. */
+    public MailSettings withTimeouts(SmtpTimeouts other) {
+        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, other, maxAttempts,
+                initialBackoff, deferredRetry);
     }
 
     /** A copy with another number of attempts and first back-off. */
     public MailSettings withRetry(int attempts, Duration backoff) {
-        return new MailSettings(host, port, user, password, from, tls, connectTimeout, readTimeout, writeTimeout,
-                attempts, backoff);
+        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, timeouts, attempts,
+                backoff, deferredRetry);
+    }
+
+    /** A copy with another retry of deferred messages. */
+    public MailSettings withDeferredRetry(DeferredRetry other) {
+        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, timeouts, maxAttempts,
+                initialBackoff, other);
     }
 
     /**
@@ -122,9 +146,9 @@ public record MailSettings(
     public String toString() {
         return "MailSettings[host=" + host + ", port=" + port + ", user=" + user
                 + ", password=" + (password == null ? "none" : "(redacted)") + ", from=" + from + ", tls=" + tls
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", writeTimeout=" + writeTimeout + ", maxAttempts=" + maxAttempts
-                + ", initialBackoff=" + initialBackoff + "]";
+                + ", allowPlaintextAuth=" + allowPlaintextAuth + ", timeouts=" + timeouts
+                + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+                + ", deferredRetry=" + deferredRetry + "]";
     }
 
     static void checkHost(String host) {
@@ -147,12 +171,5 @@ public record MailSettings(
     static String checkFrom(String from) {
         Addresses.parse(from, "from address", true);
         return from.strip();
-    }
-
-    private static void checkTimeout(Duration timeout, String what) {
-        Objects.requireNonNull(timeout, what);
-        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + " must be positive and at most 24 days, was " + timeout);
-        }
     }
 }

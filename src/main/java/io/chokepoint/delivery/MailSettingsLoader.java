@@ -5,12 +5,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads {@link MailSettings} from a properties file and the environment; see {@link MailSettings#load}. */
 final class MailSettingsLoader {
@@ -22,7 +25,15 @@ final class MailSettingsLoader {
     private static final String PASSWORD_FILE = "smtp.password-file";
     private static final String FROM = "smtp.from";
     private static final String TLS = "smtp.tls";
-    private static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, PASSWORD_FILE, FROM, TLS);
+    private static final String ALLOW_PLAINTEXT_AUTH = "smtp.allow-plaintext-auth";
+    private static final String CONNECT_TIMEOUT = "smtp.connect-timeout";
+    private static final String COMMAND_TIMEOUT = "smtp.command-timeout";
+    private static final String DATA_TIMEOUT = "smtp.data-timeout";
+    private static final String DEFERRED_RETRIES = "smtp.deferred-retries";
+    private static final String DEFERRED_BACKOFF = "smtp.deferred-backoff";
+    private static final List<String> KEYS = List.of(HOST, PORT, USER, PASSWORD, PASSWORD_FILE, FROM, TLS,
+            ALLOW_PLAINTEXT_AUTH, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DEFERRED_RETRIES, DEFERRED_BACKOFF);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min)?");
     private static final String ENV_PREFIX = "CHOKEPOINT_SMTP_";
 
     /** One configured value and where it came from, e.g. "smtp.port in /etc/chokepoint.properties". */
@@ -105,12 +116,76 @@ final class MailSettingsLoader {
                     + host.origin() + ")");
         }
         parse(from, MailSettings::checkFrom);
+        boolean allowPlaintextAuth = settings.containsKey(ALLOW_PLAINTEXT_AUTH)
+                && bool(settings.get(ALLOW_PLAINTEXT_AUTH));
+        if (password != null && tls == TlsMode.NONE && !allowPlaintextAuth) {
+            Setting source = settings.containsKey(PASSWORD) ? settings.get(PASSWORD) : settings.get(PASSWORD_FILE);
+            throw new DeliveryException("refusing to send the password of " + source.origin() + " in clear: "
+                    + MailSettings.PLAINTEXT_AUTH_REFUSED);
+        }
+        SmtpTimeouts timeouts = timeouts(settings);
+        DeferredRetry deferred = new DeferredRetry(
+                settings.containsKey(DEFERRED_RETRIES) ? count(settings.get(DEFERRED_RETRIES)) : DeferredRetry.DEFAULT.retries(),
+                settings.containsKey(DEFERRED_BACKOFF) ? duration(settings.get(DEFERRED_BACKOFF), true)
+                        : DeferredRetry.DEFAULT.firstWait());
         try {
-            return MailSettings.of(host.value(), port, user == null ? null : user.value(), password, from.value(), tls);
+            return new MailSettings(host.value(), port, user == null ? null : user.value(), password, from.value(), tls,
+                    allowPlaintextAuth, timeouts, MailSettings.DEFAULT_MAX_ATTEMPTS, MailSettings.DEFAULT_INITIAL_BACKOFF,
+                    deferred);
         } catch (IllegalArgumentException e) {
             // Every value was checked above; this is a safety net that still says where the values came from.
             throw new DeliveryException(e.getMessage() + " (SMTP settings from " + origins(settings) + ")", e);
         }
+    }
+
+    private static SmtpTimeouts timeouts(Map<String, Setting> settings) {
+        SmtpTimeouts defaults = SmtpTimeouts.DEFAULT;
+        return new SmtpTimeouts(
+                settings.containsKey(CONNECT_TIMEOUT) ? duration(settings.get(CONNECT_TIMEOUT), false) : defaults.connect(),
+                settings.containsKey(COMMAND_TIMEOUT) ? duration(settings.get(COMMAND_TIMEOUT), false) : defaults.command(),
+                settings.containsKey(DATA_TIMEOUT) ? duration(settings.get(DATA_TIMEOUT), false) : defaults.dataReply());
+    }
+
+    /** {@code 90} (seconds), {@code 90s}, {@code 1500ms} or {@code 10min}; zero only where {@code zeroAllowed}. */
+    private static Duration duration(Setting setting, boolean zeroAllowed) {
+        Matcher m = DURATION.matcher(setting.value());
+        if (m.matches()) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration value = switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "min" -> Duration.ofMinutes(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+            if ((zeroAllowed || !value.isZero()) && value.toMillis() <= Integer.MAX_VALUE) {
+                return value;
+            }
+        }
+        throw new DeliveryException(setting.origin() + " is '" + HeaderText.printable(setting.value())
+                + "', expected a " + (zeroAllowed ? "" : "positive ") + "duration such as 90 (seconds), 90s, 1500ms"
+                + " or 10min, at most 24 days");
+    }
+
+    private static int count(Setting setting) {
+        try {
+            int value = Integer.parseInt(setting.value());
+            if (value >= 0 && value <= 20) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw new DeliveryException(setting.origin() + " is '" + HeaderText.printable(setting.value())
+                + "', expected a number from 0 to 20");
+    }
+
+    private static boolean bool(Setting setting) {
+        return switch (setting.value().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new DeliveryException(setting.origin() + " is '" + HeaderText.printable(setting.value())
+                    + "', expected true or false");
+        };
     }
 
     private static String origins(Map<String, Setting> settings) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between attempts; tests pass one that records the wait instead. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
     Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
 
     void sleep(Duration duration) throws InterruptedException;

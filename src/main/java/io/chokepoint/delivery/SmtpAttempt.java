@@ -9,18 +9,28 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
-/** The result of one SMTP transaction, and the rules that sort a failure into retry, reject or give up. */
+/** The result of one SMTP transaction, and the rules that sort a failure into retry, defer, reject or give up. */
 record SmtpAttempt(Result result, String reply) {
 
     enum Result {
         /** The server accepted the message. */
         ACCEPTED,
-        /** Worth another try: no connection, a broken connection, or a 4xx reply. */
+        /**
+         * Worth another try at once, before the server has the message: no connection, a broken connection, a 4xx
+         * greeting or reply to MAIL FROM (the server's state, not this recipient's).
+         */
         RETRY,
+        /** A 4xx reply to this recipient (RCPT TO) or to this message (DATA, its end): try it again later. */
+        DEFER,
         /** A 5xx reply to this message or recipient: final. */
         REJECT,
         /** Another try would fail the same way (credentials, TLS): final, but not the recipient's fault. */
-        GIVE_UP
+        GIVE_UP,
+        /**
+         * The whole message went out, but no definite reply to its end came back (a timeout, a closed
+         * connection): the server may have accepted it, so it must not be sent again automatically.
+         */
+        UNCERTAIN
     }
 
     static SmtpAttempt accepted(String reply) {
@@ -39,21 +49,41 @@ record SmtpAttempt(Result result, String reply) {
         Throwable replied = withReturnCode(failure);
         if (replied != null) {
             int code = returnCode(replied);
-            return new SmtpAttempt(code >= 500 ? Result.REJECT : Result.RETRY, oneLine(replied.getMessage()));
+            Result result = code >= 500 ? Result.REJECT
+                    : replied instanceof SMTPSenderFailedException ? Result.RETRY : Result.DEFER;
+            return new SmtpAttempt(result, oneLine(replied.getMessage()));
         }
         MailConnectException connect = find(failure, MailConnectException.class);
         if (connect != null) {
             return new SmtpAttempt(Result.RETRY, "cannot connect to " + endpoint + " (" + rootCause(connect) + ")");
         }
         if (find(failure, IOException.class) != null) {
-            // The connection broke mid-transaction. If that was after the final "." the server may have kept
-            // the message; the unchanged Message-ID lets the recipient's side spot a duplicate.
+            // The connection broke before the message was complete (after it, see uncertain()): the server
+            // cannot have accepted it, so it is tried again.
             return new SmtpAttempt(Result.RETRY, "connection to " + endpoint + " failed (" + rootCause(failure) + ")");
         }
         if (lastReturnCode >= 400 && lastReturnCode < 500) {
             return new SmtpAttempt(Result.RETRY, endpoint + ": " + oneLine(failure.getMessage()));
         }
         return new SmtpAttempt(Result.GIVE_UP, endpoint + ": " + oneLine(failure.getMessage()));
+    }
+
+    /**
+     * The message's final "." went out and no definite reply came back. {@code endOfDataReply} is the code read
+     * for it, -1 if none.
+     */
+    static SmtpAttempt uncertain(MessagingException failure, int endOfDataReply, String endpoint,
+                                 SmtpTimeouts timeouts) {
+        String what = endOfDataReply == -1 && find(failure, java.net.SocketTimeoutException.class) != null
+                ? "no reply within " + timeouts.dataReply().toString().substring(2).toLowerCase()
+                : "no definite reply (" + rootCause(failure) + ")";
+        return new SmtpAttempt(Result.UNCERTAIN, "the whole message was sent to " + endpoint + " but " + what
+                + " to its end: it may have been accepted, so it is not sent again automatically");
+    }
+
+    /** A reply code that says what became of the message: 2xx, 4xx or 5xx. */
+    static boolean definite(int code) {
+        return code >= 200 && code < 600 && code / 100 != 3;
     }
 
     private static Throwable withReturnCode(Throwable failure) {

@@ -7,7 +7,6 @@ import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -16,9 +15,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends report mails over SMTP with Jakarta Mail. Each send is one SMTP transaction for one recipient.
- * Transient failures (no connection, a broken connection, a 4xx reply) are retried up to
- * {@link MailSettings#maxAttempts()} times with doubling back-off; a 5xx reply is final ({@code REJECTED}).
- * Authenticates only when the settings have a user. Thread-safe.
+ * <ul>
+ *   <li>Failures before the server can have the message (no connection, a broken connection, a 4xx greeting or
+ *       reply to MAIL FROM) are retried up to {@link MailSettings#maxAttempts()} times with doubling back-off, then
+ *       {@code FAILED}.</li>
+ *   <li>A 4xx reply to the recipient or the message is {@code DEFERRED} at once: the caller retries it later,
+ *       after the other recipients. A 5xx reply is final ({@code REJECTED}).</li>
+ *   <li>Once the whole message is sent, a missing reply to its end (after {@link SmtpTimeouts#dataReply()}, or a
+ *       closed connection) is {@code UNCERTAIN}: never sent again here.</li>
+ *   <li>With a user, the server must offer AUTH: if it does not, nothing is sent and {@link DeliveryException}
+ *       says so (Angus would otherwise send without authenticating, silently).</li>
+ * </ul>
+ * Thread-safe.
  */
 public final class SmtpSender implements MessageSender {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
@@ -27,6 +35,7 @@ public final class SmtpSender implements MessageSender {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Session session;
+    private final Properties transportProperties;
     private final InternetAddress from;
 
     /** A sender that stamps outcomes and the Date header with {@code clock}. */
@@ -38,7 +47,8 @@ public final class SmtpSender implements MessageSender {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.session = Session.getInstance(sessionProperties(settings));
+        this.transportProperties = sessionProperties(settings);
+        this.session = Session.getInstance(transportProperties);
         this.from = Addresses.parse(settings.from(), "from address", true);
     }
 
@@ -52,6 +62,14 @@ public final class SmtpSender implements MessageSender {
                 case ACCEPTED -> {
                     LOG.info("sent {} to {} via {}: {}", prepared.messageId(), recipient.email(), settings.endpoint(), reply);
                     return outcome(DeliveryOutcome.Status.SENT, prepared, attempt, reply);
+                }
+                case DEFER -> {
+                    LOG.warn("{} deferred {} for {}: {}", settings.endpoint(), prepared.messageId(), recipient.email(), reply);
+                    return outcome(DeliveryOutcome.Status.DEFERRED, prepared, attempt, reply);
+                }
+                case UNCERTAIN -> {
+                    LOG.warn("{} to {}: {}", prepared.messageId(), recipient.email(), reply);
+                    return outcome(DeliveryOutcome.Status.UNCERTAIN, prepared, attempt, reply);
                 }
                 case REJECT -> {
                     LOG.warn("{} rejected {} for {}: {}", settings.endpoint(), prepared.messageId(), recipient.email(), reply);
@@ -83,22 +101,39 @@ public final class SmtpSender implements MessageSender {
     }
 
     private SmtpAttempt attempt(MimeMessage message) {
-        Transport transport = null;
+        TimedSmtpTransport transport = TimedSmtpTransport.open(transportProperties, protocol(settings),
+                settings.timeouts());
         try {
-            transport = session.getTransport(protocol(settings));
             transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            requireAuthentication(transport);
             transport.sendMessage(message, message.getAllRecipients());
-            return SmtpAttempt.accepted(transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "");
+            return SmtpAttempt.accepted(transport.getLastServerResponse());
         } catch (MessagingException e) {
-            int code = transport instanceof SMTPTransport smtp ? smtp.getLastReturnCode() : -1;
-            return SmtpAttempt.failed(e, code, settings.endpoint());
+            if (transport.bodySent() && !SmtpAttempt.definite(transport.endOfDataReply())) {
+                return SmtpAttempt.uncertain(e, transport.endOfDataReply(), settings.endpoint(), settings.timeouts());
+            }
+            return SmtpAttempt.failed(e, transport.getLastReturnCode(), settings.endpoint());
         } finally {
             close(transport);
         }
     }
 
+    /**
+     * With a user and password, Angus authenticates only if the server offers AUTH, and otherwise sends without
+     * it, silently ({@code mail.smtp.auth=true} does not change that). Mail meant to go out authenticated must not
+     * go out anonymously through a server that may relay it under other rules.
+     */
+    private void requireAuthentication(SMTPTransport transport) {
+        if (settings.user() != null && !transport.supportsExtension("AUTH")
+                && !transport.supportsExtension("AUTH=LOGIN")) {
+            throw new DeliveryException("SMTP server " + settings.endpoint() + " offers no AUTH, but user '"
+                    + settings.user() + "' is set (smtp.user): refusing to send unauthenticated; check smtp.host and"
+                    + " smtp.port, or remove smtp.user and the password if this server takes mail without login");
+        }
+    }
+
     /** The message is already accepted or already failed: a failing QUIT changes neither. */
-    private static void close(Transport transport) {
+    private static void close(SMTPTransport transport) {
         if (transport == null) {
             return;
         }
@@ -135,9 +170,10 @@ public final class SmtpSender implements MessageSender {
             String prefix = "mail." + protocol + ".";
             properties.setProperty(prefix + "host", settings.host());
             properties.setProperty(prefix + "port", Integer.toString(settings.port()));
-            properties.setProperty(prefix + "connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
-            properties.setProperty(prefix + "timeout", Long.toString(settings.readTimeout().toMillis()));
-            properties.setProperty(prefix + "writetimeout", Long.toString(settings.writeTimeout().toMillis()));
+            properties.setProperty(prefix + "connectiontimeout", Integer.toString(settings.timeouts().connectMillis()));
+            // Every reply and every write; the reply to the message's end gets its own (TimedSmtpTransport).
+            properties.setProperty(prefix + "timeout", Integer.toString(settings.timeouts().commandMillis()));
+            properties.setProperty(prefix + "writetimeout", Integer.toString(settings.timeouts().commandMillis()));
             properties.setProperty(prefix + "auth", Boolean.toString(settings.user() != null));
             properties.setProperty(prefix + "ssl.checkserveridentity", "true");
         }

@@ -2,10 +2,12 @@ package io.chokepoint.distribution;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.chokepoint.delivery.DeferredRetry;
 import io.chokepoint.delivery.MailSettings;
 import io.chokepoint.delivery.MessageSender;
 import io.chokepoint.delivery.OutboxWriter;
@@ -24,11 +26,13 @@ public final class MailChannel {
     private final MessageSender sender;
     private final String description;
     private final boolean outbox;
+    private final DeferredRetry deferredRetry;
 
-    private MailChannel(MessageSender sender, String description, boolean outbox) {
+    private MailChannel(MessageSender sender, String description, boolean outbox, DeferredRetry deferredRetry) {
         this.sender = sender;
         this.description = description;
         this.outbox = outbox;
+        this.deferredRetry = deferredRetry;
     }
 
     /**
@@ -48,10 +52,12 @@ public final class MailChannel {
         if (settings.isPresent()) {
             MailSettings smtp = settings.get();
             return new MailChannel(new SmtpSender(smtp, clock),
-                    "SMTP server " + smtp.host() + ":" + smtp.port() + " (TLS: " + smtp.tls().code() + ")", false);
+                    "SMTP server " + smtp.host() + ":" + smtp.port() + " (TLS: " + smtp.tls().code() + ")", false,
+                    smtp.deferredRetry());
         }
         String from = MailSettings.configuredFrom(settingsFile, env).orElse(DEFAULT_OUTBOX_FROM);
-        return new MailChannel(new OutboxWriter(outboxDir, filePrefix, from, clock), "outbox " + outboxDir, true);
+        return new MailChannel(new OutboxWriter(outboxDir, filePrefix, from, clock), "outbox " + outboxDir, true,
+                new DeferredRetry(0, Duration.ZERO));
     }
 
     public MessageSender sender() {
@@ -61,6 +67,11 @@ public final class MailChannel {
     /** E.g. {@code SMTP server mail.example.org:587 (TLS: starttls)} or {@code outbox reports/2025-12/outbox}. */
     public String description() {
         return description;
+    }
+
+    /** How messages the server deferred are tried again at the end of a run (an outbox never defers). */
+    public DeferredRetry deferredRetry() {
+        return deferredRetry;
     }
 
     /** No SMTP server is configured: mail is written to files. */

@@ -1,8 +1,10 @@
 package io.chokepoint.distribution;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.chokepoint.delivery.DeferredRetry;
 import io.chokepoint.delivery.DeliveryOutcome;
 import io.chokepoint.delivery.Recipient;
+import io.chokepoint.delivery.Sleeper;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
@@ -27,14 +31,18 @@ import io.chokepoint.tracking.ReportPeriod;
  *
  * <ul>
  *   <li>A regular delivery goes to each active stakeholder who has no SENT or OUTBOX delivery for the period.
- *       One whose server rejected the message (5xx, REJECTED) is not tried again, nor one whose delivery was
- *       left without an outcome by a process that ended mid-send: both need a {@linkplain Selection#resendTo
- *       resend on purpose}. FAILED deliveries are tried again.</li>
+ *       One whose server rejected the message (5xx, REJECTED) is not tried again, nor one whose delivery is in
+ *       doubt (UNCERTAIN: sent without a definite reply; or SENDING, left by a process that ended mid-send): both
+ *       need a {@linkplain Selection#resendTo resend on purpose}. FAILED and DEFERRED deliveries are tried
+ *       again.</li>
  *   <li>Each message is claimed in the delivery log before it is built and its outcome recorded after, so two
  *       processes cannot send one recipient the same period twice.</li>
- *   <li>The first FAILED outcome (the server unreachable, deferring, or refusing our settings: not the
- *       recipient's fault, so most likely the next recipient's fate too) stops the run; the remaining
- *       recipients stay pending for the next run.</li>
+ *   <li>A DEFERRED message (4xx for that recipient or message) does not hold up the others: it is retried
+ *       after them, with back-off.</li>
+ *   <li>An UNCERTAIN message is never sent again here.</li>
+ *   <li>The first FAILED outcome (the server unreachable or refusing our settings: not the recipient's fault,
+ *       so most likely the next recipient's fate too) stops the run; the remaining recipients stay pending for
+ *       the next run.</li>
  * </ul>
  * Thread-safe.
  */
@@ -44,11 +52,18 @@ public final class ReportDistribution {
     private final StakeholderDirectory directory;
     private final DeliveryLog log;
     private final Clock clock;
+    private final Sleeper sleeper;
 
     public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock) {
+        this(directory, log, clock, Sleeper.THREAD);
+    }
+
+    /** @param sleeper waits before each retry of deferred messages; tests pass one that records the wait */
+    public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock, Sleeper sleeper) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
@@ -72,7 +87,7 @@ public final class ReportDistribution {
                 delivered.add(s.email());
             } else if (outcomes.contains(Outcome.REJECTED)) {
                 rejected.add(s.email());
-            } else if (outcomes.contains(Outcome.SENDING)) {
+            } else if (outcomes.stream().anyMatch(Outcome::inDoubt)) {
                 inDoubt.add(s.email());
             } else if (!selection.resend()) {
                 recipients.add(s);
@@ -90,17 +105,69 @@ public final class ReportDistribution {
         return new DistributionPlan(period, selection, active.size(), recipients, delivered, rejected, inDoubt);
     }
 
-    /** Sends the planned messages through the channel and records each in the delivery log. */
+    /**
+     * Sends the planned messages through the channel and records each in the delivery log. Messages the server
+     * deferred (4xx) are tried again after every other recipient has had its turn, with the channel's
+     * {@link MailChannel#deferredRetry() back-off}; those still deferred then are the run's failure, by name.
+     */
     public DistributionResult send(DistributionPlan plan, ReportMail mail, MailChannel channel) {
-        ReportPeriod period = plan.period();
-        List<DistributionResult.Line> lines = new ArrayList<>();
-        List<String> notAttempted = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        Optional<String> failure = Optional.empty();
+        Run run = new Run(plan, mail, channel);
         for (Stakeholder stakeholder : plan.recipients()) {
+            run.attempt(stakeholder);
+        }
+        DeferredRetry retry = channel.deferredRetry();
+        for (int round = 1; round <= retry.retries() && run.failure.isEmpty() && !run.deferred.isEmpty(); round++) {
+            Duration wait = retry.waitBefore(round);
+            LOG.info("{}: retrying {} deferred message(s) in {} (round {} of {}): {}", plan.period(),
+                    run.deferred.size(), wait, round, retry.retries(), run.deferredAddresses());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.failure = Optional.of("interrupted while waiting to retry the messages deferred by "
+                        + channel.description() + ": " + run.deferredAddresses());
+                break;
+            }
+            List<Stakeholder> due = List.copyOf(run.deferred.values());
+            run.deferred.clear();
+            due.forEach(run::attempt);
+        }
+        if (run.failure.isEmpty() && !run.deferred.isEmpty()) {
+            run.failure = Optional.of(run.deferred.size() + " message(s) deferred by " + channel.description()
+                    + " (4xx) and not delivered after " + retry.retries() + " retries: " + String.join("; ",
+                    run.deferred.keySet().stream().map(email -> email + " (" + run.lastReply.get(email) + ")").toList()));
+        }
+        DistributionResult result = new DistributionResult(plan.period(), channel.description(), run.lines,
+                run.notAttempted, run.skipped, run.failure, run.failedOnThisSide);
+        LOG.info("{} mail through {}: {}", plan.period(), channel.description(), result.summary());
+        return result;
+    }
+
+    /** The state of one {@link #send}: what was done so far, and why it stopped. */
+    private final class Run {
+        private final DistributionPlan plan;
+        private final ReportMail mail;
+        private final MailChannel channel;
+        private final List<DistributionResult.Line> lines = new ArrayList<>();
+        private final List<String> notAttempted = new ArrayList<>();
+        private final List<String> skipped = new ArrayList<>();
+        private final Map<String, Stakeholder> deferred = new LinkedHashMap<>();
+        private final Map<String, String> lastReply = new HashMap<>();
+        private Optional<String> failure = Optional.empty();
+        private boolean failedOnThisSide;
+
+        Run(DistributionPlan plan, ReportMail mail, MailChannel channel) {
+            this.plan = plan;
+            this.mail = mail;
+            this.channel = channel;
+        }
+
+        /** Claims and sends one message; after a failure, only notes the recipient as not attempted. */
+        void attempt(Stakeholder stakeholder) {
+            ReportPeriod period = plan.period();
             if (failure.isPresent()) {
                 notAttempted.add(stakeholder.email());
-                continue;
+                return;
             }
             OptionalLong claim = plan.selection().resend()
                     ? OptionalLong.of(log.claimResend(period, stakeholder.email(), clock.instant()))
@@ -108,34 +175,44 @@ public final class ReportDistribution {
             if (claim.isEmpty()) {
                 LOG.info("{} {}: already being sent or sent by another run, skipped", period, stakeholder.email());
                 skipped.add(stakeholder.email());
-                continue;
+                return;
             }
-            DistributionResult.Line line = sendOne(claim.getAsLong(), stakeholder, mail, channel);
+            Sent sent = sendOne(claim.getAsLong(), stakeholder, mail, channel);
+            DistributionResult.Line line = sent.line();
             lines.add(line);
-            if (line.outcome() == Outcome.FAILED) {
+            lastReply.put(stakeholder.email(), line.reply());
+            if (line.outcome() == Outcome.DEFERRED) {
+                deferred.put(stakeholder.email(), stakeholder);
+            } else if (line.outcome() == Outcome.FAILED) {
+                failedOnThisSide = sent.onThisSide();
                 failure = Optional.of("delivery to " + stakeholder.email() + " through " + channel.description()
                         + " failed" + (line.attempts() > 1 ? " after " + line.attempts() + " attempts" : "") + ": "
                         + line.reply());
             }
         }
-        DistributionResult result = new DistributionResult(period, channel.description(), lines, notAttempted,
-                skipped, failure);
-        LOG.info("{} mail through {}: {}", period, channel.description(), result.summary());
-        return result;
+
+        String deferredAddresses() {
+            return String.join(", ", deferred.keySet());
+        }
     }
 
-    private DistributionResult.Line sendOne(long claim, Stakeholder stakeholder, ReportMail mail, MailChannel channel) {
+    /** One message's line, and whether it failed on this side (settings, PDF, outbox) rather than the server's. */
+    private record Sent(DistributionResult.Line line, boolean onThisSide) {
+    }
+
+    private Sent sendOne(long claim, Stakeholder stakeholder, ReportMail mail, MailChannel channel) {
         DeliveryOutcome outcome;
         try {
             outcome = channel.sender().send(mail.forStakeholder(stakeholder),
                     new Recipient(stakeholder.email(), stakeholder.name()));
         } catch (RuntimeException e) {
-            // Our side could not build or write the message (unreadable PDF, unwritable outbox): record it as
-            // failed, so that the next run tries again, and stop.
+            // Our side could not build or write the message (unreadable PDF, unwritable outbox), or the settings
+            // do not fit the server (a user for a server without AUTH): record it as failed, so that the next run
+            // tries again once it is fixed, and stop.
             String reply = "not sent: " + e.getMessage();
             log.finish(claim, Outcome.FAILED, 0, null, null, reply, null, clock.instant());
             LOG.warn("{}: {}", stakeholder.email(), reply);
-            return new DistributionResult.Line(stakeholder.email(), Outcome.FAILED, 0, null, reply);
+            return new Sent(new DistributionResult.Line(stakeholder.email(), Outcome.FAILED, 0, null, reply), true);
         }
         Outcome recorded = Outcome.valueOf(outcome.status().name());
         log.finish(claim, recorded, outcome.attempts(), outcome.messageId(), outcome.attachmentSha256(),
@@ -143,8 +220,8 @@ public final class ReportDistribution {
         if (recorded == Outcome.OUTBOX) {
             LOG.info("wrote {} for {} to {}", outcome.messageId(), stakeholder.email(), outcome.outboxFile());
         }
-        return new DistributionResult.Line(stakeholder.email(), recorded, outcome.attempts(), outcome.messageId(),
-                outcome.reply());
+        return new Sent(new DistributionResult.Line(stakeholder.email(), recorded, outcome.attempts(),
+                outcome.messageId(), outcome.reply()), false);
     }
 
     /**

@@ -76,11 +76,18 @@ public final class ReportMail {
         body.heading("In brief");
         summary.headline().forEach(body::paragraph);
 
-        body.heading("What changed in " + summary.title());
+        body.heading("What moved in " + summary.title());
         if (summary.changes().isEmpty()) {
             body.paragraph("No changes were recorded this month.");
-        } else {
+        } else if (summary.movers().isEmpty()) {
             body.list(summary.changes().stream().map(ChangeFact::sentence).toList());
+        } else {
+            body.list(summary.movers().stream().map(PeriodSummary.Mover::sentence).toList());
+            int more = summary.changes().size() - summary.movers().size();
+            if (more > 0) {
+                body.paragraph(more + (more == 1 ? " more change is" : " more changes are")
+                        + " listed in the PDF.");
+            }
         }
 
         body.heading("Where each stage stands");
@@ -94,6 +101,11 @@ public final class ReportMail {
         }
         others.forEach(s -> rows.add(row(s)));
         body.stageTable(rows, summary.targetYear(), summary.previousPeriod());
+        List<String> differences = summary.stages().stream().flatMap(s -> s.differences().stream()).toList();
+        if (!differences.isEmpty()) {
+            body.paragraph("Where our figure and a published one differ:");
+            body.list(differences);
+        }
 
         if (!countriesFollowed.isEmpty()) {
             body.heading("Countries you follow");
@@ -112,7 +124,7 @@ public final class ReportMail {
         String now;
         String baseline;
         if (s.chinaSharePercent() != null) {
-            now = Formats.percent(s.chinaSharePercent()) + (s.basis() == null ? "" : " of " + s.basis());
+            now = Formats.percent(s.chinaSharePercent()) + (s.basis() == null ? "" : " (basis: " + s.basis() + ")");
             baseline = s.baseline() == null ? "" : s.baseline().year()
                     + (s.baseline().source().isEmpty() ? "" : ", " + s.baseline().source())
                     + (s.baseline().publishedOn() == null ? "" : ", published " + s.baseline().publishedOn());
@@ -230,8 +242,8 @@ public final class ReportMail {
                 }
                 text.append("- ").append(row.stage()).append(": ");
                 if (row.complete()) {
-                    text.append("China share now ").append(row.now()).append(" (baseline ").append(row.baseline())
-                            .append("); ").append(targetYear).append(" as announced ").append(row.announced())
+                    text.append("China share now ").append(row.now()).append("; baseline ").append(row.baseline())
+                            .append("; ").append(targetYear).append(" as announced ").append(row.announced())
                             .append(", risk-weighted ").append(row.weighted())
                             .append("; published anchor: ").append(row.anchor())
                             .append("; change since ").append(previousPeriod).append(": ").append(row.change());

@@ -70,8 +70,11 @@ public final class Headline {
         }
         StageSummary most = extreme(computed, true);
         StringBuilder text = new StringBuilder();
-        String holds = "China holds " + Formats.percent(most.chinaSharePercent()) + " of operating capacity (baseline "
-                + most.baselineYear().get() + ", HHI " + Formats.hhi(most.hhi()) + ")";
+        // Baselines are output or quota figures, not capacity: the share says what it rests on, and the HHI is a
+        // lower bound wherever the baseline lumps the rest of the world together.
+        String holds = "China holds " + Formats.percent(most.chinaSharePercent()) + " (baseline "
+                + most.baselineYear().get() + ", HHI " + (StageCitations.lowerBoundReason(most).isEmpty() ? ""
+                : "\u2265 ") + Formats.hhi(most.hhi()) + ")";
         if (computed.size() == 1) {
             text.append("Only ").append(most.stage().code()).append(" has a complete baseline: ").append(holds);
         } else {
@@ -139,12 +142,12 @@ public final class Headline {
         if (soft == 0) {
             return "In " + midstream + ", " + (pipeline == 1 ? "the one pipeline project discloses"
                     : "all " + pipeline + " pipeline projects disclose")
-                    + " a capacity, an investment figure, a target year, a binding offtake and a source.";
+                    + " a capacity, an investment figure, a target year, a binding offtake and a dated source.";
         }
         return "In " + midstream + ", " + soft + " of " + count(pipeline, "pipeline project") + " ("
                 + Formats.percent(100.0 * soft / pipeline) + ") " + (soft == 1 ? "rests" : "rest")
                 + " on soft data, lacking at least one of a disclosed capacity, an investment figure, a target year, "
-                + "a binding offtake or a source.";
+                + "a binding offtake or a dated source.";
     }
 
     private static String changes(Report report) {

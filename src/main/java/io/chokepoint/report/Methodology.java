@@ -55,9 +55,11 @@ public final class Methodology {
         s.add("Risk weights used: " + weights(settings) + ".");
         s.add("Canonical units used: " + units(settings) + ". Capacity in any other unit is counted and listed "
                 + "as not comparable, never summed; undisclosed capacity is shown as undisclosed, never as zero.");
-        s.add("Solid vs soft: a project is soft if it lacks any of a disclosed capacity, an investment figure, a "
-                + "target year, a binding offtake, or a source. The soft share of a stage's pipeline is given by "
-                + "count and by disclosed capacity.");
+        s.add("Solid vs soft: each project's disclosure score counts, from 0 to 5, which of five facts it "
+                + "discloses: a capacity, an investment figure, a target year, a binding offtake and a dated source "
+                + "(a source item with a full YYYY-MM-DD date). A project scoring less than 5 is soft. The soft share "
+                + "of a stage's pipeline is given by count and by disclosed capacity, and the pipeline's projects by "
+                + "score.");
         s.add("Changes list what differs in a project's state between the previous period's last day and this "
                 + "one's: a project newly in the report, a status change (whatever event carried it), a slip or "
                 + "acceleration of the target year, a withdrawn timeline, a capacity revision or planned expansion "

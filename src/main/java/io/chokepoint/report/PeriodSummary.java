@@ -34,23 +34,37 @@ import io.chokepoint.tracking.Country;
  * @param targetYear     the projections' year
  * @param headline       the headline sentences, in reading order
  * @param stages         one entry per chain stage, in chain order
+ * @param movers         the changes that matter most, ranked as page 1 ranks them (at most {@link Movers#SHOWN})
  * @param changes        the month's changes, in date order, with their facts
  */
 public record PeriodSummary(int schemaVersion, String period, String title, String asOf, String previousPeriod,
-                            int targetYear, List<String> headline, List<Stage> stages, List<ChangeFact> changes) {
+                            int targetYear, List<String> headline, List<Mover> movers, List<Stage> stages,
+                            List<ChangeFact> changes) {
 
     /** The version of the file's layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final String DERIVED = "derived_from_share";
 
     public PeriodSummary {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(asOf, "asOf");
         headline = List.copyOf(headline);
+        movers = List.copyOf(movers);
         stages = List.copyOf(stages);
         changes = List.copyOf(changes);
+    }
+
+    /**
+     * One of page 1's movers.
+     *
+     * @param facility    the facility whose change it is (its entry in {@code changes} has the facts)
+     * @param kind        the change's kind
+     * @param stage       the stage it is ranked by
+     * @param sharePoints how far that stage's China share moved since last month (operating or projected), in pp
+     * @param sentence    the sentence page 1 and the mail print
+     */
+    public record Mover(String facility, String kind, String stage, double sharePoints, String sentence) {
     }
 
     /**
@@ -59,21 +73,24 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
      * @param stage               the stage's code, e.g. {@code magnet}
      * @param unit                the unit of its capacities, e.g. {@code t/yr}
      * @param chinaSharePercent   China's share now, from the complete baseline plus tracked additions; null without
-     * @param basis               what the share measures, from the baseline rows: {@code capacity}, {@code output}
-     *                            or {@code quota} (China's row; where it is only derived from a published share,
-     *                            the other rows', joined by " + " if they differ); null without a complete baseline
+     * @param basis               what the share is a share of, from the baseline rows' bases, as page 1 says it:
+     *                            e.g. "output", "quota", or "China: derived from a share; others: capacity";
+     *                            null without a complete baseline
      * @param baseline            the baseline set the share rests on; null without a complete baseline
      * @param projection          the target-year projection, as announced and risk-weighted; null without a baseline
      * @param publishedShare      without a complete baseline: the latest published China share, if any
      * @param publishedProjection the published projection for the target year quoted beside ours (the anchor)
      * @param change              the change since the previous month, in percentage points
+     * @param differences         one line per figure a published figure contradicts, saying why (page 1's notes)
      * @param disclosure          how solid the stage's pipeline is
      * @param countries           per country: operating share and tracked projects (a mail's "countries you follow")
      */
     public record Stage(String stage, String unit, Double chinaSharePercent, String basis, Source baseline,
                         Projection projection, Published publishedShare, Published publishedProjection,
-                        ShareChange change, StageDisclosure disclosure, List<CountryFigures> countries) {
+                        ShareChange change, List<String> differences, StageDisclosure disclosure,
+                        List<CountryFigures> countries) {
         public Stage {
+            differences = List.copyOf(differences);
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(change, "change");
             Objects.requireNonNull(disclosure, "disclosure");
@@ -121,13 +138,12 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
      * @param softProjects     those lacking a disclosed capacity, an investment, a target year, a binding offtake
      *                         or a source
      * @param scoreCounts      the disclosure score distribution: element {@code i} counts the pipeline projects
-     *                         scoring {@code i} of 5. Null until the 0–5 disclosure score is computed (issue 13,
-     *                         point 5); then it replaces the soft count as the page's measure.
+     *                         scoring {@code i} of 5 (a project scoring 5 is solid; any other is soft)
      */
     public record StageDisclosure(int pipelineProjects, int softProjects, double pipelineCapacity,
                                   double softCapacity, List<Integer> scoreCounts) {
         public StageDisclosure {
-            scoreCounts = scoreCounts == null ? null : List.copyOf(scoreCounts);
+            scoreCounts = List.copyOf(scoreCounts);
         }
     }
 
@@ -163,7 +179,8 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
      * @param to          the state after; "" when not applicable
      * @param date        the event's date (or the latest evidence), {@code YYYY-MM-DD}
      * @param fromEvent   whether a recorded event dated in the month carries it
-     * @param sentence    the change in one sentence, as the mail and page 1 print it
+     * @param sentence    the change in one sentence (company, host country, owners from abroad, stages, what
+     *                    happened, money, what is still undisclosed), as page 1 and the mail print it
      */
     public record ChangeFact(String kind, String facility, List<String> projects, String company, String country,
                              String countryName, List<String> stages, String from, String to, String date,
@@ -184,44 +201,32 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
             stages.add(stage(summary, analysis, s, targetYear));
         }
         List<ChangeFact> changes = analysis.changes().stream().map(PeriodSummary::change).toList();
+        List<Mover> movers = Movers.of(analysis, Movers.SHOWN).stream()
+                .map(m -> new Mover(m.change().facilityId(), m.change().kind(), m.stage().code(), m.sharePoints(),
+                        m.sentence()))
+                .toList();
         return new PeriodSummary(SCHEMA_VERSION, report.period().toString(), report.period().title(),
                 report.asOf().toString(), report.period().previous().toString(), targetYear,
-                Headline.sentences(report), stages, changes);
+                Headline.sentences(report), movers, stages, changes);
     }
 
     private static Stage stage(SupplyChainSummary summary, Analysis analysis, StageSummary s, int targetYear) {
         boolean complete = s.hasCompleteBaseline();
-        String basis = complete ? basis(s) : null;
+        String basis = complete ? StageCitations.basis(s) : null;
         Source baseline = complete ? new Source(s.baselineYear().get(), StageCitations.baselineSource(s),
                 s.baselinePublishedOn().map(Object::toString).orElse(null)) : null;
         Projection projection = s.projected().isPresent() && s.projectedWeighted().isPresent()
                 ? new Projection(targetYear, figure(s.projected().get()), figure(s.projectedWeighted().get())) : null;
         SoftData soft = s.softData();
         StageDisclosure disclosure = new StageDisclosure(soft.pipelineProjects(), soft.softProjects(),
-                soft.pipelineCapacity(), soft.softCapacity(), null);
+                soft.pipelineCapacity(), soft.softCapacity(), soft.scoreCounts());
         return new Stage(s.stage().code(), s.unit(), s.chinaSharePercent().orElse(null),
                 basis == null || basis.isEmpty() ? null : basis, baseline, projection,
                 complete ? null : s.publishedShare().map(PeriodSummary::published).orElse(null),
                 s.publishedProjection().map(PeriodSummary::published).orElse(null),
                 new ShareChange(analysis.chinaShareChange(s.stage()).orElse(null),
                         analysis.projectedShareChange(s.stage()).orElse(null)),
-                disclosure, countries(summary, s));
-    }
-
-    /**
-     * What the share measures: China's row's basis, unless that row is only derived from a published share, then
-     * what the other rows measure. {@code derived_from_share} says how a value was made, not what it measures.
-     */
-    private static String basis(StageSummary s) {
-        Optional<String> china = s.baselineCitation().map(Baseline::basis).map(String::strip)
-                .filter(b -> !b.isEmpty() && !b.equals(DERIVED));
-        if (china.isPresent()) {
-            return china.get();
-        }
-        String measured = s.baselineRows().stream().map(Baseline::basis).filter(Objects::nonNull).map(String::strip)
-                .filter(b -> !b.isEmpty() && !b.equals(DERIVED))
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(" + "));
-        return measured.isEmpty() ? "published share" : measured;
+                StageCitations.differences(s, targetYear), disclosure, countries(summary, s));
     }
 
     private static List<CountryFigures> countries(SupplyChainSummary summary, StageSummary s) {
@@ -253,20 +258,20 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
     }
 
     private static ChangeFact change(Change c) {
-        Country country = c.country();
+        Country country = c.project() == null ? null : c.project().country();
         List<String> stages = c.stages().stream().map(ChainStage::code).toList();
         return new ChangeFact(c.kind(), c.facilityId(), c.projectIds(), c.company(),
                 country == null ? null : country.code(), country == null ? null : country.displayName(), stages,
                 c.from(), c.to(), c.date().toString(), c.detail(), StageCitations.firstSource(c.source()),
-                c.fromEvent(), sentence(c, stages));
+                c.fromEvent(), c.project() == null ? sentence(c, country, stages) : Movers.sentence(c));
     }
 
-    /** "<company> (<country>): <stages> <kind> <from> → <to> (<date>)", leaving out what the change lacks. */
-    static String sentence(Change c, List<String> stages) {
+    /** A revision's sentence: "<company> (<country>): <stages> <kind> <from> → <to> (<date>)". */
+    static String sentence(Change c, Country country, List<String> stages) {
         StringBuilder text = new StringBuilder(c.company() == null || c.company().isBlank() ? c.facilityId()
                 : c.company());
-        if (c.country() != null) {
-            text.append(" (").append(c.country().displayName()).append(")");
+        if (country != null) {
+            text.append(" (").append(country.displayName()).append(")");
         }
         text.append(": ").append(String.join(", ", stages)).append(' ').append(c.kind().replace('_', ' '));
         if (!c.from().isEmpty() && !c.to().isEmpty()) {

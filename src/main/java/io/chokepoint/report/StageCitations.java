@@ -61,4 +61,100 @@ public final class StageCitations {
         String first = sources.split(" ; ")[0];
         return first.replaceAll("https?://\\S+", "").replaceAll("\\s{2,}", " ").strip();
     }
+
+    /**
+     * What the stage's share is a share of, from its baseline rows' bases: "output", "quota", or China's and the
+     * rest of the world's when they differ ("China: quota; rest of world: derived from a share").
+     */
+    public static String basis(StageSummary s) {
+        if (s.baselineRows().isEmpty()) {
+            return "";
+        }
+        String china = s.baselineRows().stream().filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA))
+                .map(b -> basisWords(b.basis())).findFirst().orElse("");
+        java.util.Set<String> others = s.baselineRows().stream()
+                .filter(b -> !b.country().equals(io.chokepoint.tracking.Country.CHINA))
+                .map(b -> basisWords(b.basis())).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        if (others.isEmpty() || (others.size() == 1 && others.contains(china))) {
+            return china;
+        }
+        return "China: " + china + "; others: " + String.join(", ", others);
+    }
+
+    private static String basisWords(String basis) {
+        return basis == null ? "unknown" : basis.equals("derived_from_share") ? "derived from a share" : basis;
+    }
+
+    /**
+     * The top three named countries and their share, marked "≥" (a lower bound) when the baseline lumps the rest
+     * of the world together: e.g. "China, United States, Myanmar ≥ 89.7 %".
+     */
+    public static String top3(StageSummary s) {
+        if (s.top3SharePercent().isEmpty()) {
+            return "n/a";
+        }
+        String names = s.countries().stream().filter(c -> !c.country().isRestOfWorld()).limit(3)
+                .map(c -> c.country().displayName()).collect(java.util.stream.Collectors.joining(", "));
+        return names + (restOfWorldPercent(s) > 0 ? " \u2265 " : " ") + Formats.percent(s.top3SharePercent());
+    }
+
+    /** Why top-3 and HHI are lower bounds, when they are: "" otherwise. */
+    public static String lowerBoundReason(StageSummary s) {
+        double rest = restOfWorldPercent(s);
+        return rest > 0 ? "The baseline does not break down the rest of the world (" + Formats.percent(rest)
+                + "), so top-3 and HHI are lower bounds." : "";
+    }
+
+    private static double restOfWorldPercent(StageSummary s) {
+        return s.countries().stream().filter(c -> c.country().isRestOfWorld())
+                .mapToDouble(io.chokepoint.summary.CountryCapacity::sharePercent).sum();
+    }
+
+    /**
+     * One line for each figure of the stage that a published figure contradicts, saying why they differ (basis,
+     * year or publisher); empty when they agree (to 0.1 pp) or nothing was published.
+     */
+    public static java.util.List<String> differences(StageSummary s, int targetYear) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        Optional<Baseline> chinaRow = s.baselineRows().stream()
+                .filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA) && b.sharePercent().isPresent())
+                .findFirst();
+        if (chinaRow.isPresent() && s.chinaSharePercent().isPresent()
+                && Math.abs(chinaRow.get().sharePercent().getAsDouble() - s.chinaSharePercent().get()) >= 0.05) {
+            Baseline published = chinaRow.get();
+            java.util.List<String> why = new java.util.ArrayList<>();
+            s.baselineRows().stream().filter(b -> b.country().isRestOfWorld()).findFirst().ifPresent(rest -> {
+                if (!firstSource(rest.source()).equals(firstSource(published.source()))) {
+                    why.add("the rest of the world comes from another publisher (" + firstSource(rest.source()) + ")");
+                }
+                if (!java.util.Objects.equals(rest.basis(), published.basis())) {
+                    why.add("on another basis (" + basisWords(rest.basis()) + ")");
+                }
+            });
+            if (s.additions() > 0) {
+                why.add(s.additions() + " tracked project" + (s.additions() == 1 ? "" : "s")
+                        + " that started operating after " + s.baselineYear().orElse(published.year()) + " added");
+            }
+            lines.add(s.stage().code() + ": " + Formats.percent(s.chinaSharePercent()) + " here, "
+                    + Formats.percent(published.sharePercent().getAsDouble()) + " published (" + published.year()
+                    + ", " + firstSource(published.source()) + ")" + (why.isEmpty() ? "." : ": " + String.join(", ", why)
+                    + "."));
+        }
+        Optional<Baseline> anchor = s.publishedProjection();
+        Optional<Double> ours = s.projectedChinaSharePercent();
+        if (anchor.isPresent() && ours.isPresent()
+                && Math.abs(anchor.get().sharePercent().getAsDouble() - ours.get()) >= 0.05) {
+            lines.add(s.stage().code() + " " + targetYear + ": " + Formats.percent(ours) + " risk-weighted here, "
+                    + Formats.percent(anchor.get().sharePercent().getAsDouble()) + " published ("
+                    + firstSource(anchor.get().source()) + "): a different publisher and method; ours adds the "
+                    + "tracked projects due by " + targetYear + " to the " + s.baselineYear().map(String::valueOf)
+                    .orElse("") + " baseline, weighted by status.");
+        } else if (anchor.isPresent() && s.projectionNotComputable()) {
+            lines.add(s.stage().code() + " " + targetYear + ": ours is not computable (no tracked project due by "
+                    + targetYear + " discloses a capacity); the published projection is "
+                    + Formats.percent(anchor.get().sharePercent().getAsDouble()) + " (" + firstSource(anchor.get().source())
+                    + ").");
+        }
+        return lines;
+    }
 }

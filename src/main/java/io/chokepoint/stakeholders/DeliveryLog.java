@@ -18,7 +18,7 @@ import io.chokepoint.tracking.TrackerDatabase;
  *
  * <p>Exactly once per period and recipient rests on {@link #claim}: before a message is built, a SENDING row is
  * inserted by one statement that checks, atomically (SQLite runs one writer at a time), that the recipient has
- * no SENDING, SENT, OUTBOX or REJECTED row for the period. Two processes delivering the same period therefore
+ * no SENDING, SENT, OUTBOX, REJECTED or UNCERTAIN row for the period. Two processes delivering the same period therefore
  * cannot both send to one recipient, and a rerun or restart finds what was done. The SENDING row is then
  * {@linkplain #finish finished} with the outcome. Thread-safe: every call uses its own connection.
  */
@@ -32,7 +32,8 @@ public final class DeliveryLog {
 
     /**
      * Claims the recipient's regular delivery of the period: inserts a SENDING row unless the recipient already
-     * has the report, has been rejected, or is being (or was, with an unknown outcome) sent it.
+     * has the report, has been rejected, or is being (or was, with an unknown outcome: SENDING or UNCERTAIN) sent
+     * it.
      *
      * @return the row's id, or empty if there is nothing to send to this recipient
      */
@@ -43,7 +44,7 @@ public final class DeliveryLog {
                             SELECT :period, :recipient, 'SENDING', :at
                             WHERE NOT EXISTS (SELECT 1 FROM deliveries
                                               WHERE period = :period AND recipient = :recipient
-                                                AND outcome IN ('SENDING', 'SENT', 'OUTBOX', 'REJECTED'))""")
+                                                AND outcome IN ('SENDING', 'SENT', 'OUTBOX', 'REJECTED', 'UNCERTAIN'))""")
                     .bind("period", period.toString())
                     .bind("recipient", recipient)
                     .bind("at", at.toString())
@@ -108,6 +109,27 @@ public final class DeliveryLog {
     public List<DeliveryRecord> forPeriod(ReportPeriod period) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM deliveries WHERE period = :period ORDER BY id")
                 .bind("period", period.toString())
+                .map((rs, ctx) -> record(rs))
+                .list());
+    }
+
+    /**
+     * The deliveries whose outcome is unknown (UNCERTAIN, or SENDING: in flight, or left so by a process that
+     * ended mid-send) of active stakeholders who have no SENT or OUTBOX row for the period, by period, oldest
+     * first. These are what {@code deliver --resend --to ADDRESS --period P} is for.
+     *
+     * @param period one period, or null for every period
+     */
+    public List<DeliveryRecord> inDoubt(ReportPeriod period) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM deliveries d
+                        WHERE outcome IN ('SENDING', 'UNCERTAIN') AND (:period IS NULL OR period = :period)
+                          AND NOT EXISTS (SELECT 1 FROM deliveries settled
+                                          WHERE settled.period = d.period AND settled.recipient = d.recipient
+                                            AND settled.outcome IN ('SENT', 'OUTBOX'))
+                          AND EXISTS (SELECT 1 FROM stakeholders s WHERE s.email = d.recipient AND s.active = 1)
+                        ORDER BY period, id""")
+                .bind("period", period == null ? null : period.toString())
                 .map((rs, ctx) -> record(rs))
                 .list());
     }

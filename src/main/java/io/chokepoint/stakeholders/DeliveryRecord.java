@@ -31,14 +31,26 @@ public record DeliveryRecord(long id, ReportPeriod period, String recipient, Out
         SENT,
         /** The SMTP server refused it for good (5xx). Not retried unless resent on purpose. */
         REJECTED,
-        /** Not sent, not the recipient's fault (server unreachable, deferring, refusing us). Retried later. */
+        /** Not sent, not the recipient's fault (server unreachable, refusing us). Retried later. */
         FAILED,
+        /** Not sent: the server answered 4xx for this recipient or message. Retried at the end of the run, and later. */
+        DEFERRED,
+        /**
+         * The whole message went out without a definite reply to its end: it may have arrived. Never sent again
+         * automatically, like a row left SENDING.
+         */
+        UNCERTAIN,
         /** No SMTP server configured: written as a complete {@code .eml} to the outbox. */
         OUTBOX;
 
         /** The recipient has this period's report (or, for OUTBOX, it is ready for them). */
         public boolean delivered() {
             return this == SENT || this == OUTBOX;
+        }
+
+        /** Whether the message may or may not have arrived: UNCERTAIN, or SENDING with nobody to finish it. */
+        public boolean inDoubt() {
+            return this == SENDING || this == UNCERTAIN;
         }
     }
 

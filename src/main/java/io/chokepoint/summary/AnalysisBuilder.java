@@ -18,10 +18,8 @@ import java.util.stream.Collectors;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.ChainStage;
-import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.FacilityEvent;
-import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
@@ -96,7 +94,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
             changes.add(new Change(e.date(), REVISION, e.facilityId(), f.sortedIds(), f.company(), f.stages(), "",
                     e.statusAfter() == null ? "" : e.statusAfter().code(),
                     "recorded after the " + period.previous() + " report: " + e.kind().code()
-                            + (quote(e).isEmpty() ? "" : " — " + quote(e)), e.source(), false, f.country()));
+                            + (quote(e).isEmpty() ? "" : " — " + quote(e)), e.source(), false));
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind)
                 .thenComparing(c -> String.join(",", c.projectIds())));
@@ -187,17 +185,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
         /** The company, from the first row in (stage, id) order. */
         String company() {
-            return first().company();
-        }
-
-        /** The host country, from the first row in (stage, id) order. */
-        Country country() {
-            return first().country();
-        }
-
-        private Project first() {
             return rows.stream().min(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
-                    .thenComparing(s -> s.project().id())).orElseThrow().project();
+                    .thenComparing(s -> s.project().id())).orElseThrow().project().company();
         }
 
         List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
@@ -224,17 +213,17 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 List<String> ids = moved.stream().map(s -> s.project().id()).sorted().toList();
                 List<ChainStage> stages = List.copyOf(moved.stream().map(s -> s.project().stage())
                         .collect(Collectors.toCollection(TreeSet::new)));
-                String company = moved.get(0).project().company();
+                ProjectSnapshot first = moved.get(0);
+                String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
                 if (carrier != null) {
                     changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
                             key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
-                            carrier.source(), true, moved.get(0).project().country()));
+                            carrier.source(), true, first.project(), first.current()));
                 } else {
-                    ProjectSnapshot first = moved.get(0);
                     changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", first.project().sources(), false,
-                            first.project().country()));
+                            stages, key.get(1), key.get(2), "", first.project().sources(), false, first.project(),
+                            first.current()));
                 }
             });
             return changes;

@@ -5,22 +5,25 @@ import java.util.List;
 import java.util.Objects;
 
 import io.chokepoint.tracking.ChainStage;
-import io.chokepoint.tracking.Country;
+import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectState;
 
 /**
- * One change in the period: an event dated in it, or a change the tracker shows without an event (a project
- * that appears, a status or target year that moved).
+ * One change in the period: something that differs in a project's state between the previous period's last day
+ * and this one's, with the event that carried it if any; or a revision of an earlier report.
  *
- * @param kind      the event kind ({@code approval}, {@code target_change}, …), or {@code new_project},
- *                  {@code status_change}, {@code target_year_change} for changes not recorded as events
- * @param from      the state before (status or target year), empty when not applicable
+ * @param kind      {@code new_project}, {@code status_change}, {@code cancellation}, {@code suspension}, {@code slip},
+ *                  {@code acceleration}, {@code target_year_set}, {@code timeline_withdrawn},
+ *                  {@code capacity_revision}, {@code planned_expansion}, or {@code revision}
+ * @param from      the state before (status, target year, capacity), empty when not applicable
  * @param to        the state after, empty when not applicable
- * @param fromEvent whether the change is a recorded event dated in the period
- * @param country   the facility's host country (of its first row in stage order), null when not known
+ * @param fromEvent whether an event dated in the period carried the change
+ * @param project   the facts of the first row that moved (for the sentence naming the change); null for a revision
+ * @param state     that row's state on the period's last day; null for a revision
  */
 public record Change(LocalDate date, String kind, String facilityId, List<String> projectIds, String company,
                      List<ChainStage> stages, String from, String to, String detail, String source,
-                     boolean fromEvent, Country country) {
+                     boolean fromEvent, Project project, ProjectState state) {
     public Change {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(facilityId, "facilityId");
@@ -32,9 +35,9 @@ public record Change(LocalDate date, String kind, String facilityId, List<String
         source = source == null ? "" : source;
     }
 
-    /** A change whose host country is not known. */
+    /** A change without the facts of a project row (a revision of an earlier report). */
     public Change(LocalDate date, String kind, String facilityId, List<String> projectIds, String company,
                   List<ChainStage> stages, String from, String to, String detail, String source, boolean fromEvent) {
-        this(date, kind, facilityId, projectIds, company, stages, from, to, detail, source, fromEvent, null);
+        this(date, kind, facilityId, projectIds, company, stages, from, to, detail, source, fromEvent, null, null);
     }
 }

@@ -71,7 +71,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                 .computeIfAbsent(project.stage(), s -> new CellTally()).add(project, state, comparable);
 
         if (state.pipeline()) {
-            stage.soft = stage.soft.plus(Disclosure.of(project, state).soft(), capacity);
+            stage.soft = stage.soft.plus(Disclosure.of(project, state), capacity);
         }
         if (stage.baseline == null) {
             return;

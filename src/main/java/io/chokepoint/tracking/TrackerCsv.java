@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -399,6 +400,8 @@ public final class TrackerCsv {
         private final UnaryOperator<String> label;
         private final List<DataProblem> problems;
         private final int before;
+        /** Columns already reported as too long: a column is read more than once. */
+        private final Set<String> tooLong = new HashSet<>();
 
         Fields(String file, long line, Function<String, String> raw, UnaryOperator<String> label,
                List<DataProblem> problems) {
@@ -429,17 +432,26 @@ public final class TrackerCsv {
         String text(String column) {
             String value = raw.apply(column);
             value = value == null ? "" : value.strip();
+            if (file != null) {
+                value = FormulaText.unescape(value); // a file written by export
+            }
+            if (value.length() > TextLimit.MAX_CHARS) {
+                if (tooLong.add(column)) {
+                    problem(column, TextLimit.problem(value));
+                }
+                return null;
+            }
             return value.isEmpty() ? null : value;
         }
 
         void required(String column) {
-            if (text(column) == null) {
+            if (text(column) == null && !tooLong.contains(column)) {
                 problem(column, "is required");
             }
         }
 
         void requiredWith(String column, String given) {
-            if (text(column) == null) {
+            if (text(column) == null && !tooLong.contains(column)) {
                 problem(column, "is required when " + label(given) + " is given");
             }
         }

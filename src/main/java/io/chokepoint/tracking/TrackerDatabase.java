@@ -11,11 +11,16 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -39,10 +44,13 @@ public final class TrackerDatabase {
         this.jdbi = jdbi;
     }
 
-    /** Opens (and if needed creates and seeds) the tracker at {@code file}. */
+    /**
+     * Opens (and if needed creates and seeds) the tracker at {@code file}. An existing file that is not a usable
+     * tracker (empty, not SQLite, damaged, or of a newer schema than this release knows) is refused untouched.
+     */
     public static TrackerDatabase open(Path file) {
         Objects.requireNonNull(file, "file");
-        Path absolute = file.toAbsolutePath().normalize();
+        Path absolute = TrackerFile.realPath(file);
         if (Files.isDirectory(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
         }
@@ -50,6 +58,8 @@ public final class TrackerDatabase {
             createWithSampleData(file, absolute);
         } else if (!Files.isReadable(absolute) || !Files.isWritable(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
+        } else {
+            TrackerFile.checkUsable(file, absolute);
         }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
         db.migrate();
@@ -58,11 +68,16 @@ public final class TrackerDatabase {
 
     /** Creates a new tracker with the current schema and no data; fails if the file exists. */
     public static TrackerDatabase createEmpty(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
+        Path absolute = TrackerFile.realPath(file);
         if (Files.exists(absolute)) {
             throw new TrackerException("cannot create tracker database " + file + ": the file already exists");
         }
         createDirectoriesFor(file, absolute);
+        try {
+            TrackerFile.createPrivate(absolute);
+        } catch (IOException e) {
+            throw new TrackerException("cannot create tracker database " + file + ": " + e.getMessage(), e);
+        }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
         db.migrate();
         return db;
@@ -73,7 +88,7 @@ public final class TrackerDatabase {
      * batch job's artifacts connect once per step).
      */
     public static TrackerDatabase connect(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
+        Path absolute = TrackerFile.realPath(file);
         if (!Files.isRegularFile(absolute)) {
             throw new TrackerException("tracker database " + file + " does not exist");
         }
@@ -97,6 +112,7 @@ public final class TrackerDatabase {
         Path temp = dir.resolve(absolute.getFileName() + ".creating-" + ProcessHandle.current().pid());
         try {
             Files.deleteIfExists(temp);
+            TrackerFile.createPrivate(temp);
             TrackerDatabase db = new TrackerDatabase(temp, Jdbi.create(dataSource(temp)));
             db.migrate();
             db.loadSampleData();
@@ -120,7 +136,18 @@ public final class TrackerDatabase {
     }
 
     private static SQLiteDataSource dataSource(Path file) {
+        return dataSource(file, SQLiteConfig.TransactionMode.DEFERRED);
+    }
+
+    /**
+     * @param transactions IMMEDIATE for connections that write in their transactions (imports, edits): they take
+     *                     the write lock when the transaction begins, waiting up to the busy timeout for the job's
+     *                     commit, instead of failing with SQLITE_BUSY_SNAPSHOT when a commit came between their first
+     *                     read and their first write
+     */
+    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode transactions) {
         SQLiteConfig config = new SQLiteConfig();
+        config.setTransactionMode(transactions);
         // WAL lets the job's reader keep its cursor open while its writer commits chunks.
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -133,6 +160,7 @@ public final class TrackerDatabase {
 
     private void migrate() {
         try {
+            refuseNewerSchema();
             Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration")
@@ -143,6 +171,39 @@ public final class TrackerDatabase {
         } catch (FlywayException e) {
             throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Flyway only warns about migrations it does not know and would go on writing; a tracker a newer release has
+     * migrated is refused instead. Read over a read-only connection, so the file stays as it is.
+     */
+    private void refuseNewerSchema() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource readOnly = new SQLiteDataSource(config);
+        readOnly.setUrl("jdbc:sqlite:" + file);
+        MigrationInfo[] all = Flyway.configure()
+                .dataSource(readOnly)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .info()
+                .all();
+        MigrationVersion known = Arrays.stream(all)
+                .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .orElse(MigrationVersion.EMPTY);
+        Arrays.stream(all)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .ifPresent(newer -> {
+                    throw new TrackerException("tracker database " + file + " was made by a newer Chokepoint, V"
+                            + newer + "; this is V" + known + ": nothing was written to it. Use that newer release"
+                            + " (or a backup made with this one)");
+                });
     }
 
     private static String rootMessage(Throwable e) {
@@ -209,7 +270,7 @@ public final class TrackerDatabase {
 
     /** Imports CSV files into this tracker. */
     public TrackerImport importer() {
-        return new TrackerImport(jdbi);
+        return new TrackerImport(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
     }
 
     /** Exports this tracker's tables as CSV files. */
@@ -219,6 +280,11 @@ public final class TrackerDatabase {
 
     /** Single edits from the command line: projects and events. */
     public TrackerEdits edits() {
-        return new TrackerEdits(jdbi);
+        return edits(null);
+    }
+
+    /** As {@link #edits()}, refusing dates more than a year ahead unless {@code futureDates} allows them. */
+    public TrackerEdits edits(FutureDates futureDates) {
+        return new TrackerEdits(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)), futureDates);
     }
 }

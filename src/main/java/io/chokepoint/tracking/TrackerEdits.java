@@ -21,15 +21,26 @@ public final class TrackerEdits {
     public static final String PROJECT = "project";
 
     private final Jdbi jdbi;
+    private final FutureDates futureDates;
 
-    TrackerEdits(Jdbi jdbi) {
+    /** @param futureDates refuses dates given more than a year ahead, unless allowed; null: not checked */
+    TrackerEdits(Jdbi jdbi, FutureDates futureDates) {
         this.jdbi = jdbi;
+        this.futureDates = futureDates;
+    }
+
+    /** Dates more than a year ahead among the given values, unless allowed. */
+    private void checkDates(FieldInput input, List<DataProblem> problems) {
+        if (futureDates != null && !futureDates.allowed()) {
+            problems.addAll(futureDates.find(input.values(), input.label()));
+        }
     }
 
     /** Adds a new project; its id must not exist yet. */
     public Project addProject(FieldInput input) {
         List<DataProblem> problems = new ArrayList<>();
         Project project = TrackerCsv.project(input.values(), input.label(), problems);
+        checkDates(input, problems);
         return jdbi.inTransaction(h -> {
             TrackerStore store = new TrackerStore(h);
             String id = input.values().get("id");
@@ -62,6 +73,7 @@ public final class TrackerEdits {
             values.put("id", id);
             List<DataProblem> problems = new ArrayList<>();
             Project after = TrackerCsv.project(values, changes.label(), problems);
+            checkDates(changes, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidDataException(problems);
             }
@@ -86,6 +98,7 @@ public final class TrackerEdits {
             values.put("facility_id", project.facilityId());
             List<DataProblem> problems = new ArrayList<>();
             FacilityEvent event = TrackerCsv.event(values, input.label(), problems);
+            checkDates(input, problems);
             if (event != null && event.stage() != null && !store.facilityHasStage(project.facilityId(), event.stage())) {
                 problems.add(DataProblem.inOption(input.label().apply("stage"), "facility " + project.facilityId()
                         + " has no " + event.stage().code() + " row; its stages are "

@@ -29,6 +29,8 @@ import org.jdbi.v3.core.statement.Query;
  * announced after it with no evidence (event or status date) on or before it, and baselines published after it
  * (or, where the publication date is unknown, of later years) are left out. The rows that remain are exported as they are today.
  *
+ * <p>Text that a spreadsheet would run as a formula is quoted ({@link FormulaText}) unless a raw export is asked for.
+ *
  * <p>Thread-safe: every export uses its own connection.
  */
 public final class TrackerExport {
@@ -82,7 +84,7 @@ public final class TrackerExport {
                 rows = jdbi.withHandle(h -> query.apply(h)
                         .map((rs, ctx) -> values.of(rs))
                         .reduce(0L, (count, row) -> {
-                            print(printer, row);
+                            print(printer, request.raw() ? row : FormulaText.escape(row));
                             return count + 1;
                         }));
             }

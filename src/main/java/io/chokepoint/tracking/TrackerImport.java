@@ -68,6 +68,7 @@ public final class TrackerImport {
             };
             staging.read(in);
             staging.checkWholeFile();
+            List<DataProblem> warnings = staging.futureDates(request.futureDates());
             List<DataProblem> problems = staging.problems;
             if (!problems.isEmpty()) {
                 problems.sort(Comparator.comparingLong(DataProblem::line)); // stable: a row's problems keep their order
@@ -82,7 +83,7 @@ public final class TrackerImport {
                 handle.commit();
             }
             return new ImportSummary(name, request.table(), staging.rows, added, updated,
-                    staging.rows - added - updated, request.dryRun());
+                    staging.rows - added - updated, request.dryRun(), warnings);
         } catch (RuntimeException e) {
             if (handle.isInTransaction()) {
                 handle.rollback();
@@ -102,6 +103,7 @@ public final class TrackerImport {
         final LongConsumer progress;
         final List<DataProblem> problems = new ArrayList<>();
         final BatchWriter<Line<T>> writer;
+        final List<String> columns;
         long rows;
 
         /** A row and the line it starts on. */
@@ -112,6 +114,7 @@ public final class TrackerImport {
             this.handle = handle;
             this.file = file;
             this.progress = progress;
+            this.columns = columns;
             // A temporary table belongs to this connection and disappears with it; created inside the
             // transaction, it is also rolled back with it. Its columns take the declared types of the target
             // table, so staged values compare with stored ones exactly as they would be stored.
@@ -184,6 +187,33 @@ public final class TrackerImport {
         }
 
         record Repeat(long line, long first, String detail) {
+        }
+
+        /**
+         * Finds the staged dates more than a year ahead: problems, or with {@code --allow-future} the warnings
+         * returned. Dates are stored as ISO text, which sorts as the dates do.
+         */
+        List<DataProblem> futureDates(FutureDates rule) {
+            List<DataProblem> found = new ArrayList<>();
+            if (rule == null) {
+                return found;
+            }
+            for (String column : columns) {
+                if (FutureDates.COLUMNS.contains(column)) {
+                    handle.createQuery("SELECT line, " + column + " AS value FROM import_row WHERE " + column
+                                    + " > :latest ORDER BY line")
+                            .bind("latest", rule.latest().toString())
+                            .map((rs, ctx) -> new DataProblem(file, rs.getLong("line"), column,
+                                    rule.problem(rs.getString("value"))))
+                            .forEach(found::add);
+                }
+            }
+            found.sort(Comparator.comparingLong(DataProblem::line));
+            if (rule.allowed()) {
+                return found;
+            }
+            problems.addAll(found);
+            return List.of();
         }
 
         long execute(String sql) {

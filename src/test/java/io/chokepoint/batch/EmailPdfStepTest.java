@@ -104,7 +104,9 @@ class EmailPdfStepTest {
 
         // then
         assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.exitStatus()).isEqualTo("EMAIL_FAILED: invalid mail settings: smtp.port in "
+        // A fault on this side, not the server's: the run exits 3 (see ForegroundJob).
+        assertThat(failed.emailSetupFailed()).isTrue();
+        assertThat(failed.exitStatus()).isEqualTo("EMAIL_SETUP_FAILED: invalid mail settings: smtp.port in "
                 + broken.settingsFile().toAbsolutePath() + " is '25x', expected a port number from 1 to 65535");
         assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         assertThat(new DeliveryLog(tracker).all()).isEmpty();
@@ -117,7 +119,7 @@ class EmailPdfStepTest {
 
         // then the step fails saying so, and sends nothing
         assertThat(noSummary.status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(noSummary.exitStatus()).isEqualTo("EMAIL_FAILED: no summary-2026-01.json in "
+        assertThat(noSummary.exitStatus()).isEqualTo("EMAIL_SETUP_FAILED: no summary-2026-01.json in "
                 + files.directory() + ": run the month first");
         assertThat(new DeliveryLog(tracker).all()).isEmpty();
 

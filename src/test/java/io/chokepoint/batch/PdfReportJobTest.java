@@ -58,7 +58,7 @@ class PdfReportJobTest {
             assertThat(squashed).contains(squash(sentence));
         }
         assertThat(squashed).contains(squash("Of the stages with a complete baseline, magnet is the most concentrated: "
-                + "China holds 90.9 % of operating capacity (baseline 2025, HHI 8,294); the least concentrated is "
+                + "China holds 90.9 % (baseline 2025, HHI \u2265 8,294); the least concentrated is "
                 + "mining at 60.6 %."));
         // Stage table: HHI 60.606² + 15.152² + 9.091² = 3,985 for mining, 90.909² + 5.455² = 8,294 for magnet.
         assertThat(text).contains("3,985", "8,294");

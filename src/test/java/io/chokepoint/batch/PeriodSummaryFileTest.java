@@ -89,7 +89,7 @@ class PeriodSummaryFileTest {
 
         JsonNode separation = stage("separation");
         assertThat(separation.get("chinaSharePercent").asDouble()).isCloseTo(89.56, within(0.005));
-        assertThat(separation.get("basis").asText()).isEqualTo("quota");
+        assertThat(separation.get("basis").asText()).isEqualTo("China: quota; others: derived from a share");
         assertThat(separation.get("projection").get("asAnnounced").get("chinaSharePercent").asDouble())
                 .isCloseTo(82.03, within(0.005));
         assertThat(separation.get("projection").get("riskWeighted").get("chinaSharePercent").asDouble())
@@ -101,7 +101,7 @@ class PeriodSummaryFileTest {
         assertThat(magnet.get("chinaSharePercent").asDouble()).isCloseTo(92.46, within(0.005));
         assertThat(magnet.get("baseline").get("year").asInt()).isEqualTo(2025);
         // China's 2025 magnet row is derived from a published share; the other rows measure capacity.
-        assertThat(magnet.get("basis").asText()).isEqualTo("capacity");
+        assertThat(magnet.get("basis").asText()).isEqualTo("China: derived from a share; others: capacity");
         // A stage without a complete baseline: no share, no projection; its published share stands instead.
         JsonNode metal = stage("metal");
         assertThat(metal.get("chinaSharePercent").isNull()).isTrue();
@@ -112,7 +112,14 @@ class PeriodSummaryFileTest {
         // Pipeline projects counted for the disclosure, with a named place for the 0–5 score's distribution.
         assertThat(magnet.get("disclosure").get("pipelineProjects").asInt())
                 .isGreaterThanOrEqualTo(magnet.get("disclosure").get("softProjects").asInt()).isPositive();
-        assertThat(magnet.get("disclosure").has("scoreCounts")).isTrue();
+        int scored = 0;
+        for (JsonNode count : magnet.get("disclosure").get("scoreCounts")) {
+            scored += count.asInt();
+        }
+        assertThat(magnet.get("disclosure").get("scoreCounts")).hasSize(6);
+        assertThat(scored).isEqualTo(magnet.get("disclosure").get("pipelineProjects").asInt());
+        assertThat(magnet.get("disclosure").get("scoreCounts").get(5).asInt())
+                .isEqualTo(scored - magnet.get("disclosure").get("softProjects").asInt());
 
         assertThat(summary.get("stages")).extracting(s -> s.get("stage").asText()).containsExactly("mining",
                 "concentration", "separation", "metal", "alloy", "magnet", "recycling");
@@ -131,9 +138,14 @@ class PeriodSummaryFileTest {
         assertThat(ls.get("stages")).extracting(JsonNode::asText).contains("metal");
         assertThat(ls.get("date").asText()).startsWith("2025-12-");
         assertThat(ls.get("source").asText()).isNotBlank();
-        assertThat(ls.get("sentence").asText()).startsWith(ls.get("company").asText() + " (Vietnam): ")
-                .contains(ls.get("kind").asText().replace('_', ' '))
-                .endsWith("(" + ls.get("date").asText() + ")");
+        assertThat(ls.get("sentence").asText()).isEqualTo("LS Eco Energy (majority-owned by LS Cable & System) in"
+                + " Vietnam, owned from South Korea — metal: new in the tracker, approved; investment KRW 28.5 bn"
+                + " (≈ US$19.3 M). Still undisclosed: capacity, target year, binding offtake.");
+        // December's story opens page 1, and the summary's movers: the metal approval in Vietnam comes first.
+        JsonNode first = summary.get("movers").get(0);
+        assertThat(first.get("facility").asText()).isEqualTo(ls.get("facility").asText());
+        assertThat(first.get("stage").asText()).isEqualTo("metal");
+        assertThat(first.get("sentence").asText()).isEqualTo(ls.get("sentence").asText());
     }
 
     @Test

@@ -49,8 +49,10 @@ class SameNumbersInBothFilesTest {
                 String top3 = Formats.percent(row.getCell(column(stages, "Top-3 share")).getNumericCellValue() * 100);
                 String hhi = Formats.tonnes(row.getCell(column(stages, "HHI")).getNumericCellValue());
                 Cell weighted = row.getCell(column(stages, "Projected China share 2030 (risk-weighted)"));
-                // A projection is a share, or the text saying why it cannot be computed: the PDF prints either.
-                String projected = weighted.getCellType() == CellType.STRING ? weighted.getStringCellValue()
+                // A projection is a share, or empty with a note saying why it cannot be computed: the PDF prints
+                // either.
+                String projected = weighted == null
+                        ? row.getCell(column(stages, "Projection note")).getStringCellValue()
                         : Formats.percent(weighted.getNumericCellValue() * 100);
                 String change = Formats.points(row.getCell(column(stages, "China share change since last month")).getNumericCellValue());
                 // The first page's row and the concentration table's row, as the PDF prints them.

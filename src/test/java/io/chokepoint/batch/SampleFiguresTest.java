@@ -58,11 +58,13 @@ class SampleFiguresTest {
             Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
             // Mining: USGS MCS 2025's 2024 set; MCS 2026 (the 2025 set) was published only on 2026-01-31.
             assertStage(stages, "mining", 2024, 0.6923, null, null);
-            assertThat(text(stages, "mining", "Baseline published on")).isEqualTo("2025-01-31");
+            assertThat(date(stages, "mining", "Baseline published on")).isEqualTo("2025-01-31");
             assertThat(text(stages, "mining", "Baseline source")).contains("USGS MCS 2025");
-            assertThat(text(stages, "mining", "Projected China share 2030 (as announced)"))
-                    .isEqualTo("not computable (2 projects, capacity undisclosed)");
-            assertThat(text(stages, "mining", "Projected China share 2030 (risk-weighted)"))
+            // Not computable: the projection cells stay empty (never 0) and the note says why, as text.
+            Row mining = row(stages, "mining").orElseThrow();
+            assertThat(mining.getCell(column(stages, "Projected China share 2030 (as announced)"))).isNull();
+            assertThat(mining.getCell(column(stages, "Projected China share 2030 (risk-weighted)"))).isNull();
+            assertThat(text(stages, "mining", "Projection note"))
                     .isEqualTo("not computable (2 projects, capacity undisclosed)");
             assertStage(stages, "separation", 2024, 0.8956, 0.8203, 0.8404);
             assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9111);
@@ -83,7 +85,7 @@ class SampleFiguresTest {
             Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
             assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9089);
             assertStage(stages, "mining", 2025, 0.6923, null, null);
-            assertThat(text(stages, "mining", "Baseline published on")).isEqualTo("2026-01-31");
+            assertThat(date(stages, "mining", "Baseline published on")).isEqualTo("2026-01-31");
 
             // USAR Stillwater's target_change of 2026-01-06 carried both a status and a target year.
             Sheet changes = workbook.getSheet(ExcelReportWriter.CHANGES);
@@ -126,6 +128,13 @@ class SampleFiguresTest {
         Cell cell = row(sheet, stage).orElseThrow().getCell(column(sheet, header));
         assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
         return cell.getStringCellValue();
+    }
+
+    /** A date cell, as ISO text. */
+    private static String date(Sheet sheet, String stage, String header) {
+        Cell cell = row(sheet, stage).orElseThrow().getCell(column(sheet, header));
+        assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+        return cell.getLocalDateTimeCellValue().toLocalDate().toString();
     }
 
     private static double number(Sheet sheet, String stage, String header) {

@@ -43,7 +43,7 @@ class UpgradeFromV5Test {
     private static final List<String> FIGURES = List.of("Baseline year", "China share", "Top-3 share", "HHI",
             "Ex-China operating capacity", "Projected China share 2030 (as announced)",
             "Projected China share 2030 (risk-weighted)", "Baseline published on",
-            "Published China share 2030 (projection)");
+            "Published China share 2030 (projection)", "Projection note");
 
     @TempDir
     Path dir;

@@ -40,9 +40,9 @@ class DeliverFromSummaryTest {
         Multipart alternative = (Multipart) ((Multipart) message.getContent()).getBodyPart(0).getContent();
         String text = (String) alternative.getBodyPart(0).getContent();
         String html = (String) alternative.getBodyPart(1).getContent();
-        assertThat(text).contains("- mining: China share now 12.3 % of output (baseline 2024")
-                .doesNotContain("69.2 % of output");
-        assertThat(html).contains(">12.3 % of output</td>");
+        assertThat(text).contains("- mining: China share now 12.3 % (basis: output); baseline 2024")
+                .doesNotContain("69.2 % (basis: output)");
+        assertThat(html).contains(">12.3 % (basis: output)</td>");
     }
 
     @Test

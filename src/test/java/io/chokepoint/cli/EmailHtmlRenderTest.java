@@ -91,8 +91,8 @@ class EmailHtmlRenderTest {
         for (String figure : figures()) {
             assertThat(rendered).contains(figure);
         }
-        assertThat(summary.changes()).isNotEmpty();
-        summary.changes().forEach(c -> assertThat(rendered).contains(c.sentence()));
+        assertThat(summary.movers()).isNotEmpty();
+        summary.movers().forEach(m -> assertThat(rendered).contains(m.sentence()));
 
         Path png = dir.resolve("mail.png");
         run(chromium, "--screenshot=" + png, "--window-size=1000,1600", "--hide-scrollbars", page.toUri().toString());
@@ -110,7 +110,7 @@ class EmailHtmlRenderTest {
         List<String> figures = new ArrayList<>();
         for (PeriodSummary.Stage s : summary.stages()) {
             if (s.chinaSharePercent() != null) {
-                figures.add(Formats.percent(s.chinaSharePercent()) + " of " + s.basis());
+                figures.add(Formats.percent(s.chinaSharePercent()) + " (basis: " + s.basis() + ")");
                 figures.add(s.projection().asAnnounced().text());
                 figures.add(s.projection().riskWeighted().text());
             }

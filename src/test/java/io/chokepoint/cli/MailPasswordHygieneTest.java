@@ -87,11 +87,11 @@ class MailPasswordHygieneTest {
         // given
         Path secrets = Files.createDirectory(dir.resolve("secrets"));
         Path good = Files.write(secrets.resolve("good.properties"), List.of("smtp.host=" + GREEN_MAIL.getSmtp().getBindTo(),
-                "smtp.port=" + GREEN_MAIL.getSmtp().getPort(), "smtp.tls=none", "smtp.user=reports",
+                "smtp.port=" + GREEN_MAIL.getSmtp().getPort(), "smtp.tls=none", "smtp.allow-plaintext-auth=true", "smtp.user=reports",
                 "smtp.password=" + PASSWORD, "smtp.from=reports@example.org"));
         Files.writeString(secrets.resolve("wrong-password"), WRONG_PASSWORD + "\n");
         Path wrong = Files.write(secrets.resolve("wrong.properties"), List.of("smtp.host=" + GREEN_MAIL.getSmtp().getBindTo(),
-                "smtp.port=" + GREEN_MAIL.getSmtp().getPort(), "smtp.tls=none", "smtp.user=reports",
+                "smtp.port=" + GREEN_MAIL.getSmtp().getPort(), "smtp.tls=none", "smtp.allow-plaintext-auth=true", "smtp.user=reports",
                 "smtp.password-file=wrong-password", "smtp.from=reports@example.org"));
         Path noHost = Files.write(secrets.resolve("no-host.properties"), List.of("smtp.user=reports",
                 "smtp.password=" + PASSWORD, "smtp.from=reports@example.org"));

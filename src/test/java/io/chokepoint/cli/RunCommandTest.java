@@ -43,7 +43,7 @@ class RunCommandTest {
             Sheet cells = workbook.getSheet(ExcelReportWriter.COUNTRY_STAGE);
             Row vnMetal = row(cells, "VN", "Vietnam", "metal").orElseThrow();
             assertThat(vnMetal.getCell(column(cells, "Projects")).getNumericCellValue()).isEqualTo(1);
-            assertThat(vnMetal.getCell(column(cells, "Pipeline capacity")).getStringCellValue()).isEqualTo("undisclosed");
+            assertThat(vnMetal.getCell(column(cells, "Pipeline capacity"))).isNull();
             assertThat(vnMetal.getCell(column(cells, "Capacity undisclosed (projects)")).getNumericCellValue()).isEqualTo(1);
         }
         String text = ReportFileReader.pdfText(pdf);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -54,7 +55,8 @@ class MailSettingsTest {
         // then
         assertThat(settings).isEqualTo(MailSettings.of("mail.example.org", 2525, "reports", "s3cr3t-Pa55",
                 "Chokepoint <reports@example.org>", TlsMode.SSL));
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.timeouts()).isEqualTo(new SmtpTimeouts(Duration.ofMinutes(2), Duration.ofMinutes(5),
+                Duration.ofMinutes(10)));
         assertThat(settings.maxAttempts()).isEqualTo(3);
     }
 
@@ -241,7 +243,7 @@ class MailSettingsTest {
             assertThat(properties)
                     .containsEntry("mail." + protocol + ".connectiontimeout", "1000")
                     .containsEntry("mail." + protocol + ".timeout", "2000")
-                    .containsEntry("mail." + protocol + ".writetimeout", "3000")
+                    .containsEntry("mail." + protocol + ".writetimeout", "2000")
                     .containsEntry("mail." + protocol + ".auth", "false");
         }
         assertThat(properties).doesNotContainKey("mail.smtp.starttls.required");
@@ -261,5 +263,50 @@ class MailSettingsTest {
         assertThat(SmtpSender.protocol(starttls)).isEqualTo("smtp");
         assertThat(SmtpSender.protocol(MailSettings.of("mail.example.org", 465, null, null, "r@example.org", TlsMode.SSL)))
                 .isEqualTo("smtps");
+    }
+
+    @Test
+    void timeoutsRetriesAndPlaintextAuth_fromFileAndEnvironment_inSecondsOrWithAUnit() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=s3cr3t-Pa55", "smtp.connect-timeout=30",
+                "smtp.command-timeout=90s", "smtp.deferred-retries=0");
+        Map<String, String> env = Map.of("CHOKEPOINT_SMTP_DATA_TIMEOUT", "15min", "CHOKEPOINT_SMTP_DEFERRED_BACKOFF",
+                "1500ms", "CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH", "true");
+
+        MailSettings settings = MailSettings.load(file, env).orElseThrow();
+
+        assertThat(settings.timeouts()).isEqualTo(new SmtpTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90),
+                Duration.ofMinutes(15)));
+        assertThat(settings.deferredRetry()).isEqualTo(new DeferredRetry(0, Duration.ofMillis(1500)));
+        assertThat(settings.allowPlaintextAuth()).isTrue();
+    }
+
+    @Test
+    void passwordWithoutTls_isRefusedNamingWhereItCameFrom_withoutShowingIt() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=s3cr3t-Pa55");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageStartingWith("refusing to send the password of smtp.password in " + file + " in clear: ")
+                .hasMessageContaining("CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH=true")
+                .hasMessageNotContaining("s3cr3t-Pa55");
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of("CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH", "yes")))
+                .hasMessage("environment variable CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH is 'yes', expected true or false");
+    }
+
+    @Test
+    void invalidDurations_areRefusedNamingTheSetting() {
+        Map<String, String> base = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_FROM",
+                "r@example.org");
+        for (String value : List.of("0", "ten", "5h", "-1s")) {
+            Map<String, String> env = new java.util.HashMap<>(base);
+            env.put("CHOKEPOINT_SMTP_DATA_TIMEOUT", value);
+            assertThatThrownBy(() -> MailSettings.load(null, env))
+                    .as(value)
+                    .isInstanceOf(DeliveryException.class)
+                    .hasMessage("environment variable CHOKEPOINT_SMTP_DATA_TIMEOUT is '" + value + "', expected a"
+                            + " positive duration such as 90 (seconds), 90s, 1500ms or 10min, at most 24 days");
+        }
     }
 }

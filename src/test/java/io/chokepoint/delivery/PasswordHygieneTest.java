@@ -74,7 +74,8 @@ class PasswordHygieneTest {
         // when: the server is down, the server refuses the credentials, the server rejects the recipient
         outcomes.add(sender("127.0.0.1", closedPort).send(report, Recipient.of("ana@example.org")));
         outcomes.add(sender("127.0.0.1", GREEN_MAIL.getSmtp().getPort()).send(report, Recipient.of("ana@example.org")));
-        try (FakeSmtpServer fake = new FakeSmtpServer(to -> "550 5.7.1 relaying denied")) {
+        try (FakeSmtpServer fake = FakeSmtpServer.script().rcpt(to -> "550 5.7.1 relaying denied")
+                .extensions("AUTH PLAIN LOGIN").login("reports", PASSWORD).start()) {
             outcomes.add(sender(fake.host(), fake.port()).send(report, Recipient.of("bo@example.org")));
         }
 
@@ -125,7 +126,7 @@ class PasswordHygieneTest {
         Throwable noUser = catchThrowable(() -> MailSettings.of("mail.example.org", 25, null, PASSWORD,
                 "r@example.org", TlsMode.NONE));
         Throwable badFrom = catchThrowable(() -> MailSettings.of("mail.example.org", 25, "reports", PASSWORD,
-                "r", TlsMode.NONE));
+                "r", TlsMode.NONE, true));
 
         assertThat(noUser).isInstanceOf(IllegalArgumentException.class);
         assertThat(badFrom).isInstanceOf(IllegalArgumentException.class);
@@ -133,7 +134,7 @@ class PasswordHygieneTest {
     }
 
     private SmtpSender sender(String host, int port) {
-        MailSettings settings = MailSettings.of(host, port, "reports", PASSWORD, Fixtures.FROM, TlsMode.NONE)
+        MailSettings settings = MailSettings.of(host, port, "reports", PASSWORD, Fixtures.FROM, TlsMode.NONE, true)
                 .withRetry(2, Duration.ZERO);
         return new SmtpSender(settings, Fixtures.CLOCK, wait -> { });
     }

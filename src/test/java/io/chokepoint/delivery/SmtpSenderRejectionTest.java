@@ -62,17 +62,24 @@ class SmtpSenderRejectionTest {
     }
 
     @Test
-    void transientRejection_isRetried_thenSent() throws Exception {
+    void transientRejection_isDeferredAfterOneAttempt_thenSentWhenTriedAgain() throws Exception {
         AtomicInteger rcpts = new AtomicInteger();
         Function<String, String> firstDeferred = to -> rcpts.incrementAndGet() == 1 ? TRY_LATER : null;
         try (FakeSmtpServer server = new FakeSmtpServer(firstDeferred)) {
-            DeliveryOutcome outcome = sender(server).send(Fixtures.report(Fixtures.pdf(dir)), Recipient.of("ana@example.org"));
+            SmtpSender sender = sender(server);
+            ReportMessage report = Fixtures.report(Fixtures.pdf(dir));
 
-            assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.SENT);
-            assertThat(outcome.attempts()).isEqualTo(2);
-            assertThat(waits).containsExactly(Duration.ofMillis(2));
+            DeliveryOutcome deferred = sender.send(report, Recipient.of("ana@example.org"));
+            DeliveryOutcome later = sender.send(report, Recipient.of("ana@example.org"));
+
+            // The retry of a deferred message is the caller's, after the other recipients (ReportDistribution).
+            assertThat(deferred.status()).isEqualTo(DeliveryOutcome.Status.DEFERRED);
+            assertThat(deferred.attempts()).isEqualTo(1);
+            assertThat(deferred.reply()).isEqualTo(TRY_LATER);
+            assertThat(later.status()).isEqualTo(DeliveryOutcome.Status.SENT);
+            assertThat(waits).isEmpty();
             assertThat(server.received()).hasSize(1);
-            assertThat(server.received().get(0).data()).contains("Message-ID: " + outcome.messageId());
+            assertThat(server.received().get(0).data()).contains("Message-ID: " + later.messageId());
         }
     }
 
@@ -101,13 +108,13 @@ class SmtpSenderRejectionTest {
     }
 
     @Test
-    void transientRejectionEveryTime_isFailedAfterMaxAttempts() throws Exception {
-        try (FakeSmtpServer server = new FakeSmtpServer(to -> TRY_LATER)) {
+    void busyGreetingEveryTime_isTheServersState_retriedInline_thenFailed() throws Exception {
+        try (FakeSmtpServer server = new FakeSmtpServer(to -> null, connection -> "421 4.3.2 too busy, try later")) {
             DeliveryOutcome outcome = sender(server).send(Fixtures.report(Fixtures.pdf(dir)), Recipient.of("ana@example.org"));
 
             assertThat(outcome.status()).isEqualTo(DeliveryOutcome.Status.FAILED);
             assertThat(outcome.attempts()).isEqualTo(3);
-            assertThat(outcome.reply()).isEqualTo(TRY_LATER);
+            assertThat(outcome.reply()).contains("421 4.3.2 too busy");
             assertThat(waits).containsExactly(Duration.ofMillis(2), Duration.ofMillis(4));
             assertThat(server.received()).isEmpty();
         }

@@ -79,13 +79,13 @@ class ReportMailTest {
         String projectedMagnet = Formats.percent(analysis.current().stage(ChainStage.MAGNET).projectedChinaSharePercent());
         assertThat(text).startsWith("Hello Bo,\n\nThe Chokepoint report for January 2026 is attached"
                 + " (chokepoint-2026-01.pdf). All figures are as of 2026-01-31.\n\n");
-        assertThat(text).contains("Stages you follow:\n- magnet: China share now 90.9 % of output"
-                + " (baseline 2025, Magnet Review 2026); 2030 as announced");
+        assertThat(text).contains("Stages you follow:\n- magnet: China share now 90.9 % (basis: China: output; others:"
+                + " capacity, output); baseline 2025, Magnet Review 2026; 2030 as announced");
         assertThat(text).contains("risk-weighted " + projectedMagnet + "; published anchor: none;"
                 + " change since 2025-12: 0.0 pp\n");
         assertThat(text.indexOf("- magnet:")).isLessThan(text.indexOf("Other stages:"));
-        assertThat(text.indexOf("Other stages:")).isLessThan(text.indexOf("- mining: China share now 60.6 % of output"
-                + " (baseline 2024"));
+        assertThat(text.indexOf("Other stages:")).isLessThan(text.indexOf("- mining: China share now 60.6 % (basis: output);"
+                + " baseline 2024"));
         assertThat(text).contains("- separation: no complete baseline; published China share 90.0 % (2024,"
                 + " Test Agency 2025)");
         assertThat(text).contains("Countries you follow\n====================\n\n- Vietnam (VN): metal 1 tracked project"
@@ -112,7 +112,7 @@ class ReportMailTest {
         assertThat(message.htmlBody()).contains(">Hello &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"
                 + " &quot;Co&quot;,</p>");
         assertThat(message.htmlBody()).doesNotContain("<script>");
-        assertThat(message.htmlBody()).contains(">mining</td>").contains(">60.6 % of output</td>");
+        assertThat(message.htmlBody()).contains(">mining</td>").contains(">60.6 % (basis: output)</td>");
     }
 
     @Test

@@ -50,14 +50,14 @@ class HeadlineTest {
         List<String> sentences = Headline.sentences(TestReports.of(tracker, ReportPeriod.parse("2026-01"), GENERATED));
 
         assertThat(sentences).containsExactly(
-                "Of the stages with a complete baseline, magnet is the most concentrated: China holds 90.9 % of "
-                        + "operating capacity (baseline 2025, HHI 8,294); the least concentrated is mining at 60.6 %.",
+                "Of the stages with a complete baseline, magnet is the most concentrated: China holds 90.9 % "
+                        + "(baseline 2025, HHI \u2265 8,294); the least concentrated is mining at 60.6 %.",
                 "Outside China, operating capacity is 130 t REO in mining and 100 t magnet in magnet; tracked projects "
                         + "due by 2030 add a risk-weighted 0 t REO and 0 t magnet respectively; China's risk-weighted "
                         + "2030 share stays at today's level at each of these stages.",
                 "In the midstream (separation, metal and alloy), 3 of 3 pipeline projects (100.0 %) rest on soft "
                         + "data, lacking at least one of a disclosed capacity, an investment figure, a target year, a "
-                        + "binding offtake or a source.",
+                        + "binding offtake or a dated source.",
                 "No changes were recorded this month; China's operating and projected shares are unchanged since "
                         + "December 2025 at every stage with a complete baseline.");
     }

@@ -136,8 +136,10 @@ class AnalysisTest {
         // Pipeline: CA-1, CN-2, AU-3, AU-4 (the cancelled one is not pipeline): 650 t.
         assertThat(s.trackedPipeline()).isEqualTo(new CapacityTally(4, 650, 0, 0));
         assertThat(s.byStatus().get(ProjectStatus.CANCELLED)).isEqualTo(new CapacityTally(1, 400, 0, 0));
-        // Soft: only CA-1 has a binding offtake, but none disclosed an investment, so all 4 are soft.
-        assertThat(s.softData()).isEqualTo(new SoftData(4, 4, 650, 650));
+        // Soft: only CA-1 has a binding offtake, but none disclosed an investment or a dated source ("News"), so
+        // all 4 are soft. Scores: CA-1 capacity, target year, offtake = 3; CN-2 and AU-3 capacity, target year = 2;
+        // AU-4 capacity only = 1.
+        assertThat(s.softData()).isEqualTo(new SoftData(4, 4, 650, 650, List.of(0, 1, 2, 1, 0, 0)));
     }
 
     @Test
@@ -164,7 +166,7 @@ class AnalysisTest {
 
         assertThat(changes).containsExactly(new Change(LocalDate.parse("2026-03-17"), "status_change", "VN-1",
                 List.of("VN-1"), "Co VN-1", List.of(ChainStage.METAL), "announced", "approved",
-                "approval: KRW 28500000000 — Board approval", "LSCV 2026-03-17", true, Country.of("VN")));
+                "approval: KRW 28500000000 — Board approval", "LSCV 2026-03-17", true, p, approved.current()));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.chokepoint.report.excel;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.chokepoint.report.AtomicFile;
+import io.chokepoint.report.ChangeDetails;
+import io.chokepoint.report.Formats;
 import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
@@ -82,7 +86,7 @@ public final class ExcelReportWriter {
 
     static String noBaselineNote(StageSummary s) {
         return "no complete baseline" + s.publishedShare()
-                .map(b -> "; published China share " + b.sharePercent().getAsDouble() + " % (" + b.year() + ", "
+                .map(b -> "; published China share " + Formats.percent(b.sharePercent().getAsDouble()) + " (" + b.year() + ", "
                         + b.source() + ")")
                 .orElse("");
     }
@@ -122,8 +126,10 @@ public final class ExcelReportWriter {
                     "China share change since last month", "Projected share change since last month",
                     "Tracked operating projects", "Tracked operating capacity", "Tracked pipeline projects",
                     "Tracked pipeline capacity", "Not comparable projects", "Soft pipeline share (count)",
-                    "Soft pipeline share (capacity)", "Note", "Baseline source", "Baseline published on",
-                    "Published China share " + target + " (projection)", "Published projection source");
+                    "Soft pipeline share (capacity)", "Note", "Tracked operating capacity disclosure",
+                    "Tracked pipeline capacity disclosure", "Projection note", "Baseline source",
+                    "Baseline published on", "Published China share " + target + " (projection)",
+                    "Published projection source", "Share basis", "Top-3 countries", "Lower bound because");
             int r = 1;
             for (StageSummary s : report.summary().stages()) {
                 Row row = sheet.createRow(r++);
@@ -149,16 +155,23 @@ public final class ExcelReportWriter {
                 cells.share(row, 17, s.softData().countSharePercent());
                 cells.share(row, 18, s.softData().capacitySharePercent());
                 Cells.text(row, 19, s.hasCompleteBaseline() ? "" : noBaselineNote(s));
-                Cells.text(row, 20, StageCitations.baselineSource(s));
-                s.baselinePublishedOn().ifPresent(d -> Cells.text(row, 21, d.toString()));
+                Cells.disclosure(row, 20, s.trackedOperating());
+                Cells.disclosure(row, 21, s.trackedPipeline());
+                // The projections stay numeric: why one is missing is said here, as text, never as 0.
+                Cells.text(row, 22, s.projectionNotComputable() ? s.projected().get().notComputableText() : null);
+                Cells.text(row, 23, StageCitations.baselineSource(s));
+                s.baselinePublishedOn().ifPresent(d -> cells.date(row, 24, d));
                 s.publishedProjection().ifPresent(b -> {
-                    cells.share(row, 22, java.util.Optional.of(b.sharePercent().getAsDouble()));
-                    Cells.text(row, 23, StageCitations.firstSource(b.source())
+                    cells.share(row, 25, java.util.Optional.of(b.sharePercent().getAsDouble()));
+                    Cells.text(row, 26, StageCitations.firstSource(b.source())
                             + (b.publishedOn() == null ? "" : ", published " + b.publishedOn()));
                 });
+                Cells.text(row, 27, StageCitations.basis(s));
+                Cells.text(row, 28, s.top3SharePercent().isPresent() ? StageCitations.top3(s) : null);
+                Cells.text(row, 29, StageCitations.lowerBoundReason(s));
             }
             Cells.wide(sheet, 60, 19);
-            Cells.autoFilter(sheet, 0, r - 1, 20);
+            cells.table(sheet, 0, r - 1, STAGES);
         }
 
         private void countryStage(Sheet sheet) {
@@ -180,13 +193,13 @@ public final class ExcelReportWriter {
                 Cells.number(row, 9, c.operating().undisclosed() + c.pipeline().undisclosed(), cells.integer);
                 Cells.number(row, 10, c.operating().notComparable() + c.pipeline().notComparable(), cells.integer);
             }
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, "CountryStage");
         }
 
         private void owners(Sheet sheet) {
             cells.header(sheet, 0, "Owner country code", "Owner country", "Stage", "Projects",
                     "Projects located abroad", "Operating projects", "Operating capacity", "Pipeline projects",
-                    "Pipeline capacity", "Unit");
+                    "Pipeline capacity", "Unit", "Operating capacity disclosure", "Pipeline capacity disclosure");
             int r = 1;
             for (OwnerCell c : report.summary().owners()) {
                 Row row = sheet.createRow(r++);
@@ -200,8 +213,10 @@ public final class ExcelReportWriter {
                 Cells.number(row, 7, c.pipeline().projects(), cells.integer);
                 cells.capacity(row, 8, c.pipeline());
                 Cells.text(row, 9, report.summary().settings().canonicalUnit(c.stage()));
+                Cells.disclosure(row, 10, c.operating());
+                Cells.disclosure(row, 11, c.pipeline());
             }
-            Cells.autoFilter(sheet, 0, r - 1, 10);
+            cells.table(sheet, 0, r - 1, OWNERS);
         }
 
         private void pipeline(Sheet sheet) {
@@ -219,18 +234,19 @@ public final class ExcelReportWriter {
                 Cells.text(row, 6, report.summary().settings().canonicalUnit(c.stage()));
                 Cells.number(row, 7, c.tally().undisclosed(), cells.integer);
                 Cells.number(row, 8, c.tally().notComparable(), cells.integer);
-                Cells.number(row, 9, report.summary().settings().weight(c.status()), cells.decimal);
+                Cells.number(row, 9, report.summary().settings().weight(c.status()), cells.weight);
             }
-            Cells.autoFilter(sheet, 0, r - 1, 10);
+            cells.table(sheet, 0, r - 1, PIPELINE);
         }
 
         private void changes(Sheet sheet) {
             cells.header(sheet, 0, "Date", "Change", "Facility id", "Project ids", "Company", "Stages", "From", "To",
                     "Detail", "Source", "Recorded as event");
             int r = 1;
+            ChangeDetails details = ChangeDetails.of(report);
             for (Change c : report.analysis().changes()) {
                 Row row = sheet.createRow(r++);
-                Cells.text(row, 0, c.date().toString());
+                cells.date(row, 0, c.date());
                 Cells.text(row, 1, c.kind());
                 Cells.text(row, 2, c.facilityId());
                 Cells.text(row, 3, String.join(", ", c.projectIds()));
@@ -238,12 +254,12 @@ public final class ExcelReportWriter {
                 Cells.text(row, 5, String.join(", ", c.stages().stream().map(s -> s.code()).toList()));
                 Cells.text(row, 6, c.from());
                 Cells.text(row, 7, c.to());
-                Cells.text(row, 8, c.detail());
+                Cells.text(row, 8, details.detail(c));
                 Cells.text(row, 9, c.source());
                 Cells.text(row, 10, c.fromEvent() ? "yes" : c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "no");
             }
             Cells.wide(sheet, 40, 3, 4, 8, 9);
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, CHANGES);
         }
 
         private void projects() {
@@ -251,7 +267,8 @@ public final class ExcelReportWriter {
                 cells.header(part, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
                         "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
                         "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
-                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Soft data", "Sources", "Notes");
+                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score", "Sources",
+                        "Notes", "Capacity disclosed", "Investment disclosed", "Status as of");
                 Cells.wide(part, 40, 2, 3, 19, 23, 24);
             });
             report.projects().forEach(snapshot -> {
@@ -275,15 +292,11 @@ public final class ExcelReportWriter {
                     Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
                     Cells.text(row, 11, p.capacity().unit());
                     Cells.text(row, 12, p.capacity().basis().code());
-                } else {
-                    Cells.text(row, 10, Cells.UNDISCLOSED);
                 }
                 if (s.targetYear() != null) {
                     Cells.number(row, 13, s.targetYear(), cells.integer);
                 }
-                if (s.operatingSince() != null) {
-                    Cells.text(row, 14, s.operatingSince().toString());
-                }
+                cells.date(row, 14, s.operatingSince());
                 if (p.investment() != null) {
                     Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
                     Cells.text(row, 16, p.investment().currency());
@@ -291,17 +304,18 @@ public final class ExcelReportWriter {
                         Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
                     }
                 }
-                if (p.announcedOn() != null) {
-                    Cells.text(row, 18, p.announcedOn().toString());
-                }
+                cells.date(row, 18, p.announcedOn());
                 Cells.text(row, 19, p.offtake());
                 Cells.text(row, 20, p.offtakeBinding().code());
                 Cells.text(row, 21, p.confidence());
-                Cells.text(row, 22, Disclosure.of(p, s).soft() ? "soft" : "solid");
+                Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
                 Cells.text(row, 23, p.sources());
                 Cells.text(row, 24, p.notes());
+                Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
+                Cells.text(row, 26, p.investment() != null ? "yes" : "no");
+                cells.date(row, 27, p.statusAsOf());
             });
-            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 25));
+            sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
         }
 
         private void dataGaps() {
@@ -335,8 +349,46 @@ public final class ExcelReportWriter {
                 if (!missing.isEmpty()) {
                     gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
                 }
+                String cut = cutText(List.of("id", "facility_id", "company", "facility", "region", "offtake",
+                        "confidence", "sources", "notes"), Arrays.asList(p.id(), p.facilityId(), p.company(),
+                        p.facility(), p.region(), p.offtake(), p.confidence(), p.sources(), p.notes()));
+                if (!cut.isEmpty()) {
+                    gap(sheet.createRow(), "text cut", p, s, cut + " (" + PROJECTS + " sheet)");
+                }
             });
-            sheet.finish((part, last) -> Cells.autoFilter(part, 0, last, 7));
+            for (Change c : report.analysis().changes()) {
+                String cut = cutText(List.of("detail", "source"), Arrays.asList(c.detail(), c.source()));
+                if (!cut.isEmpty()) {
+                    Row row = sheet.createRow();
+                    Cells.text(row, 0, "text cut");
+                    Cells.text(row, 1, c.facilityId());
+                    Cells.text(row, 6, cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
+                }
+            }
+            for (Baseline b : report.baselines()) {
+                String cut = cutText(List.of("source", "notes"), Arrays.asList(b.source(), b.notes()));
+                if (!cut.isEmpty()) {
+                    Row row = sheet.createRow();
+                    Cells.text(row, 0, "text cut");
+                    Cells.text(row, 3, b.stage().code());
+                    Cells.text(row, 4, b.country().code());
+                    Cells.text(row, 6, cut + " (" + BASELINES + " sheet, " + b.year() + ")");
+                }
+            }
+            sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
+        }
+
+        /** The fields too long for a cell, as "notes: 40,000 characters, cut to 32,767"; empty if none. */
+        private static String cutText(List<String> names, List<String> values) {
+            List<String> cut = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String value = values.get(i);
+                if (value != null && value.length() > Cells.MAX_TEXT) {
+                    cut.add(String.format("%s: %,d characters, cut to %,d", names.get(i), value.length(),
+                            Cells.MAX_TEXT));
+                }
+            }
+            return String.join("; ", cut);
         }
 
         private static void gap(Row row, String kind, Project p, ProjectState s, String what) {
@@ -372,7 +424,7 @@ public final class ExcelReportWriter {
                 Cells.text(row, 10, b.notes());
             }
             Cells.wide(sheet, 50, 8, 10);
-            Cells.autoFilter(sheet, 0, r - 1, 11);
+            cells.table(sheet, 0, r - 1, BASELINES);
         }
 
         private boolean used(Baseline b) {
@@ -387,6 +439,7 @@ public final class ExcelReportWriter {
             for (String statement : Methodology.statements(report)) {
                 cells.wrapped(sheet.createRow(r++), 0, statement);
             }
+            cells.table(sheet, 0, r - 1, METHODOLOGY);
         }
     }
 }

@@ -25,17 +25,24 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
+import io.chokepoint.report.ChartData;
+import io.chokepoint.report.ChartData.CountryBar;
 import io.chokepoint.report.Headline;
+import io.chokepoint.report.Movers;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.CountryCapacity;
+import io.chokepoint.summary.Disclosure;
 import io.chokepoint.summary.ProjectedShare;
+import io.chokepoint.summary.SoftData;
 import io.chokepoint.summary.StageSummary;
+import io.chokepoint.tracking.Baseline;
 
 /**
- * The Summary sheet: headline numbers per stage and native Excel charts drawn from cells of the same sheet.
- * Written on the XSSF (in-memory) model because streaming sheets cannot hold charts; it is small.
+ * The Summary sheet: headline numbers per stage, the disclosure scores of each stage's pipeline, and native Excel
+ * charts drawn from tables of the same sheet, each with axis titles and its source. Written on the XSSF
+ * (in-memory) model because streaming sheets cannot hold charts; it is small.
  */
 final class SummarySheet {
 
@@ -43,6 +50,7 @@ final class SummarySheet {
     private static final int TOP_COUNTRIES = 5;
     private static final byte[] NOW_COLOUR = {(byte) 0x2F, (byte) 0x55, (byte) 0x97};
     private static final byte[] FUTURE_COLOUR = {(byte) 0xED, (byte) 0x7D, (byte) 0x31};
+    private static final byte[] PUBLISHED_COLOUR = {(byte) 0xA3, (byte) 0xA8, (byte) 0xB0};
 
     private final XSSFSheet sheet;
     private final Cells cells;
@@ -64,9 +72,23 @@ final class SummarySheet {
         Cells.text(sheet.createRow(next++), 0, "All figures as of " + report.asOf() + "; "
                 + report.summary().reportedProjects() + " tracked projects; generated " + report.generatedOn() + ".");
         next++;
-        // The same generated sentences as the PDF's first page.
+        // What moved, as the PDF's first page says it; then the generated sentences.
+        Cells.text(sheet.createRow(next++), 0, "What moved this month");
+        List<Movers.Mover> movers = Movers.of(report.analysis(), Movers.SHOWN);
+        if (movers.isEmpty()) {
+            Cells.text(sheet.createRow(next++), 0, "Nothing moved this month.");
+        }
+        for (Movers.Mover mover : movers) {
+            Cells.text(sheet.createRow(next++), 0, mover.sentence());
+        }
+        next++;
         for (String sentence : Headline.sentences(report)) {
             Cells.text(sheet.createRow(next++), 0, sentence);
+        }
+        for (StageSummary s : report.summary().stages()) {
+            for (String line : StageCitations.differences(s, target)) {
+                Cells.text(sheet.createRow(next++), 0, "Why ours differs: " + line);
+            }
         }
         next++;
         int headerRow = next++;
@@ -74,7 +96,6 @@ final class SummarySheet {
                 "Projected China share " + target + " (as announced)", "Change since last month",
                 "Projected change since last month", "Baseline year", "Note", "Baseline source",
                 "Baseline published on", "Published China share " + target + " (projection)");
-        sheet.createFreezePane(0, 0);
         for (StageSummary s : report.summary().stages()) {
             Row row = sheet.createRow(next++);
             Cells.text(row, 0, s.stage().code());
@@ -84,48 +105,132 @@ final class SummarySheet {
             Cells.number(row, 4, analysis.chinaShareChange(s.stage()), cells.points);
             Cells.number(row, 5, analysis.projectedShareChange(s.stage()), cells.points);
             s.baselineYear().ifPresent(y -> Cells.number(row, 6, y, cells.integer));
-            Cells.text(row, 7, s.hasCompleteBaseline() ? "" : ExcelReportWriter.noBaselineNote(s));
+            Cells.text(row, 7, !s.hasCompleteBaseline() ? ExcelReportWriter.noBaselineNote(s)
+                    : s.projectionNotComputable() ? "Projection " + s.projected().get().notComputableText() : "");
             Cells.text(row, 8, StageCitations.baselineSource(s));
-            s.baselinePublishedOn().ifPresent(d -> Cells.text(row, 9, d.toString()));
+            s.baselinePublishedOn().ifPresent(d -> cells.date(row, 9, d));
             Cells.text(row, 10, StageCitations.publishedProjection(s));
         }
+        cells.table(sheet, headerRow, next - 1, "SummaryStages");
         Cells.wide(sheet, 34, 0);
         Cells.wide(sheet, 18, 1, 2, 3, 4, 5);
         Cells.wide(sheet, 60, 7);
         next++;
+        disclosureScores();
         // Charts stand to the right of the tables (from column J), one under the other.
         shareChart(target);
         for (StageSummary s : report.summary().stages()) {
             if (s.hasCompleteBaseline()) {
                 capacityChart(s, target);
+            } else if (ChartData.hasTrackedCapacity(report.summary(), s)) {
+                trackedChart(s);
+            }
+        }
+        for (StageSummary s : report.summary().stages()) {
+            if (!ChartData.exChina(s).isEmpty()) {
+                exChinaChart(s, target);
             }
         }
     }
 
+    /** How many of each stage's pipeline projects disclose 0, 1, … 5 of the five facts. */
+    private void disclosureScores() {
+        Cells.text(sheet.createRow(next++), 0, "Disclosure score of pipeline projects: one point each for a "
+                + "capacity, an investment, a target year, a binding offtake and a dated source (5 = solid).");
+        int headerRow = next++;
+        String[] names = new String[Disclosure.MAX_SCORE + 3];
+        names[0] = "Stage (pipeline projects by disclosure score)";
+        for (int score = 0; score <= Disclosure.MAX_SCORE; score++) {
+            names[score + 1] = "Score " + score;
+        }
+        names[names.length - 1] = "Pipeline projects";
+        cells.blockHeader(sheet, headerRow, names);
+        for (StageSummary s : report.summary().stages()) {
+            SoftData soft = s.softData();
+            Row row = sheet.createRow(next++);
+            Cells.text(row, 0, s.stage().code());
+            for (int score = 0; score <= Disclosure.MAX_SCORE; score++) {
+                Cells.number(row, score + 1, soft.withScore(score), cells.integer);
+            }
+            Cells.number(row, names.length - 1, soft.pipelineProjects(), cells.integer);
+        }
+        cells.table(sheet, headerRow, next - 1, "DisclosureScores");
+        next++;
+    }
+
     private int chartTop;
 
-    /** China share by stage, now and projected, for the stages with a computed share. */
+    /**
+     * China share by stage, now and projected, for the stages with a computed share; a stage with only a published
+     * share shows it as a third series, with its year and source in the table beside it.
+     */
     private void shareChart(int target) {
         List<StageSummary> shared = report.summary().stages().stream()
-                .filter(StageSummary::hasCompleteBaseline).toList();
+                .filter(s -> s.hasCompleteBaseline() || s.publishedShare().isPresent()).toList();
         if (shared.isEmpty()) {
             return;
         }
         int dataHeader = next++;
-        Row header = sheet.createRow(dataHeader);
-        Cells.text(header, 0, "Chart data: China share by stage");
-        Cells.text(header, 1, "Now");
-        Cells.text(header, 2, String.valueOf(target) + " (risk-weighted)");
+        cells.blockHeader(sheet, dataHeader, "Chart data: China share by stage", "Now",
+                target + " (risk-weighted)", "Published share (no complete baseline)", "Source");
         int first = next;
         for (StageSummary s : shared) {
             Row row = sheet.createRow(next++);
             Cells.text(row, 0, s.stage().code());
-            Cells.number(row, 1, s.chinaSharePercent().orElse(0.0) / 100, cells.percent);
-            Cells.number(row, 2, s.projectedChinaSharePercent().orElse(0.0) / 100, cells.percent);
+            if (s.hasCompleteBaseline()) {
+                cells.share(row, 1, s.chinaSharePercent());
+                cells.share(row, 2, s.projectedChinaSharePercent());
+            } else {
+                Baseline published = s.publishedShare().get();
+                cells.share(row, 3, java.util.Optional.of(published.sharePercent().getAsDouble()));
+            }
+            Cells.text(row, 4, ChartData.sourceLine(s));
         }
         int last = next - 1;
+        cells.table(sheet, dataHeader, last, "ChartShareByStage");
         next++;
-        bar("China share by stage: now vs " + target, dataHeader, first, last);
+        bar("China share by stage: now vs " + target, ChartData.sourceLine(shared), "Stage", "China's share",
+                dataHeader, first, last, 3);
+    }
+
+    /** Capacity outside China by country, now and in the target year (risk-weighted): the rebalancing itself. */
+    private void exChinaChart(StageSummary s, int target) {
+        List<CountryBar> bars = ChartData.exChina(s);
+        int dataHeader = next++;
+        cells.blockHeader(sheet, dataHeader, "Chart data: " + s.stage().code() + " capacity outside China ("
+                + s.unit() + ")", "Now", target + " (risk-weighted)");
+        int first = next;
+        for (CountryBar b : bars) {
+            Row row = sheet.createRow(next++);
+            Cells.text(row, 0, b.country().displayName());
+            Cells.number(row, 1, b.first(), cells.tonnes);
+            Cells.number(row, 2, b.second(), cells.tonnes);
+        }
+        int last = next - 1;
+        cells.table(sheet, dataHeader, last, "ChartExChina_" + s.stage().code());
+        next++;
+        bar(s.stage().code() + ": capacity outside China, now vs " + target + " risk-weighted (" + s.unit() + ")",
+                ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last, 2);
+    }
+
+    /** A stage without a complete baseline: its tracked projects' disclosed capacity by location. */
+    private void trackedChart(StageSummary s) {
+        List<CountryBar> bars = ChartData.tracked(report.summary(), s);
+        int dataHeader = next++;
+        cells.blockHeader(sheet, dataHeader, "Chart data: " + s.stage().code() + " tracked capacity by location ("
+                + s.unit() + ")", "Operating", "Pipeline");
+        int first = next;
+        for (CountryBar b : bars) {
+            Row row = sheet.createRow(next++);
+            Cells.text(row, 0, b.country().displayName());
+            Cells.number(row, 1, b.first(), cells.tonnes);
+            Cells.number(row, 2, b.second(), cells.tonnes);
+        }
+        int last = next - 1;
+        cells.table(sheet, dataHeader, last, "ChartTracked_" + s.stage().code());
+        next++;
+        bar(s.stage().code() + ": tracked capacity by location, no complete baseline (" + s.unit() + ")",
+                ChartData.sourceLine(s), "Country (location)", s.unit() + " per year", dataHeader, first, last, 2);
     }
 
     /** Operating capacity by country now and in the target year (risk-weighted) for one stage. */
@@ -150,10 +255,8 @@ final class SummarySheet {
         values.add(new double[]{otherNow, otherFuture});
 
         int dataHeader = next++;
-        Row header = sheet.createRow(dataHeader);
-        Cells.text(header, 0, "Chart data: " + s.stage().code() + " capacity by country (" + s.unit() + ")");
-        Cells.text(header, 1, "Now");
-        Cells.text(header, 2, target + " (risk-weighted)");
+        cells.blockHeader(sheet, dataHeader, "Chart data: " + s.stage().code() + " capacity by country ("
+                + s.unit() + ")", "Now", target + " (risk-weighted)");
         int first = next;
         for (int i = 0; i < names.size(); i++) {
             Row row = sheet.createRow(next++);
@@ -162,30 +265,40 @@ final class SummarySheet {
             Cells.number(row, 2, values.get(i)[1], cells.tonnes);
         }
         int last = next - 1;
+        cells.table(sheet, dataHeader, last, "ChartCapacity_" + s.stage().code());
         next++;
         bar(s.stage().code() + ": capacity by country, now vs " + target + " (" + s.unit() + ")",
-                dataHeader, first, last);
+                ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last, 2);
     }
 
-    private void bar(String title, int headerRow, int first, int last) {
+    /**
+     * A column chart of the table at {@code headerRow}: categories in its first column, one series per column up
+     * to {@code lastColumn}. The title carries the source on a second line, and both axes have titles.
+     */
+    private void bar(String title, String source, String categoryTitle, String valueTitle, int headerRow, int first,
+                     int last, int lastColumn) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 9, chartTop, 19, chartTop + 18);
         chartTop += 20;
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
+        chart.setTitleText(title + "\n" + source);
         chart.setTitleOverlay(false);
         XDDFChartLegend legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        categories.setTitle(categoryTitle);
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+        values.setTitle(valueTitle);
         values.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(first, last, 0, 0));
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(false);
-        series(data, names, headerRow, first, last, 1, NOW_COLOUR);
-        series(data, names, headerRow, first, last, 2, FUTURE_COLOUR);
+        byte[][] colours = {NOW_COLOUR, FUTURE_COLOUR, PUBLISHED_COLOUR};
+        for (int column = 1; column <= lastColumn; column++) {
+            series(data, names, headerRow, first, last, column, colours[column - 1]);
+        }
         chart.plot(data);
     }
 

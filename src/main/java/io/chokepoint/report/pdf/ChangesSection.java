@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.lowagie.text.pdf.PdfPTable;
 
+import io.chokepoint.report.ChangeDetails;
 import io.chokepoint.report.Report;
 import io.chokepoint.summary.Change;
 import io.chokepoint.tracking.ChainStage;
@@ -37,6 +38,7 @@ final class ChangesSection {
         Collections.reverse(shown);
         PdfPTable table = layout.table(8, 11, 19, 10, 12, 25, 15);
         layout.headers(table, "Date", "Change", "Facility / company", "Stages", "From → to", "Detail", "Source");
+        ChangeDetails details = ChangeDetails.of(report);
         int index = 0;
         for (Change c : shown) {
             layout.row(table, index++,
@@ -45,10 +47,10 @@ final class ChangesSection {
                     layout.cell(c.facilityId() + "\n" + (c.company() == null ? "" : c.company())),
                     layout.cell(c.stages().stream().map(ChainStage::code).collect(Collectors.joining(", "))),
                     layout.cell(fromTo(c)),
-                    layout.cell(c.detail()),
+                    layout.cell(details.detail(c)),
                     layout.cell(Layout.shortSource(c.source())));
         }
-        layout.document.add(table);
+        layout.add(table);
         int more = changes.size() - shown.size();
         String count = changes.size() + " change" + (changes.size() == 1 ? "" : "s") + " in "
                 + report.period().title() + ". ";

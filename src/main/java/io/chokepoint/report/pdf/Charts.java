@@ -36,6 +36,7 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
@@ -47,10 +48,14 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import io.chokepoint.report.ChartData;
+import io.chokepoint.report.ChartData.CountryBar;
+import io.chokepoint.report.Formats;
 import io.chokepoint.report.Report;
 import io.chokepoint.summary.CountryCapacity;
 import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
+import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.Country;
 
 /**
@@ -132,7 +137,7 @@ final class Charts {
         NumberAxis shares = new NumberAxis("China's share, %");
         shares.setRange(0, 110);
         shares.setTickUnit(new NumberTickUnit(25, new DecimalFormat("0")));
-        CategoryAxis stages = new CategoryAxis();
+        CategoryAxis stages = new CategoryAxis("Stage");
         stages.setCategoryMargin(0.3);
         stages.setLowerMargin(0.02);
         stages.setUpperMargin(0.02);
@@ -147,7 +152,7 @@ final class Charts {
             legend.add(legendItem("Published share (no complete baseline)", PUBLISHED));
         }
         plot.setFixedLegendItems(legend);
-        return chart(null, plot);
+        return chart(null, ChartData.sourceLine(shareStages(report)), plot);
     }
 
     /**
@@ -209,14 +214,87 @@ final class Charts {
         capacity.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
         capacity.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
         capacity.setUpperMargin(0.04);
-        CategoryAxis barAxis = new CategoryAxis();
+        CategoryAxis barAxis = new CategoryAxis("Period");
         barAxis.setCategoryMargin(0.2);
         barAxis.setMaximumCategoryLabelLines(2);
         barAxis.setMaximumCategoryLabelWidthRatio(0.28f);
         CategoryPlot plot = new CategoryPlot(data, barAxis, capacity, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        return chart(stage.stage().code() + " · " + stage.unit(), plot);
+        return chart(stage.stage().code() + " · " + stage.unit(), ChartData.sourceLine(stage), plot);
+    }
+
+    /**
+     * A stage with only a published China share (no complete baseline): the share as a marked point on a 0–100 %
+     * scale, labelled with its value and year; the source line names the publication.
+     */
+    JFreeChart publishedShare(StageSummary stage) {
+        Baseline published = stage.publishedShare().orElseThrow();
+        double share = published.sharePercent().getAsDouble();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String series = "Published China share";
+        data.addValue(share, series, "China, " + published.year());
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(false, true);
+        renderer.setSeriesPaint(0, CHINA);
+        renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        renderer.setDefaultItemLabelGenerator(labels((dataset, row, column) ->
+                Formats.percent(dataset.getValue(row, column).doubleValue()) + " (" + published.year() + ")"));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(fonts.chart(8, true));
+        renderer.setDefaultItemLabelPaint(PdfFonts.TEXT);
+        // Left of the point: a share near 100 % would run its label off the plot on the right.
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9,
+                TextAnchor.CENTER_RIGHT));
+        renderer.setItemLabelAnchorOffset(6);
+        NumberAxis shares = new NumberAxis("China's share, %");
+        shares.setRange(0, 105);
+        shares.setTickUnit(new NumberTickUnit(25, new DecimalFormat("0")));
+        CategoryAxis axis = new CategoryAxis("Published figure");
+        CategoryPlot plot = new CategoryPlot(data, axis, shares, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(legendItem(series + " (no complete baseline)", CHINA));
+        plot.setFixedLegendItems(legend);
+        return chart(stage.stage().code() + " · published share only", ChartData.sourceLine(stage), plot);
+    }
+
+    /** Capacity outside China by country, now and risk-weighted in the target year: the rebalancing itself. */
+    JFreeChart exChina(StageSummary stage, int targetYear) {
+        return countryBars(stage.stage().code() + " outside China · " + stage.unit(), ChartData.sourceLine(stage),
+                stage.unit() + " per year", "Now", targetYear + " risk-weighted", ChartData.exChina(stage));
+    }
+
+    /** A stage without a complete baseline: its tracked projects' disclosed capacity by location. */
+    JFreeChart tracked(Report report, StageSummary stage) {
+        return countryBars(stage.stage().code() + " · tracked projects · " + stage.unit(), ChartData.sourceLine(stage),
+                stage.unit() + " per year", "Operating", "Pipeline", ChartData.tracked(report.summary(), stage));
+    }
+
+    private JFreeChart countryBars(String title, String source, String valueTitle, String first, String second,
+                                   List<CountryBar> bars) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (CountryBar b : bars) {
+            data.addValue(b.first(), first, b.country().displayName());
+            data.addValue(b.second(), second, b.country().displayName());
+        }
+        BarRenderer renderer = new BarRenderer();
+        style(renderer);
+        renderer.setSeriesPaint(0, NOW);
+        renderer.setSeriesPaint(1, PROJECTED);
+        renderer.setItemMargin(0.0);
+        renderer.setMaximumBarWidth(0.08);
+        NumberAxis capacity = new NumberAxis(valueTitle);
+        capacity.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
+        capacity.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
+        capacity.setUpperMargin(0.06);
+        CategoryAxis countries = new CategoryAxis("Country");
+        countries.setCategoryMargin(0.25);
+        countries.setMaximumCategoryLabelWidthRatio(0.3f);
+        CategoryPlot plot = new CategoryPlot(data, countries, capacity, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        return chart(title, source, plot);
     }
 
     /** China excluded, rest of world and undisclosed locations excluded: the largest countries on any bar. */
@@ -251,7 +329,8 @@ final class Charts {
         }
     }
 
-    private JFreeChart chart(String title, CategoryPlot plot) {
+    /** A chart in the report's style: its title, its axes' titles, the legend and the source line at its foot. */
+    private JFreeChart chart(String title, String source, CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);
@@ -262,6 +341,8 @@ final class Charts {
         plot.getDomainAxis().setTickLabelPaint(PdfFonts.TEXT);
         plot.getDomainAxis().setAxisLinePaint(GRID);
         plot.getDomainAxis().setTickMarksVisible(false);
+        plot.getDomainAxis().setLabelFont(fonts.chart(7.5f, false));
+        plot.getDomainAxis().setLabelPaint(PdfFonts.MUTED);
         plot.getRangeAxis().setTickLabelFont(fonts.chart(7.5f, false));
         plot.getRangeAxis().setTickLabelPaint(PdfFonts.MUTED);
         plot.getRangeAxis().setLabelFont(fonts.chart(7.5f, false));
@@ -288,6 +369,17 @@ final class Charts {
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
         legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
+        // The source at the very foot, under the legend (bottom subtitles stack from the edge in the order added).
+        chart.removeLegend();
+        TextTitle sourceLine = new TextTitle(source, fonts.chart(6.5f, false));
+        sourceLine.setPaint(PdfFonts.MUTED);
+        sourceLine.setPosition(RectangleEdge.BOTTOM);
+        sourceLine.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        sourceLine.setTextAlignment(HorizontalAlignment.LEFT);
+        sourceLine.setMaximumLinesToDisplay(5);
+        sourceLine.setPadding(new RectangleInsets(3, 4, 0, 0));
+        chart.addSubtitle(sourceLine);
+        chart.addSubtitle(legend);
         return chart;
     }
 

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfPTable;
 
 import io.chokepoint.report.Formats;
 import io.chokepoint.report.Headline;
+import io.chokepoint.report.Movers;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.Analysis;
@@ -39,6 +40,10 @@ final class FirstPage {
         this.charts = charts;
     }
 
+    /**
+     * Page 1 answers three questions, in this order: what moved this month, where each stage stands, and what is
+     * solid and what is soft. The headline sentences and the share chart follow on page 2.
+     */
     void write() {
         PdfFonts fonts = layout.fonts;
         Paragraph title = new Paragraph("Chokepoint: rare-earth processing capacity, " + report.period().title(),
@@ -51,32 +56,59 @@ final class FirstPage {
                 + " tracked projects; projections to " + targetYear + " weight each project by its status.",
                 fonts.small());
 
-        Paragraph inBrief = new Paragraph("In brief", fonts.subheading());
-        inBrief.setSpacingBefore(6);
-        inBrief.setSpacingAfter(2);
-        layout.document.add(inBrief);
-        for (String sentence : Headline.sentences(report)) {
-            Paragraph p = new Paragraph("•  " + sentence, fonts.lead());
-            p.setIndentationLeft(11);
-            p.setFirstLineIndent(-11);
-            p.setLeading(13.5f);
-            p.setSpacingAfter(3);
+        heading("What moved this month");
+        List<Movers.Mover> movers = Movers.of(report.analysis(), Movers.SHOWN);
+        if (movers.isEmpty()) {
+            bullet("Nothing moved: no project was added, and no status, target year or capacity changed in "
+                    + report.period().title() + ".");
+        }
+        for (Movers.Mover mover : movers) {
+            bullet(mover.sentence());
+        }
+        int more = (int) report.analysis().changes().stream().filter(c -> c.project() != null).count() - movers.size();
+        if (more > 0) {
+            layout.paragraph(more + " more change" + (more == 1 ? "" : "s") + " in \"What changed this month\" and "
+                    + "the workbook's Changes sheet.", fonts.small());
+        }
+
+        heading("Where each stage stands");
+        PdfPTable stages = headlineTable();
+        stages.setSpacingBefore(2);
+        layout.document.add(stages);
+        List<String> differences = report.summary().stages().stream()
+                .flatMap(st -> StageCitations.differences(st, targetYear).stream()).toList();
+        for (String line : differences) {
+            Paragraph p = new Paragraph("Why ours differs \u2014 " + line, fonts.small());
+            p.setLeading(fonts.small().getSize() * 1.3f);
             layout.document.add(p);
         }
 
-        PdfPTable stages = headlineTable();
-        stages.setSpacingBefore(8);
-        layout.document.add(stages);
+        heading("What is solid and what is soft");
+        for (String line : solidAndSoft()) {
+            bullet(line);
+        }
+    }
 
+    /** Page 2's opening: the headline sentences and the share chart, with how to read the first page. */
+    void writeOverview() {
+        PdfFonts fonts = layout.fonts;
+        int targetYear = report.summary().settings().targetYear();
+        heading("In brief");
+        for (String sentence : Headline.sentences(report)) {
+            bullet(sentence);
+        }
         PdfPTable grid = Layout.grid(44, 56);
         grid.setSpacingBefore(6);
         PdfPCell left = new PdfPCell();
         left.setBorder(0);
         left.setPadding(0);
-        // The chart's caption stands beside it, so that table, chart and caption fit the first page.
         Paragraph caption = new Paragraph(chartCaption(targetYear), fonts.small());
         caption.setLeading(fonts.small().getSize() * 1.35f);
         left.addElement(caption);
+        Paragraph howToRead = new Paragraph(howToRead(targetYear), fonts.small());
+        howToRead.setLeading(fonts.small().getSize() * 1.35f);
+        howToRead.setSpacingBefore(4);
+        left.addElement(howToRead);
         left.setPaddingRight(14);
         grid.addCell(left);
         PdfPCell right = new PdfPCell();
@@ -86,10 +118,59 @@ final class FirstPage {
         right.addElement(charts.vector(layout.writer, charts.chinaShareByStage(report), chartWidth, CHART_HEIGHT));
         grid.addCell(right);
         layout.document.add(grid);
-        Paragraph howToRead = new Paragraph(howToRead(targetYear), fonts.small());
-        howToRead.setLeading(fonts.small().getSize() * 1.35f);
-        howToRead.setSpacingBefore(4);
-        layout.document.add(howToRead);
+    }
+
+    private void heading(String text) {
+        Paragraph heading = new Paragraph(text, layout.fonts.subheading());
+        heading.setSpacingBefore(6);
+        heading.setSpacingAfter(2);
+        layout.document.add(heading);
+    }
+
+    private void bullet(String text) {
+        Paragraph p = new Paragraph("\u2022  " + text, layout.fonts.lead());
+        p.setIndentationLeft(11);
+        p.setFirstLineIndent(-11);
+        p.setLeading(13.5f);
+        p.setSpacingAfter(2);
+        layout.document.add(p);
+    }
+
+    /**
+     * Per stage with pipeline projects: how many, how many rest on soft data and how much of the disclosed pipeline
+     * capacity that is; the midstream first.
+     */
+    private List<String> solidAndSoft() {
+        List<String> lines = new java.util.ArrayList<>();
+        List<ChainStage> order = new java.util.ArrayList<>(Headline.MIDSTREAM);
+        for (ChainStage stage : ChainStage.values()) {
+            if (!order.contains(stage)) {
+                order.add(stage);
+            }
+        }
+        for (ChainStage stage : order) {
+            StageSummary s = report.summary().stage(stage);
+            io.chokepoint.summary.SoftData soft = s.softData();
+            if (soft.pipelineProjects() == 0) {
+                continue;
+            }
+            String line = stage.code() + ": " + soft.softProjects() + " of " + soft.pipelineProjects()
+                    + " pipeline project" + (soft.pipelineProjects() == 1 ? "" : "s") + " soft"
+                    + soft.capacitySharePercent().map(p -> " (" + Formats.percent(p) + " of the disclosed pipeline "
+                    + "capacity)").orElse(" (no pipeline capacity disclosed)");
+            if (s.projectionNotComputable()) {
+                line += "; the " + report.summary().settings().targetYear() + " projection is "
+                        + s.projected().get().notComputableText();
+            }
+            lines.add(line + ".");
+        }
+        if (lines.isEmpty()) {
+            lines.add("No tracked pipeline projects.");
+        } else {
+            lines.add("Soft: missing any of a disclosed capacity, an investment figure, a target year, a binding "
+                    + "offtake or a dated source; the workbook's Data gaps sheet lists what each project lacks.");
+        }
+        return lines;
     }
 
     private PdfPTable headlineTable() {
@@ -100,7 +181,7 @@ final class FirstPage {
         PdfPTable table = layout.table(10, 8, 8, 12, 12, 8, 19, 23);
         layout.headers(table, new String[]{"Stage", "China share now", "change since " + previous,
                 targetYear + " as announced", targetYear + " risk-weighted", "change since " + previous,
-                "Published " + targetYear + " projection", "Baseline (year, source, published)"}, 1, 2, 3, 4, 5);
+                "Published " + targetYear + " projection", "Baseline (year, basis, source, published)"}, 1, 2, 3, 4, 5);
         Analysis analysis = report.analysis();
         int index = 0;
         for (StageSummary s : report.summary().stages()) {
@@ -114,7 +195,8 @@ final class FirstPage {
                         projectionCell(StageCitations.projection(s.projectedWeighted())),
                         layout.number(Formats.points(analysis.projectedShareChange(stage))),
                         layout.cell(StageCitations.publishedProjection(s), fonts.tableCellMuted(), Element.ALIGN_LEFT),
-                        layout.cell(StageCitations.baseline(s), fonts.tableCellMuted(), Element.ALIGN_LEFT));
+                        layout.cell(StageCitations.baseline(s) + "; share of " + StageCitations.basis(s),
+                                fonts.tableCellMuted(), Element.ALIGN_LEFT));
             } else {
                 PdfPCell note = layout.cell(noBaseline(s), fonts.tableCellMuted(), Element.ALIGN_LEFT);
                 note.setColspan(7);

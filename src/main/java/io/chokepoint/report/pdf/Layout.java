@@ -85,6 +85,95 @@ final class Layout {
         return table;
     }
 
+    /**
+     * Adds a full-width table so that no page holds a single one of its body rows. The table is cut into page-sized
+     * parts here, each with the repeated header, rather than left to OpenPDF's page breaks: a part is measured at the
+     * table's width with some room to spare, so OpenPDF never breaks inside one. If only one row would fit at the
+     * foot of this page the table starts on the next, and a lone last row takes the row before it along.
+     */
+    void add(PdfPTable table) {
+        int headerRows = table.getHeaderRows();
+        table.setTotalWidth(width());
+        float header = 0;
+        for (int i = 0; i < headerRows; i++) {
+            header += table.getRowHeight(i);
+        }
+        float page = document.top() - document.bottom() - header - SLACK;
+        float here = writer.getVerticalPosition(true) - document.bottom() - table.spacingBefore() - header - SLACK;
+        boolean startOnNewPage = fitting(table, headerRows, here) < Math.min(2, table.size() - headerRows);
+        java.util.List<Integer> sizes = parts(table, startOnNewPage ? -1 : here, page);
+        int parts = sizes.size();
+        if (parts > 1 && sizes.get(parts - 1) == 1) {
+            if (sizes.get(parts - 2) > 2) {
+                sizes.set(parts - 2, sizes.get(parts - 2) - 1);
+                sizes.set(parts - 1, 2);
+            } else if (!startOnNewPage) {
+                // Two rows here and one alone over the page: all of them go over.
+                startOnNewPage = true;
+                sizes = parts(table, -1, page);
+                parts = sizes.size();
+            }
+        }
+        if (startOnNewPage) {
+            document.newPage();
+        }
+        if (parts <= 1) {
+            document.add(table);
+            return;
+        }
+        int start = headerRows;
+        for (int part = 0; part < parts; part++) {
+            PdfPTable piece = new PdfPTable(table);
+            int end = start + sizes.get(part);
+            while (piece.size() > end) {
+                piece.deleteLastRow();
+            }
+            for (int i = start - headerRows; i > 0; i--) {
+                piece.deleteRow(headerRows);
+            }
+            if (part > 0) {
+                document.newPage();
+                piece.setSpacingBefore(0);
+            }
+            document.add(piece);
+            start = end;
+        }
+    }
+
+    /** Body rows per page: from this page's {@code here} points (none if negative), then whole pages. */
+    private static java.util.List<Integer> parts(PdfPTable table, float here, float page) {
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        int next = table.getHeaderRows();
+        if (here >= 0) {
+            int first = fitting(table, next, here);
+            sizes.add(first);
+            next += first;
+        }
+        while (next < table.size()) {
+            int rows = Math.max(fitting(table, next, page), 1);
+            sizes.add(rows);
+            next += rows;
+        }
+        return sizes;
+    }
+
+    /** Points kept free on each page: measured row heights and OpenPDF's own layout differ by up to a row or two. */
+    private static final float SLACK = 36;
+
+    /** How many rows from {@code start} fit in {@code height} points. */
+    private static int fitting(PdfPTable table, int start, float height) {
+        int rows = 0;
+        float used = 0;
+        for (int i = start; i < table.size(); i++) {
+            used += table.getRowHeight(i);
+            if (used > height) {
+                break;
+            }
+            rows++;
+        }
+        return rows;
+    }
+
     /** The header row, left-aligned except the columns (counted from 0) that hold numbers. */
     void headers(PdfPTable table, String[] names, int... numberColumns) {
         for (int i = 0; i < names.length; i++) {
@@ -163,12 +252,7 @@ final class Layout {
 
     /** A source as a reader quotes it: without its links, which the workbook and the sources table carry. */
     static String shortSource(String source) {
-        if (source == null) {
-            return "";
-        }
-        String text = source.replaceAll("https?://\\S+", "").replaceAll("\\s+;", ";").replaceAll("\\s{2,}", " ")
-                .strip();
-        return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+        return source == null ? "" : io.chokepoint.report.ChartData.withoutLinks(source);
     }
 
     /** A stage as the midstream section names it. */

@@ -39,8 +39,10 @@ public final class PdfReportWriter {
             document.open();
             Layout layout = new Layout(document, writer, fonts);
             Charts charts = new Charts(fonts);
-            new FirstPage(layout, report, charts).write();
+            FirstPage firstPage = new FirstPage(layout, report, charts);
+            firstPage.write();
             document.newPage();
+            firstPage.writeOverview();
             new CapacitySection(layout, report, charts).write();
             new ChangesSection(layout, report).write();
             StageSections stages = new StageSections(layout, report);

@@ -66,7 +66,7 @@ final class SourcesSection {
                     layout.cell(b.confidence() == null ? "" : b.confidence()),
                     layout.cell(reference));
         }
-        layout.document.add(table);
+        layout.add(table);
         layout.note("Baseline sets are used as published: a value derived from a share says so in its basis. "
                 + "Published shares are quoted only for stages without a complete baseline set.");
         layout.subheading("References", 30);

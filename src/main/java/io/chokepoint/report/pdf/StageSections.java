@@ -70,7 +70,7 @@ final class StageSections {
                     layout.number(tracked(s.trackedOperating())),
                     layout.number(tracked(s.trackedPipeline())));
         }
-        layout.document.add(table);
+        layout.add(table);
         layout.note("Shares use the latest complete baseline set (one with a rest-of-world row) no later than the "
                 + "period's year, plus tracked projects in the stage's unit that started operating after it; a stage "
                 + "without one quotes a published share instead, never a share of project sums. Rest of world is a "
@@ -259,7 +259,7 @@ final class StageSections {
             none.setColspan(widths.length);
             table.addCell(none);
         }
-        layout.document.add(table);
+        layout.add(table);
     }
 
     private static String cellText(CountryStageCell c) {
@@ -276,9 +276,10 @@ final class StageSections {
     void solidVsSoft() {
         PdfFonts fonts = layout.fonts;
         layout.heading("Solid vs soft: what the pipeline rests on", 140);
-        PdfPTable table = layout.table(12, 8, 10, 10, 11, 14, 14, 11);
+        PdfPTable table = layout.table(11, 8, 9, 9, 10, 13, 12, 10, 18);
         layout.headers(table, new String[]{"Stage", "Unit", "Pipeline projects", "Soft projects", "Soft share by count",
-                "Disclosed pipeline capacity", "Soft capacity", "Soft share by capacity"}, 2, 3, 4, 5, 6, 7);
+                "Disclosed pipeline capacity", "Soft capacity", "Soft share by capacity",
+                "Projects by disclosure score 0 · 1 · 2 · 3 · 4 · 5"}, 2, 3, 4, 5, 6, 7, 8);
         int index = 0;
         for (StageSummary s : summary.stages()) {
             SoftData soft = s.softData();
@@ -291,11 +292,14 @@ final class StageSections {
                     layout.number(Formats.percent(soft.countSharePercent())),
                     layout.number(!any ? "" : soft.pipelineCapacity() > 0 ? Formats.tonnes(soft.pipelineCapacity()) : "none disclosed"),
                     layout.number(!any || soft.pipelineCapacity() == 0 ? "" : Formats.tonnes(soft.softCapacity())),
-                    layout.number(Formats.percent(soft.capacitySharePercent())));
+                    layout.number(Formats.percent(soft.capacitySharePercent())),
+                    layout.number(!any ? "" : soft.scoreCounts().stream().map(String::valueOf)
+                            .collect(Collectors.joining(" · "))));
         }
-        layout.document.add(table);
-        layout.note("A pipeline project is soft if it lacks any of a disclosed capacity, an investment figure, a "
-                + "target year, a binding offtake or a source. By capacity counts only capacity disclosed in the "
+        layout.add(table);
+        layout.note("Disclosure score: one point each for a disclosed capacity, an investment figure, a target year, "
+                + "a binding offtake and a dated source (YYYY-MM-DD); a pipeline project scoring less than 5 is soft. "
+                + "By capacity counts only capacity disclosed in the "
                 + "stage's unit, so a stage whose projects disclose none has no share by capacity (n/a).");
     }
 

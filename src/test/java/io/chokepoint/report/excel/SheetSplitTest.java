@@ -38,7 +38,7 @@ class SheetSplitTest {
     Path dir;
 
     @Test
-    void projectsAndDataGaps_continueOnNumberedSheets_eachWithHeaderAndAutofilter() throws Exception {
+    void projectsAndDataGaps_continueOnNumberedSheets_eachWithHeaderAndTable() throws Exception {
         // 11 reported projects, every one missing a capacity, and 7 stage rows without a complete baseline (no
         // baselines at all): 11 project rows and 18 data-gap rows, at 4 rows (+ header) per sheet.
         List<ProjectSnapshot> snapshots = new ArrayList<>();
@@ -59,8 +59,12 @@ class SheetSplitTest {
                 Sheet sheet = workbook.getSheet(name);
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Id");
                 assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-                assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef())
-                        .isEqualTo(name.equals("Projects (3)") ? "A1:Y4" : "A1:Y5");
+                // Each part's rows are an Excel table of its own, with its autofilter (28 columns: A to AB).
+                assertThat(((XSSFSheet) sheet).getTables()).singleElement().satisfies(table -> {
+                    assertThat(table.getCTTable().getRef()).isEqualTo(name.equals("Projects (3)") ? "A1:AB4" : "A1:AB5");
+                    assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo(table.getCTTable().getRef());
+                    assertThat(table.getColumns().get(0).getName()).isEqualTo("Id");
+                });
                 for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                     ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
                 }

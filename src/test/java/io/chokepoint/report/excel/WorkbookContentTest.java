@@ -41,11 +41,13 @@ class WorkbookContentTest {
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages", "Country × Stage",
                     "Owners", "Pipeline", "Changes", "Projects", "Data gaps", "Baselines", "Methodology");
-            // Mining and magnet have complete baselines: the share chart plus one capacity chart each.
-            assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(3);
+            // Mining and magnet have complete baselines: the share chart, one capacity chart and one chart of capacity
+            // outside China each; separation has only tracked capacity (Canada's 100 t REO): one chart.
+            assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(6);
             Sheet projects = workbook.getSheet("Projects");
             assertThat(projects.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(((XSSFSheet) projects).getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(((XSSFSheet) projects).getTables()).singleElement()
+                    .satisfies(t -> assertThat(t.getCTTable().isSetAutoFilter()).isTrue());
             Cell capacity = row(projects, "US-MINE-01-MIN").orElseThrow().getCell(column(projects, "Capacity (t/yr)"));
             assertThat(capacity.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(capacity.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
@@ -62,7 +64,9 @@ class WorkbookContentTest {
             assertThat(row(gaps, "unit", "CA-PIPE-01-SEP")).isEmpty();
             // The Summary sheet opens with the PDF's generated sentences.
             assertThat(workbook.getSheet("Summary").getRow(3).getCell(0).getStringCellValue())
-                    .startsWith("Of the stages with a complete baseline");
+                    .isEqualTo("What moved this month");
+            assertThat(ReportFileReader.cells(workbook)).anyMatch(c -> c.startsWith("Summary!")
+                    && c.contains("Of the stages with a complete baseline"));
             // The methodology prints the weights it used.
             assertThat(ReportFileReader.cells(workbook)).anyMatch(c -> c.startsWith("Methodology!")
                     && c.contains("Risk weights used: study 0.10, announced 0.20"));
@@ -127,7 +131,7 @@ class WorkbookContentTest {
             List<String> listed = new ArrayList<>();
             for (Row row : changes) {
                 if (row.getRowNum() > 0 && "yes".equals(row.getCell(column(changes, "Recorded as event")).getStringCellValue())) {
-                    listed.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                    listed.add(ReportFileReader.text(row.getCell(0)) + " " + row.getCell(1).getStringCellValue() + " "
                             + row.getCell(2).getStringCellValue() + " "
                             + row.getCell(column(changes, "Detail")).getStringCellValue().split(":")[0]);
                 }

@@ -1,0 +1,143 @@
+package io.chokepoint.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.summary.Change;
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Country;
+import io.chokepoint.tracking.OfftakeBinding;
+import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectState;
+
+/**
+ * The month's movers: the changes that matter most, each in one sentence a busy reader can act on (who, where,
+ * which stage, what happened, the money, and what is still undisclosed). Ranked by how much the change's stage's
+ * China share moved, then by the stage's scarcity (metal and alloy first: where alternatives to China are
+ * fewest), then by capacity. Format-neutral: the PDF's first page, the workbook and the mail say the same.
+ */
+public final class Movers {
+
+    /** How many changes page 1 names. */
+    public static final int SHOWN = 5;
+
+    /** Stages in order of scarcity of alternatives to China: the midstream first. */
+    private static final List<ChainStage> SCARCITY = List.of(ChainStage.METAL, ChainStage.ALLOY,
+            ChainStage.SEPARATION, ChainStage.MAGNET, ChainStage.RECYCLING, ChainStage.CONCENTRATION,
+            ChainStage.MINING);
+
+    /** One mover: the change and its sentence. */
+    public record Mover(Change change, ChainStage stage, double sharePoints, String sentence) {
+    }
+
+    private Movers() {
+    }
+
+    /** The month's movers, most important first, at most {@code max}. */
+    public static List<Mover> of(Analysis analysis, int max) {
+        List<Mover> movers = new ArrayList<>();
+        for (Change c : analysis.changes()) {
+            if (c.project() == null || c.kind().equals(AnalysisBuilder.REVISION)) {
+                continue;
+            }
+            ChainStage stage = c.stages().stream()
+                    .max(Comparator.comparingDouble((ChainStage s) -> sharePoints(analysis, s))
+                            .thenComparing(s -> -SCARCITY.indexOf(s)))
+                    .orElse(c.project().stage());
+            movers.add(new Mover(c, stage, sharePoints(analysis, stage), sentence(c)));
+        }
+        movers.sort(Comparator.comparingDouble((Mover m) -> -m.sharePoints())
+                .thenComparingInt(m -> SCARCITY.indexOf(m.stage()))
+                .thenComparingDouble(m -> -capacity(m.change().state()))
+                .thenComparing(m -> m.change().date(), Comparator.reverseOrder())
+                .thenComparing(m -> m.change().facilityId()));
+        return List.copyOf(movers.subList(0, Math.min(max, movers.size())));
+    }
+
+    /** How far the stage's China share moved since last month, operating or projected, in points (0 if unknown). */
+    private static double sharePoints(Analysis analysis, ChainStage stage) {
+        double now = analysis.chinaShareChange(stage).map(Math::abs).orElse(0.0);
+        double projected = analysis.projectedShareChange(stage).map(Math::abs).orElse(0.0);
+        // Changes that round to 0.0 pp do not rank above one another.
+        return Math.round(Math.max(now, projected) * 10) / 10.0;
+    }
+
+    private static double capacity(ProjectState state) {
+        return state == null || state.capacity() == null ? -1 : state.capacity().tonnesPerYear();
+    }
+
+    /**
+     * E.g. "LS Eco Energy (…) in Vietnam, owned from South Korea — metal: new in the tracker, approved; investment
+     * KRW 28.5 bn (≈ US$19.3 M). Still undisclosed: capacity, target year, binding offtake."
+     */
+    static String sentence(Change c) {
+        Project p = c.project();
+        ProjectState state = c.state();
+        StringBuilder text = new StringBuilder(p.company());
+        if (!p.country().equals(Country.UNDISCLOSED)) {
+            text.append(" in ").append(p.country().displayName());
+        }
+        List<Country> foreignOwners = p.ownerCountries().stream().filter(o -> !o.equals(p.country())).toList();
+        if (!foreignOwners.isEmpty()) {
+            text.append(", owned from ").append(foreignOwners.stream().map(Country::displayName)
+                    .collect(Collectors.joining(" and ")));
+        }
+        text.append(" \u2014 ").append(c.stages().stream().map(ChainStage::code).collect(Collectors.joining(", ")))
+                .append(": ").append(what(c));
+        Optional.ofNullable(p.investment()).ifPresent(i -> text.append("; investment ").append(Formats.money(i)));
+        if (state != null && state.capacity() != null && !c.kind().equals(AnalysisBuilder.CAPACITY_REVISION)) {
+            text.append("; capacity ").append(Formats.tonnes(state.capacity().tonnesPerYear())).append(' ')
+                    .append(state.capacity().unit());
+        }
+        if (state != null && state.targetYear() != null && !isTimeline(c.kind())) {
+            text.append("; target year ").append(state.targetYear());
+        }
+        text.append('.');
+        List<String> undisclosed = new ArrayList<>();
+        if (state == null || state.capacity() == null) {
+            undisclosed.add("capacity");
+        }
+        if (p.investment() == null) {
+            undisclosed.add("investment");
+        }
+        if (state == null || state.targetYear() == null) {
+            undisclosed.add("target year");
+        }
+        if (p.offtakeBinding() != OfftakeBinding.YES) {
+            undisclosed.add("binding offtake");
+        }
+        if (!undisclosed.isEmpty()) {
+            text.append(" Still undisclosed: ").append(String.join(", ", undisclosed)).append('.');
+        }
+        return text.toString();
+    }
+
+    private static boolean isTimeline(String kind) {
+        return List.of(AnalysisBuilder.SLIP, AnalysisBuilder.ACCELERATION, AnalysisBuilder.TARGET_YEAR_SET,
+                AnalysisBuilder.TIMELINE_WITHDRAWN).contains(kind);
+    }
+
+    /** What happened, in words. */
+    private static String what(Change c) {
+        String from = c.from().replace('_', ' ');
+        String to = c.to().replace('_', ' ');
+        return switch (c.kind()) {
+            case AnalysisBuilder.NEW_PROJECT -> "new in the tracker, " + to;
+            case AnalysisBuilder.STATUS_CHANGE -> "moved from " + from + " to " + to;
+            case AnalysisBuilder.CANCELLATION -> "cancelled (was " + from + ")";
+            case AnalysisBuilder.SUSPENSION -> "suspended (was " + from + ")";
+            case AnalysisBuilder.SLIP -> "target year slipped from " + from + " to " + to;
+            case AnalysisBuilder.ACCELERATION -> "target year brought forward from " + from + " to " + to;
+            case AnalysisBuilder.TARGET_YEAR_SET -> "target year set to " + to;
+            case AnalysisBuilder.TIMELINE_WITHDRAWN -> "timeline withdrawn (target year was " + from + ")";
+            case AnalysisBuilder.CAPACITY_REVISION -> "capacity revised from " + from + " to " + to;
+            case AnalysisBuilder.PLANNED_EXPANSION -> "planned expansion to " + to;
+            default -> c.kind().replace('_', ' ') + (to.isEmpty() ? "" : " " + to);
+        };
+    }
+}

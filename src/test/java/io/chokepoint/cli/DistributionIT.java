@@ -1,0 +1,168 @@
+package io.chokepoint.cli;
+
+import static io.chokepoint.ReportFileReader.column;
+import static io.chokepoint.ReportFileReader.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.ReportFileReader;
+import io.chokepoint.report.excel.ExcelReportWriter;
+
+/**
+ * The distribution as a user installs it: the tar.gz unpacked with tar, its launcher started from another
+ * directory and through a symlink, as real processes (after {@code mvn package}; run by failsafe).
+ */
+class DistributionIT {
+
+    @TempDir
+    static Path dir;
+
+    static UnpackedDistribution distribution;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        distribution = UnpackedDistribution.unpack(dir.resolve("opt"));
+    }
+
+    @Test
+    void unpackedLauncher_runFromAnotherDirectory_writesTheMonthsReportsThere() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("tracker-home"));
+
+        UnpackedDistribution.Result run = UnpackedDistribution.run(home, Map.of(),
+                List.of(distribution.launcher().toString(), "run", "--period", "2026-01", "--no-email"));
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out()).contains("Status: COMPLETED");
+        Path xlsx = home.resolve("reports/2026-01/chokepoint-2026-01.xlsx");
+        Path pdf = home.resolve("reports/2026-01/chokepoint-2026-01.pdf");
+        assertThat(home.resolve("chokepoint.db")).isRegularFile();
+        assertThat(home.resolve("reports/2026-01/manifest.json")).isRegularFile();
+        // Nothing is written into the installation.
+        assertThat(distribution.home().resolve("chokepoint.db")).doesNotExist();
+        assertThat(distribution.home().resolve("reports")).doesNotExist();
+
+        double magnetChinaShare;
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            Sheet cells = workbook.getSheet(ExcelReportWriter.COUNTRY_STAGE);
+            Row vnMetal = row(cells, "VN", "Vietnam", "metal").orElseThrow();
+            assertThat(vnMetal.getCell(column(cells, "Projects")).getNumericCellValue()).isEqualTo(1);
+            assertThat(vnMetal.getCell(column(cells, "Pipeline capacity")).getStringCellValue()).isEqualTo("undisclosed");
+            Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
+            magnetChinaShare = row(stages, "magnet").orElseThrow().getCell(column(stages, "China share"))
+                    .getNumericCellValue();
+        }
+        String text = ReportFileReader.pdfText(pdf).replaceAll("\\s+", " ");
+        assertThat(magnetChinaShare).isBetween(0.5, 1.0);
+        assertThat(text).contains("January 2026").contains("Vietnam")
+                .contains("magnet " + String.format(Locale.ROOT, "%.1f %%", magnetChinaShare * 100));
+    }
+
+    @Test
+    void version_throughASymlinkOnPath_isThePomVersion() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("usr-local-bin"));
+        Files.createSymbolicLink(bin.resolve("chokepoint"), distribution.launcher());
+        String path = bin + ":" + System.getenv("PATH"); // the shell finds chokepoint on it, as in a terminal
+
+        UnpackedDistribution.Result top = UnpackedDistribution.run(dir, Map.of("PATH", path),
+                List.of("sh", "-c", "chokepoint --version"));
+        UnpackedDistribution.Result run = UnpackedDistribution.run(dir, Map.of("PATH", path),
+                List.of("sh", "-c", "chokepoint run --version"));
+
+        assertThat(top.exitCode()).as(top.describe()).isZero();
+        assertThat(top.out().strip()).isEqualTo("chokepoint " + UnpackedDistribution.version());
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.out().strip()).isEqualTo("chokepoint " + UnpackedDistribution.version());
+    }
+
+    @Test
+    void launcher_honoursJavaHomeAndChokepointOpts_andSetsMainsProperties() throws Exception {
+        // A JAVA_HOME whose java leaves a mark, then hands over to the real one.
+        Path javaHome = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path mark = dir.resolve("java-home-used");
+        Path java = javaHome.resolve("java");
+        Files.writeString(java, "#!/bin/sh\ntouch '" + mark + "'\nexec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        UnpackedDistribution.Result result = UnpackedDistribution.run(dir,
+                Map.of("JAVA_HOME", javaHome.getParent().toString(),
+                        "CHOKEPOINT_OPTS", "-XshowSettings:properties -Dchokepoint.opts.seen=yes"),
+                List.of(distribution.launcher().toString(), "--version"));
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(mark).exists();
+        assertThat(result.err() + result.out()).contains("chokepoint.opts.seen = yes")
+                .contains("org.jboss.logging.provider = slf4j").contains("java.awt.headless = true");
+        assertThat(result.out()).contains("chokepoint " + UnpackedDistribution.version());
+    }
+
+    @Test
+    void javaHomeWithoutJava_isOneLineAndExit3() throws Exception {
+        UnpackedDistribution.Result result = UnpackedDistribution.run(dir, Map.of("JAVA_HOME", dir.resolve("nope").toString()),
+                List.of(distribution.launcher().toString(), "--version"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err().strip()).startsWith("chokepoint: JAVA_HOME is set to").doesNotContain("\n");
+    }
+
+    @Test
+    void archive_holdsLauncherLibrariesSettingsCompletionAndManPages_andTheZipHoldsTheSame() throws Exception {
+        Path home = distribution.home();
+        assertThat(home.resolve("bin/chokepoint")).isExecutable();
+        assertThat(Files.readString(home.resolve("bin/chokepoint.bat"))).contains("\r\n").contains("io.chokepoint.cli.Main");
+        assertThat(home.resolve("lib/chokepoint-" + UnpackedDistribution.version() + ".jar")).isRegularFile();
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            assertThat(jars.map(jar -> jar.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("picocli-4"))
+                    .noneMatch(name -> name.startsWith("picocli-codegen")) // build time only
+                    .noneMatch(name -> name.startsWith("junit"));
+        }
+        String properties = Files.readString(home.resolve("conf/chokepoint.properties"));
+        String env = Files.readString(home.resolve("conf/chokepoint.env"));
+        for (String key : List.of("host", "port", "tls", "user", "password", "password-file", "from")) {
+            assertThat(properties).contains("#smtp." + key + "=");
+            assertThat(env).contains("#CHOKEPOINT_SMTP_" + key.toUpperCase(Locale.ROOT).replace('-', '_') + "=");
+        }
+        assertThat(env).contains("#CHOKEPOINT_DB=").contains("#CHOKEPOINT_OPTS=").contains("#JAVA_HOME=");
+        assertThat(Files.readString(home.resolve("conf/analysis.properties")))
+                .contains("target-year=").contains("unit.magnet=").contains("weight.operating=");
+        assertThat(Files.readString(home.resolve("completion/chokepoint.bash")))
+                .contains("complete -F _complete_chokepoint").contains("--period").contains("stakeholders");
+        assertThat(Files.readString(home.resolve("man/man1/chokepoint.1"))).startsWith("'\\\"").contains(".TH \"CHOKEPOINT\"");
+        assertThat(home.resolve("man/man1/chokepoint-run.1")).isRegularFile();
+        assertThat(home.resolve("examples/week-51.csv")).isRegularFile();
+
+        assertThat(entries(UnpackedDistribution.archive(".zip"))).isEqualTo(filesUnder(dir.resolve("opt")));
+    }
+
+    private static List<String> entries(Path zip) throws Exception {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            List<String> names = new ArrayList<>(file.stream().filter(entry -> !entry.isDirectory())
+                    .map(entry -> entry.getName()).toList());
+            Collections.sort(names);
+            return names;
+        }
+    }
+
+    private static List<String> filesUnder(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
+        }
+    }
+}
