@@ -257,7 +257,7 @@ public final class ReportMail {
                 text.append('\n');
                 html.append("<tr>");
                 cell(row.stage(), "font-weight:bold;");
-                cell(row.now(), "font-weight:bold;white-space:nowrap;");
+                cell(row.now(), "font-weight:bold;");
                 cell(row.baseline(), "color:#555555;");
                 cell(row.announced(), "");
                 cell(row.weighted(), "");
