@@ -19,10 +19,11 @@ import io.chokepoint.distribution.MailChannel;
 import io.chokepoint.distribution.ReportDistribution;
 import io.chokepoint.distribution.ReportMail;
 import io.chokepoint.distribution.Selection;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.StakeholderDirectory;
-import io.chokepoint.summary.Analysis;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -37,7 +38,7 @@ import io.chokepoint.tracking.TrackerDatabase;
  * ({@code run --no-email}). If a message could not go out for a reason that is not the recipient's (server
  * unreachable, messages still deferred after the retries), the job's exit status becomes
  * {@code EMAIL_FAILED: <why, naming the server>} and the step fails; if the fault is on this side (invalid mail
- * settings, a user for a server that offers no AUTH, an unreadable PDF), it is {@code EMAIL_SETUP_FAILED: <why>}.
+ * settings, a user for a server that offers no AUTH, an unreadable PDF, no period summary), it is {@code EMAIL_SETUP_FAILED: <why>}.
  * Either way the reports stay, and a restart runs only this step, for the messages still missing.
  */
 public class EmailPdfBatchlet extends AbstractBatchlet {
@@ -80,16 +81,6 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
     @BatchProperty
     String mailSettings;
 
-    /** Optional analysis settings file, as for the reports; empty for the defaults. */
-    @Inject
-    @BatchProperty
-    String analysis;
-
-    /** Optional target year of the projection, as for the reports; empty for the settings' own. */
-    @Inject
-    @BatchProperty
-    String targetYear;
-
     @Override
     public String process() {
         ReportPeriod reportPeriod = ReportPeriod.parse(period);
@@ -131,10 +122,15 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
         }
         LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
                 plan.recipients().size(), plan.activeStakeholders(), channel.description());
-        // The analysis write-reports made in this execution, or (after a restart past it) the same read back.
-        Analysis numbers = jobContext.getTransientUserData() instanceof Analysis made ? made
-                : PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(analysis, targetYear));
-        ReportMail mail = new ReportMail(reportPeriod, numbers, files.pdf());
+        // The figures write-reports put in the period summary, whether this execution wrote it or an earlier one.
+        PeriodSummary summary;
+        try {
+            summary = PeriodSummaryFile.read(files.summary()).orElseThrow(() -> fail(SETUP_FAILED, "no " + files.summary()
+                    .getFileName() + " in " + files.directory() + ": run the month first"));
+        } catch (IllegalArgumentException e) {
+            throw fail(SETUP_FAILED, e.getMessage());
+        }
+        ReportMail mail = new ReportMail(summary, files.pdf());
         DistributionResult result = distribution.send(plan, mail, channel);
         result.uncertain().forEach(u -> LOG.warn("email-pdf {}: {}: {}; to send it again on purpose: chokepoint"
                 + " deliver --resend --to {} --period {}", reportPeriod, u.recipient(), u.reply(), u.recipient(),

@@ -2,9 +2,6 @@ package io.chokepoint.batch;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
-
-import jakarta.batch.runtime.JobExecution;
 
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
@@ -15,8 +12,8 @@ import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
- * Builds a period's {@link Analysis} from the snapshot rows the job wrote, the same way for the reports and for
- * the mail that carries them, so both say the same numbers.
+ * Builds a period's {@link Analysis} from the snapshot rows the job wrote (the mail does not: it is rendered from
+ * the period summary written from this analysis).
  */
 public final class PeriodAnalysis {
     private PeriodAnalysis() {
@@ -35,13 +32,6 @@ public final class PeriodAnalysis {
             settings = settings.withTargetYear(Integer.parseInt(targetYear.strip()));
         }
         return settings;
-    }
-
-    /** The settings the period's latest execution ran with (its job parameters), or the defaults. */
-    public static AnalysisSettings settingsOfLatestRun(ReportJob job, ReportPeriod period) {
-        Properties parameters = job.latestExecution(period).map(JobExecution::getJobParameters)
-                .orElseGet(Properties::new);
-        return settings(parameters.getProperty("analysis"), parameters.getProperty("targetYear"));
     }
 
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */

@@ -43,7 +43,7 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         ReportFiles files = new ReportFiles(Path.of(reports), ReportPeriod.parse(period));
-        List<Path> written = List.of(files.workbook(), files.pdf());
+        List<Path> written = List.of(files.workbook(), files.pdf(), files.summary());
         for (Path file : written) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("cannot write the manifest: " + file + " is missing");

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
@@ -22,8 +24,8 @@ import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
- * Aggregates the period's snapshot rows once and writes the workbook and the PDF from the same numbers. Each
- * file appears under its final name only when complete.
+ * Aggregates the period's snapshot rows once and writes the workbook, the PDF and the period summary
+ * ({@code summary-YYYY-MM.json}) from the same numbers. Each file appears under its final name only when complete.
  */
 public class WriteReportsBatchlet extends AbstractBatchlet {
 
@@ -80,8 +82,8 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
         new ExcelReportWriter().write(report, files.workbook());
         long workbook = System.nanoTime();
         new PdfReportWriter().write(report, files.pdf());
-        // The mail quotes the same numbers: email-pdf takes them from here rather than reading the rows again.
-        jobContext.setTransientUserData(analysis);
+        // Page 1 as data, from the same numbers; the mail (email-pdf, deliver) is rendered from this file.
+        PeriodSummaryFile.write(PeriodSummary.of(report), files.summary());
         // The benchmark (bench/run.sh) reads these timings.
         LOG.debug("{}: aggregated {} reported projects in {} ms; workbook in {} ms; PDF in {} ms ({})", reportPeriod,
                 report.summary().reportedProjects(), folding + (aggregated - start) / 1_000_000,

@@ -4,11 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.EmailOptions;
-import io.chokepoint.batch.PeriodAnalysis;
-import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.distribution.DistributionPlan;
@@ -17,6 +16,8 @@ import io.chokepoint.distribution.MailChannel;
 import io.chokepoint.distribution.ReportDistribution;
 import io.chokepoint.distribution.ReportMail;
 import io.chokepoint.distribution.Selection;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
@@ -31,12 +32,13 @@ import picocli.CommandLine.Option;
 /** {@code deliver}: mail a period's PDF outside the job: what is pending, again on purpose, or a test. */
 @Command(name = "deliver", mixinStandardHelpOptions = true,
         description = {
-                "Mails the period's PDF (reports/YYYY-MM/chokepoint-YYYY-MM.pdf, which must exist) to every active"
+                "Mails the period's PDF (reports/YYYY-MM/chokepoint-YYYY-MM.pdf, which must exist, with page 1 in the"
+                        + " body from summary-YYYY-MM.json beside it) to every active"
                         + " stakeholder who does not have it yet, as the job's email-pdf step does. Stakeholders whose"
                         + " server rejected it are not retried without --resend.",
-                "Exit codes: 0 ok, 1 some delivery failed or was rejected, 2 usage, 3 no PDF, invalid settings or"
-                        + " settings that do not fit the server, 5 the outcome of some mail is unknown (each is printed"
-                        + " with the command that resends it)."})
+                "Exit codes: 0 ok, 1 some delivery failed or was rejected, 2 usage, 3 no PDF or summary, invalid"
+                        + " settings or settings that do not fit the server, 5 the outcome of some mail is unknown"
+                        + " (each is printed with the command that resends it)."})
 final class DeliverCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -95,7 +97,7 @@ final class DeliverCommand implements Callable<Integer> {
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(db), new DeliveryLog(db),
                 environment.clock());
         if (to != null && !resend) {
-            return test(db, files, distribution);
+            return test(files, distribution);
         }
 
         DistributionPlan plan;
@@ -129,10 +131,11 @@ final class DeliverCommand implements Callable<Integer> {
             plan.recipients().forEach(s -> out.println("  " + StakeholdersCommand.describe(s)));
             return ExitCode.OK;
         }
-        if (!hasSnapshots(db)) {
+        Optional<ReportMail> mail = mail(files);
+        if (mail.isEmpty()) {
             return ExitCode.INPUT;
         }
-        DistributionResult result = distribution.send(plan, mail(db, files), channel);
+        DistributionResult result = distribution.send(plan, mail.get(), channel);
         result.lines().forEach(line -> out.println(format(line)));
         result.skipped().forEach(email -> out.println("SKIPPED " + email + ": sent by another run meanwhile"));
         out.println(period + " through " + channel.description() + ": " + result.summary());
@@ -156,7 +159,7 @@ final class DeliverCommand implements Callable<Integer> {
     }
 
     /** {@code --to EMAIL} without {@code --resend}: one test message, not recorded as a delivery. */
-    private int test(TrackerDatabase db, ReportFiles files, ReportDistribution distribution) {
+    private int test(ReportFiles files, ReportDistribution distribution) {
         try {
             ReportDistribution.checkAddress(to);
         } catch (IllegalArgumentException e) {
@@ -175,12 +178,13 @@ final class DeliverCommand implements Callable<Integer> {
                     + channel.description() + " (not recorded as a delivery)");
             return ExitCode.OK;
         }
-        if (!hasSnapshots(db)) {
+        Optional<ReportMail> mail = mail(files);
+        if (mail.isEmpty()) {
             return ExitCode.INPUT;
         }
         DistributionResult.Line line;
         try {
-            line = distribution.sendTest(mail(db, files), channel, to);
+            line = distribution.sendTest(mail.get(), channel, to);
         } catch (DeliveryException e) {
             environment.err().println("Test message not sent: " + e.getMessage());
             return ExitCode.INPUT;
@@ -205,19 +209,19 @@ final class DeliverCommand implements Callable<Integer> {
                 environment.clock());
     }
 
-    /** The mail's numbers come from the period's snapshot rows, which the job writes before the PDF. */
-    private boolean hasSnapshots(TrackerDatabase db) {
-        if (db.periodSnapshots().count(period) > 0) {
-            return true;
+    /** The mail is rendered from the period summary the job wrote beside the PDF; nothing is recomputed. */
+    private Optional<ReportMail> mail(ReportFiles files) {
+        try {
+            Optional<PeriodSummary> summary = PeriodSummaryFile.read(files.summary());
+            if (summary.isEmpty()) {
+                environment.err().println("no " + files.summary().getFileName() + " in " + files.directory()
+                        + ": run the month first (chokepoint run --period " + period + ")");
+            }
+            return summary.map(s -> new ReportMail(s, files.pdf()));
+        } catch (IllegalArgumentException e) {
+            environment.err().println(e.getMessage());
+            return Optional.empty();
         }
-        environment.err().println("No snapshot rows for " + period + " in " + db.file() + ", so the mail's numbers"
-                + " cannot be given: run the period against this tracker first (chokepoint run --period " + period + ")");
-        return false;
-    }
-
-    private ReportMail mail(TrackerDatabase db, ReportFiles files) {
-        return new ReportMail(period, PeriodAnalysis.build(db, period,
-                PeriodAnalysis.settingsOfLatestRun(new ReportJob(db), period)), files.pdf());
     }
 
     private static String format(DistributionResult.Line line) {

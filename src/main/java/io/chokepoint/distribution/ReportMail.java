@@ -3,48 +3,53 @@ package io.chokepoint.distribution;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.chokepoint.delivery.ReportMessage;
 import io.chokepoint.report.Formats;
-import io.chokepoint.summary.Analysis;
-import io.chokepoint.summary.CapacityTally;
-import io.chokepoint.summary.CountryCapacity;
-import io.chokepoint.summary.CountryStageCell;
-import io.chokepoint.summary.StageSummary;
-import io.chokepoint.summary.SupplyChainSummary;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummary.ChangeFact;
+import io.chokepoint.report.PeriodSummary.CountryFigures;
+import io.chokepoint.report.PeriodSummary.ProjectedFigure;
+import io.chokepoint.report.PeriodSummary.Published;
+import io.chokepoint.report.PeriodSummary.Stage;
 import io.chokepoint.stakeholders.Stakeholder;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * The mail that carries a period's PDF: a subject naming the period, and a short text (plain and HTML) with the
- * headline numbers, China's share per stage now and projected, as in the PDF. The stages a stakeholder follows
- * come first, then the others, then a line per country they follow. Every piece of data put into the HTML is
- * escaped. Immutable.
+ * The mail that carries a period's PDF, with page 1 in its body so that a reader has the news without opening the
+ * attachment: the headline, the stage table (China's share now with its basis and baseline, the target-year
+ * projection as announced and risk-weighted, the published anchor, the change since last month) and the month's
+ * changes, one sentence each. Rendered from the period summary ({@code summary-YYYY-MM.json}) only, as plain text
+ * and as self-contained HTML (inline styles, table layout, no remote content; every piece of data escaped). The
+ * stages a stakeholder follows come first, then the others, then a line per country they follow. Immutable.
  */
 public final class ReportMail {
 
-    private final ReportPeriod period;
-    private final Analysis analysis;
+    private static final String FONT = "font-family:Arial,Helvetica,sans-serif;";
+    private static final String CELL = "padding:6px 8px;border-bottom:1px solid #dddddd;vertical-align:top;"
+            + "font-size:13px;line-height:18px;color:#222222;" + FONT;
+    private static final String HEAD = "padding:6px 8px;border-bottom:2px solid #1f3a5f;text-align:left;"
+            + "vertical-align:bottom;font-size:12px;line-height:16px;color:#1f3a5f;font-weight:bold;" + FONT;
+    private static final String PARAGRAPH = "margin:0 0 12px 0;font-size:14px;line-height:20px;color:#222222;" + FONT;
+
+    private final PeriodSummary summary;
     private final Path pdf;
 
     /**
-     * @param analysis the period's analysis, built as the job built it for the PDF
-     * @param pdf      the period's PDF, attached as it is on disk
+     * @param summary the period summary the job wrote beside the PDF
+     * @param pdf     the period's PDF, attached as it is on disk
      */
-    public ReportMail(ReportPeriod period, Analysis analysis, Path pdf) {
-        this.period = Objects.requireNonNull(period, "period");
-        this.analysis = Objects.requireNonNull(analysis, "analysis");
+    public ReportMail(PeriodSummary summary, Path pdf) {
+        this.summary = Objects.requireNonNull(summary, "summary");
         this.pdf = Objects.requireNonNull(pdf, "pdf");
     }
 
     /** E.g. {@code Chokepoint report 2025-12: rare-earth processing geography}. */
     public String subject() {
-        return "Chokepoint report " + period + ": rare-earth processing geography";
+        return "Chokepoint report " + summary.period() + ": rare-earth processing geography";
     }
 
     /** The mail for one stakeholder. */
@@ -66,24 +71,45 @@ public final class ReportMail {
         if (note != null) {
             body.paragraph(note);
         }
-        body.paragraph("The Chokepoint report for " + period.title() + " is attached (" + attachmentName()
-                + "). All figures are as of " + period.lastDay() + ".");
-        SupplyChainSummary summary = analysis.current();
-        int targetYear = summary.settings().targetYear();
-        body.paragraph("China's share of operating capacity by stage, now and projected for " + targetYear
-                + " (risk-weighted by project status):");
-        List<StageSummary> followed = summary.stages().stream().filter(s -> stagesFollowed.contains(s.stage()))
-                .toList();
-        List<StageSummary> others = summary.stages().stream().filter(s -> !stagesFollowed.contains(s.stage()))
-                .toList();
-        if (followed.isEmpty()) {
-            body.list(null, others.stream().map(s -> stageLine(s, targetYear)).toList());
+        body.paragraph("The Chokepoint report for " + summary.title() + " is attached (" + attachmentName()
+                + "). All figures are as of " + summary.asOf() + ".");
+        body.heading("In brief");
+        summary.headline().forEach(body::paragraph);
+
+        body.heading("What moved in " + summary.title());
+        if (summary.changes().isEmpty()) {
+            body.paragraph("No changes were recorded this month.");
+        } else if (summary.movers().isEmpty()) {
+            body.list(summary.changes().stream().map(ChangeFact::sentence).toList());
         } else {
-            body.list("Stages you follow", followed.stream().map(s -> stageLine(s, targetYear)).toList());
-            body.list("Other stages", others.stream().map(s -> stageLine(s, targetYear)).toList());
+            body.list(summary.movers().stream().map(PeriodSummary.Mover::sentence).toList());
+            int more = summary.changes().size() - summary.movers().size();
+            if (more > 0) {
+                body.paragraph(more + (more == 1 ? " more change is" : " more changes are")
+                        + " listed in the PDF.");
+            }
         }
+
+        body.heading("Where each stage stands");
+        List<Stage> followed = summary.stages().stream().filter(s -> stagesFollowed.contains(s.chainStage())).toList();
+        List<Stage> others = summary.stages().stream().filter(s -> !stagesFollowed.contains(s.chainStage())).toList();
+        List<StageRow> rows = new ArrayList<>();
+        if (!followed.isEmpty()) {
+            rows.add(StageRow.group("Stages you follow"));
+            followed.forEach(s -> rows.add(row(s)));
+            rows.add(StageRow.group("Other stages"));
+        }
+        others.forEach(s -> rows.add(row(s)));
+        body.stageTable(rows, summary.targetYear(), summary.previousPeriod());
+        List<String> differences = summary.stages().stream().flatMap(s -> s.differences().stream()).toList();
+        if (!differences.isEmpty()) {
+            body.paragraph("Where our figure and a published one differ:");
+            body.list(differences);
+        }
+
         if (!countriesFollowed.isEmpty()) {
-            body.list("Countries you follow", countriesFollowed.stream().map(c -> countryLine(summary, c)).toList());
+            body.heading("Countries you follow");
+            body.list(countriesFollowed.stream().map(this::countryLine).toList());
         }
         body.paragraph("How each number is made, and the source of every baseline figure, is in the PDF.");
         body.signature("Chokepoint: monthly report on rare-earth processing geography.");
@@ -94,46 +120,55 @@ public final class ReportMail {
         return pdf.getFileName().toString();
     }
 
-    private String stageLine(StageSummary s, int targetYear) {
-        StringBuilder line = new StringBuilder(s.stage().code()).append(": ");
-        if (s.hasCompleteBaseline()) {
-            line.append("now ").append(Formats.percent(s.chinaSharePercent()))
-                    .append(" (baseline ").append(s.baselineYear().get());
-            analysis.chinaShareChange(s.stage()).ifPresent(change -> line.append(", ").append(points(change))
-                    .append(" since ").append(period.previous()));
-            line.append("); projected ").append(targetYear).append(": ")
-                    .append(Formats.percent(s.projectedChinaSharePercent()));
-            analysis.projectedShareChange(s.stage()).ifPresent(change -> line.append(" (").append(points(change))
-                    .append(")"));
+    private StageRow row(Stage s) {
+        String now;
+        String baseline;
+        if (s.chinaSharePercent() != null) {
+            now = Formats.percent(s.chinaSharePercent()) + (s.basis() == null ? "" : " (basis: " + s.basis() + ")");
+            baseline = s.baseline() == null ? "" : s.baseline().year()
+                    + (s.baseline().source().isEmpty() ? "" : ", " + s.baseline().source())
+                    + (s.baseline().publishedOn() == null ? "" : ", published " + s.baseline().publishedOn());
         } else {
-            line.append("no complete baseline");
-            s.publishedShare().ifPresent(b -> line.append("; published China share ")
-                    .append(Formats.percent(b.sharePercent().getAsDouble())).append(" (").append(b.year())
-                    .append(Optional.ofNullable(b.source()).map(source -> ", " + source).orElse("")).append(")"));
+            now = "no complete baseline";
+            baseline = s.publishedShare() == null ? "" : "published China share " + published(s.publishedShare());
         }
-        return line.toString();
+        String announced = s.projection() == null ? "n/a" : projected(s.projection().asAnnounced());
+        String weighted = s.projection() == null ? "n/a" : projected(s.projection().riskWeighted());
+        String anchor = s.publishedProjection() == null ? "none" : published(s.publishedProjection());
+        String change = Formats.points(Optional.ofNullable(s.change().chinaSharePoints()));
+        return new StageRow(s.stage(), s.chinaSharePercent() != null, now, baseline, announced, weighted, anchor,
+                change);
     }
 
-    private static String points(double change) {
-        return Math.abs(change) < 0.05 ? "no change" : String.format(Locale.ENGLISH, "%+.1f pts", change);
+    private static String projected(ProjectedFigure p) {
+        return p.text();
     }
 
-    private static String countryLine(SupplyChainSummary summary, Country country) {
+    private static String published(Published p) {
+        return (p.sharePercent() == null ? "n/a" : Formats.percent(p.sharePercent())) + " (" + p.year()
+                + (p.source() == null || p.source().isEmpty() ? "" : ", " + p.source())
+                + (p.publishedOn() == null ? "" : ", published " + p.publishedOn()) + ")";
+    }
+
+    private String countryLine(Country country) {
         List<String> parts = new ArrayList<>();
-        for (StageSummary s : summary.stages()) {
-            Optional<CountryCapacity> capacity = s.countries().stream().filter(c -> c.country().equals(country))
+        for (Stage s : summary.stages()) {
+            Optional<CountryFigures> figures = s.countries().stream().filter(c -> c.country().equals(country.code()))
                     .findFirst();
-            Optional<CountryStageCell> cell = summary.cell(country, s.stage());
-            if (capacity.isEmpty() && cell.isEmpty()) {
+            if (figures.isEmpty()) {
                 continue;
             }
-            StringBuilder part = new StringBuilder(s.stage().code());
-            capacity.ifPresent(c -> part.append(" ").append(Formats.percent(c.sharePercent()))
-                    .append(" of operating capacity"));
-            cell.ifPresent(c -> part.append(capacity.isPresent() ? ", " : " ").append(c.projects())
-                    .append(c.projects() == 1 ? " tracked project" : " tracked projects")
-                    .append(" (operating ").append(tally(c.operating(), s.unit()))
-                    .append(", pipeline ").append(tally(c.pipeline(), s.unit())).append(")"));
+            CountryFigures c = figures.get();
+            StringBuilder part = new StringBuilder(s.stage());
+            if (c.operatingSharePercent() != null) {
+                part.append(" ").append(Formats.percent(c.operatingSharePercent())).append(" of operating capacity");
+            }
+            if (c.trackedProjects() > 0) {
+                part.append(c.operatingSharePercent() != null ? ", " : " ").append(c.trackedProjects())
+                        .append(c.trackedProjects() == 1 ? " tracked project" : " tracked projects")
+                        .append(" (operating ").append(tally(c.operating(), s.unit()))
+                        .append(", pipeline ").append(tally(c.pipeline(), s.unit())).append(")");
+            }
             parts.add(part.toString());
         }
         String name = country.displayName() + " (" + country.code() + ")";
@@ -141,12 +176,24 @@ public final class ReportMail {
                 : name + ": " + String.join("; ", parts);
     }
 
-    private static String tally(CapacityTally tally, String unit) {
-        String text = Formats.capacity(tally);
+    private static String tally(PeriodSummary.Tally tally, String unit) {
+        String text = Formats.capacity(tally.toCapacityTally());
         if (text.isEmpty()) {
             return "none";
         }
-        return tally.comparable() > 0 ? text + " " + unit : text;
+        return tally.projects() - tally.undisclosed() - tally.notComparable() > 0 ? text + " " + unit : text;
+    }
+
+    /** One row of the stage table, or (with only {@code stage} set) a heading row for a group of stages. */
+    private record StageRow(String stage, boolean complete, String now, String baseline, String announced,
+                            String weighted, String anchor, String change) {
+        static StageRow group(String heading) {
+            return new StageRow(heading, false, null, null, null, null, null, null);
+        }
+
+        boolean isGroup() {
+            return now == null;
+        }
     }
 
     /** Builds the plain text and the HTML side by side, escaping everything that goes into the HTML. */
@@ -156,26 +203,81 @@ public final class ReportMail {
 
         void paragraph(String content) {
             text.append(content).append("\n\n");
-            html.append("<p>").append(Html.escape(content)).append("</p>\n");
+            html.append("<p style=\"").append(PARAGRAPH).append("\">").append(Html.escape(content)).append("</p>\n");
         }
 
-        void list(String heading, List<String> items) {
-            if (heading != null) {
-                text.append(heading).append(":\n");
-                html.append("<p><strong>").append(Html.escape(heading)).append("</strong></p>\n");
-            }
-            html.append("<ul>\n");
+        void heading(String content) {
+            text.append(content).append("\n").append("=".repeat(content.length())).append("\n\n");
+            html.append("<h2 style=\"margin:20px 0 8px 0;font-size:17px;line-height:22px;color:#1f3a5f;")
+                    .append(FONT).append("\">").append(Html.escape(content)).append("</h2>\n");
+        }
+
+        void list(List<String> items) {
+            html.append("<ul style=\"margin:0 0 12px 0;padding-left:20px;\">\n");
             for (String item : items) {
                 text.append("- ").append(item).append('\n');
-                html.append("<li>").append(Html.escape(item)).append("</li>\n");
+                html.append("<li style=\"").append(PARAGRAPH.replace("margin:0 0 12px 0", "margin:0 0 4px 0"))
+                        .append("\">").append(Html.escape(item)).append("</li>\n");
             }
             html.append("</ul>\n");
             text.append('\n');
         }
 
+        void stageTable(List<StageRow> rows, int targetYear, String previousPeriod) {
+            String[] headers = {"Stage", "China share now", "Baseline (year, source)", targetYear + " as announced",
+                    targetYear + " risk-weighted", "Published anchor", "Change since " + previousPeriod};
+            html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\""
+                    + " style=\"border-collapse:collapse;margin:0 0 16px 0;\">\n<tr>");
+            for (String h : headers) {
+                html.append("<th style=\"").append(HEAD).append("\">").append(Html.escape(h)).append("</th>");
+            }
+            html.append("</tr>\n");
+            for (StageRow row : rows) {
+                if (row.isGroup()) {
+                    text.append(row.stage()).append(":\n");
+                    html.append("<tr><td colspan=\"").append(headers.length).append("\" style=\"").append(CELL)
+                            .append("font-weight:bold;background-color:#eef2f7;\">").append(Html.escape(row.stage()))
+                            .append("</td></tr>\n");
+                    continue;
+                }
+                text.append("- ").append(row.stage()).append(": ");
+                if (row.complete()) {
+                    text.append("China share now ").append(row.now()).append("; baseline ").append(row.baseline())
+                            .append("; ").append(targetYear).append(" as announced ").append(row.announced())
+                            .append(", risk-weighted ").append(row.weighted())
+                            .append("; published anchor: ").append(row.anchor())
+                            .append("; change since ").append(previousPeriod).append(": ").append(row.change());
+                } else {
+                    text.append(row.now());
+                    if (!row.baseline().isEmpty()) {
+                        text.append("; ").append(row.baseline());
+                    }
+                    text.append("; published anchor: ").append(row.anchor());
+                }
+                text.append('\n');
+                html.append("<tr>");
+                cell(row.stage(), "font-weight:bold;");
+                cell(row.now(), "font-weight:bold;");
+                cell(row.baseline(), "color:#555555;");
+                cell(row.announced(), "");
+                cell(row.weighted(), "");
+                cell(row.anchor(), "color:#555555;");
+                cell(row.change(), "white-space:nowrap;");
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+            text.append('\n');
+        }
+
+        private void cell(String content, String style) {
+            html.append("<td style=\"").append(CELL).append(style).append("\">").append(Html.escape(content))
+                    .append("</td>");
+        }
+
         void signature(String content) {
             text.append("-- \n").append(content).append('\n');
-            html.append("<p style=\"color:#666666\">").append(Html.escape(content)).append("</p>\n");
+            html.append("<p style=\"").append(PARAGRAPH).append("color:#666666;\">").append(Html.escape(content))
+                    .append("</p>\n");
         }
 
         String text() {
@@ -183,8 +285,15 @@ public final class ReportMail {
         }
 
         String html(String title) {
-            return "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>" + Html.escape(title)
-                    + "</title></head>\n<body>\n" + html + "</body></html>\n";
+            return "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                    + Html.escape(title) + "</title></head>\n"
+                    + "<body style=\"margin:0;padding:0;background-color:#ffffff;\">\n"
+                    + "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\">"
+                    + "<tr><td align=\"center\" style=\"padding:16px;\">\n"
+                    + "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\""
+                    + " style=\"max-width:900px;\"><tr><td style=\"" + FONT + "\">\n"
+                    + html + "</td></tr></table>\n</td></tr></table>\n</body></html>\n";
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}} and
- * {@code manifest.json}, with earlier versions under {@code archive/<execution id>/}.
+ * Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}},
+ * {@code summary-YYYY-MM.json} and {@code manifest.json}, with earlier versions under {@code archive/<execution id>/}.
  */
 public record ReportFiles(Path reportsDir, ReportPeriod period) {
 
@@ -26,6 +26,11 @@ public record ReportFiles(Path reportsDir, ReportPeriod period) {
 
     public Path pdf() {
         return directory().resolve("chokepoint-" + period + ".pdf");
+    }
+
+    /** {@code summary-YYYY-MM.json}: every figure on page 1, as data (see {@link PeriodSummary}). */
+    public Path summary() {
+        return directory().resolve("summary-" + period + ".json");
     }
 
     public Path manifest() {

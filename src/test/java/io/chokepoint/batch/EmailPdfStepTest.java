@@ -108,14 +108,27 @@ class EmailPdfStepTest {
         assertThat(failed.emailSetupFailed()).isTrue();
         assertThat(failed.exitStatus()).isEqualTo("EMAIL_SETUP_FAILED: invalid mail settings: smtp.port in "
                 + broken.settingsFile().toAbsolutePath() + " is '25x', expected a port number from 1 to 65535");
-        assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.manifest());
+        assertThat(failed.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         assertThat(new DeliveryLog(tracker).all()).isEmpty();
 
-        // when the settings are gone (no SMTP host: the outbox), the restart sends the mail
+        // when the settings are gone (no SMTP host: the outbox) but so is the period summary the mail is made from
         Files.delete(broken.settingsFile());
+        byte[] summary = Files.readAllBytes(files.summary());
+        Path aside = Files.move(files.summary(), dir.resolve("summary-aside.json"));
+        RunOutcome noSummary = job.restart(job.latestExecution(JANUARY).orElseThrow(), broken);
+
+        // then the step fails saying so, and sends nothing
+        assertThat(noSummary.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(noSummary.exitStatus()).isEqualTo("EMAIL_SETUP_FAILED: no summary-2026-01.json in "
+                + files.directory() + ": run the month first");
+        assertThat(new DeliveryLog(tracker).all()).isEmpty();
+
+        // when the summary is back, the restart sends the mail, rendered from that file, which it leaves as it was
+        Files.move(aside, files.summary());
         RunOutcome restarted = job.restart(job.latestExecution(JANUARY).orElseThrow(), broken);
 
         assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(Files.readAllBytes(files.summary())).isEqualTo(summary);
         assertThat(job.operator().getStepExecutions(restarted.executionId())).extracting(StepExecution::getStepName)
                 .containsExactly("email-pdf");
         assertThat(new DeliveryLog(tracker).all()).extracting(DeliveryRecord::recipient, DeliveryRecord::outcome)

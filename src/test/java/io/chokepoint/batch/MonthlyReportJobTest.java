@@ -39,7 +39,7 @@ class MonthlyReportJobTest {
 
         assertThat(outcome.status()).isEqualTo(BatchStatus.COMPLETED);
         ReportFiles files = new ReportFiles(dir.resolve("reports"), JANUARY);
-        assertThat(outcome.files()).containsExactly(files.workbook(), files.pdf(), files.manifest());
+        assertThat(outcome.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         // One row per project in the period table, however the chunks fell.
         assertThat(tracker.periodSnapshots().count(JANUARY)).isEqualTo(8);
 

@@ -41,8 +41,8 @@ class WriteManifestTest {
         assertThat(manifest.get("jobExecutionId").asLong()).isEqualTo(outcome.executionId());
         assertThat(manifest.get("inputFingerprint").asText()).isEqualTo(InputFingerprint.of(tracker));
         JsonNode listed = manifest.get("files");
-        assertThat(listed).hasSize(2);
-        List<Path> expected = List.of(files.workbook(), files.pdf());
+        assertThat(listed).hasSize(3);
+        List<Path> expected = List.of(files.workbook(), files.pdf(), files.summary());
         for (int i = 0; i < expected.size(); i++) {
             Path file = expected.get(i);
             assertThat(listed.get(i).get("name").asText()).isEqualTo(file.getFileName().toString());
@@ -52,7 +52,8 @@ class WriteManifestTest {
         // Every file went through a temporary name: none is left behind.
         try (var left = Files.list(files.directory())) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("chokepoint-2026-01.xlsx", "chokepoint-2026-01.pdf", "manifest.json");
+                    .containsExactlyInAnyOrder("chokepoint-2026-01.xlsx", "chokepoint-2026-01.pdf", "summary-2026-01.json",
+                            "manifest.json");
         }
     }
 

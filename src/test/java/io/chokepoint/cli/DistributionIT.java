@@ -62,7 +62,7 @@ class DistributionIT {
             Sheet cells = workbook.getSheet(ExcelReportWriter.COUNTRY_STAGE);
             Row vnMetal = row(cells, "VN", "Vietnam", "metal").orElseThrow();
             assertThat(vnMetal.getCell(column(cells, "Projects")).getNumericCellValue()).isEqualTo(1);
-            // The typed workbook: no number where none was disclosed, and the disclosure column says why.
+            // The typed workbook (issue 13): no number where none was disclosed; the disclosure has its own column.
             assertThat(vnMetal.getCell(column(cells, "Pipeline capacity"))).isNull();
             assertThat(vnMetal.getCell(column(cells, "Capacity undisclosed (projects)")).getNumericCellValue())
                     .isEqualTo(1);

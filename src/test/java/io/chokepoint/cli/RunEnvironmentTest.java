@@ -87,7 +87,7 @@ class RunEnvironmentTest {
         try (var files = Files.list(reports.resolve("2026-01"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("archive", "chokepoint-2026-01.pdf", "chokepoint-2026-01.xlsx", "manifest.json",
-                            "notes.txt", "run-1.log");
+                            "notes.txt", "run-1.log", "summary-2026-01.json");
         }
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.FakeSmtpServer;
 import io.chokepoint.TestTrackers;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.Report;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
@@ -57,7 +59,8 @@ class ReportDistributionDeferralTest {
         Files.write(pdf, "%PDF-1.4 a stand-in report\n".getBytes());
         Analysis analysis = Analysis.builder(JANUARY, AnalysisSettings.defaults(),
                 tracker.trackedProjects().baselines(), List.of()).finish();
-        mail = new ReportMail(JANUARY, analysis, pdf);
+        mail = new ReportMail(PeriodSummary.of(new Report(JANUARY, JANUARY.lastDay(), analysis,
+                tracker.trackedProjects().baselines(), sink -> { })), pdf);
     }
 
     private DistributionResult send(FakeSmtpServer server) throws Exception {

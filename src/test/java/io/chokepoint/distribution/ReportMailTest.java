@@ -3,6 +3,7 @@ package io.chokepoint.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.delivery.ReportMessage;
 import io.chokepoint.report.Formats;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
+import io.chokepoint.report.Report;
 import io.chokepoint.stakeholders.Stakeholder;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
@@ -48,7 +52,12 @@ class ReportMailTest {
             }
         }
         analysis = builder.finish();
-        mail = new ReportMail(JANUARY, analysis, dir.resolve("reports/2026-01/chokepoint-2026-01.pdf"));
+        // The mail reads the summary file as the job wrote it: write it, and render from what is read back.
+        Path summaryFile = dir.resolve("reports/2026-01/summary-2026-01.json");
+        PeriodSummaryFile.write(PeriodSummary.of(new Report(JANUARY, LocalDate.of(2026, 2, 2), analysis,
+                tracker.trackedProjects().baselines(), sink -> { })), summaryFile);
+        mail = new ReportMail(PeriodSummaryFile.read(summaryFile).orElseThrow(),
+                dir.resolve("reports/2026-01/chokepoint-2026-01.pdf"));
     }
 
     @Test
@@ -70,13 +79,16 @@ class ReportMailTest {
         String projectedMagnet = Formats.percent(analysis.current().stage(ChainStage.MAGNET).projectedChinaSharePercent());
         assertThat(text).startsWith("Hello Bo,\n\nThe Chokepoint report for January 2026 is attached"
                 + " (chokepoint-2026-01.pdf). All figures are as of 2026-01-31.\n\n");
-        assertThat(text).contains("Stages you follow:\n- magnet: now 90.9 % (baseline 2025");
-        assertThat(text).contains("projected 2030: " + projectedMagnet);
+        assertThat(text).contains("Stages you follow:\n- magnet: China share now 90.9 % (basis: China: output; others:"
+                + " capacity, output); baseline 2025, Magnet Review 2026; 2030 as announced");
+        assertThat(text).contains("risk-weighted " + projectedMagnet + "; published anchor: none;"
+                + " change since 2025-12: 0.0 pp\n");
         assertThat(text.indexOf("- magnet:")).isLessThan(text.indexOf("Other stages:"));
-        assertThat(text.indexOf("Other stages:")).isLessThan(text.indexOf("- mining: now 60.6 % (baseline 2024"));
+        assertThat(text.indexOf("Other stages:")).isLessThan(text.indexOf("- mining: China share now 60.6 % (basis: output);"
+                + " baseline 2024"));
         assertThat(text).contains("- separation: no complete baseline; published China share 90.0 % (2024,"
                 + " Test Agency 2025)");
-        assertThat(text).contains("Countries you follow:\n- Vietnam (VN): metal 1 tracked project"
+        assertThat(text).contains("Countries you follow\n====================\n\n- Vietnam (VN): metal 1 tracked project"
                 + " (operating none, pipeline undisclosed)");
     }
 
@@ -85,7 +97,7 @@ class ReportMailTest {
         String text = mail.forStakeholder(new Stakeholder("ana@example.org", "Ana", List.of(), List.of())).textBody();
 
         assertThat(text).doesNotContain("Stages you follow").doesNotContain("Countries you follow");
-        assertThat(text).containsSubsequence("- mining:", "- concentration:", "- separation:", "- metal:", "- alloy:",
+        assertThat(text).containsSubsequence("Where each stage stands", "- mining:", "- concentration:", "- separation:", "- metal:", "- alloy:",
                 "- magnet:", "- recycling:");
     }
 
@@ -97,10 +109,10 @@ class ReportMailTest {
         ReportMessage message = mail.forStakeholder(tricky);
 
         assertThat(message.textBody()).startsWith("Hello <script>alert('x')</script> & \"Co\",");
-        assertThat(message.htmlBody()).contains("<p>Hello &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"
+        assertThat(message.htmlBody()).contains(">Hello &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"
                 + " &quot;Co&quot;,</p>");
         assertThat(message.htmlBody()).doesNotContain("<script>");
-        assertThat(message.htmlBody()).contains("<li>mining: now 60.6 % (baseline 2024");
+        assertThat(message.htmlBody()).contains(">mining</td>").contains(">60.6 % (basis: output)</td>");
     }
 
     @Test

@@ -1,0 +1,284 @@
+package io.chokepoint.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.CapacityTally;
+import io.chokepoint.summary.Change;
+import io.chokepoint.summary.CountryCapacity;
+import io.chokepoint.summary.CountryStageCell;
+import io.chokepoint.summary.ProjectedShare;
+import io.chokepoint.summary.SoftData;
+import io.chokepoint.summary.StageSummary;
+import io.chokepoint.summary.SupplyChainSummary;
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Country;
+
+/**
+ * Every figure on page 1 of a period's report, as data: {@code reports/YYYY-MM/summary-YYYY-MM.json} (schema in
+ * {@code docs/summary.schema.json}). The mail body is rendered from it, and dashboards and scripts read it.
+ * Format-neutral and immutable; absent values are null (in JSON: {@code null}), never 0. It holds nothing that
+ * depends on when it was made, so a rerun or a restart on the same data writes the same bytes.
+ *
+ * @param schemaVersion  {@link #SCHEMA_VERSION}; a reader refuses a version it does not know
+ * @param period         the reporting month, {@code YYYY-MM}
+ * @param title          the month in words, e.g. "December 2025"
+ * @param asOf           the as-of date of every figure, {@code YYYY-MM-DD}
+ * @param previousPeriod the month the changes are measured against
+ * @param targetYear     the projections' year
+ * @param headline       the headline sentences, in reading order
+ * @param stages         one entry per chain stage, in chain order
+ * @param movers         the changes that matter most, ranked as page 1 ranks them (at most {@link Movers#SHOWN})
+ * @param changes        the month's changes, in date order, with their facts
+ */
+public record PeriodSummary(int schemaVersion, String period, String title, String asOf, String previousPeriod,
+                            int targetYear, List<String> headline, List<Mover> movers, List<Stage> stages,
+                            List<ChangeFact> changes) {
+
+    /** The version of the file's layout; raised when a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
+
+    public PeriodSummary {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(asOf, "asOf");
+        headline = List.copyOf(headline);
+        movers = List.copyOf(movers);
+        stages = List.copyOf(stages);
+        changes = List.copyOf(changes);
+    }
+
+    /**
+     * One of page 1's movers.
+     *
+     * @param facility    the facility whose change it is (its entry in {@code changes} has the facts)
+     * @param kind        the change's kind
+     * @param stage       the stage it is ranked by
+     * @param sharePoints how far that stage's China share moved since last month (operating or projected), in pp
+     * @param sentence    the sentence page 1 and the mail print
+     */
+    public record Mover(String facility, String kind, String stage, double sharePoints, String sentence) {
+    }
+
+    /**
+     * One stage's row of the page-1 table.
+     *
+     * @param stage               the stage's code, e.g. {@code magnet}
+     * @param unit                the unit of its capacities, e.g. {@code t/yr}
+     * @param chinaSharePercent   China's share now, from the complete baseline plus tracked additions; null without
+     * @param basis               what the share is a share of, from the baseline rows' bases, as page 1 says it:
+     *                            e.g. "output", "quota", or "China: derived from a share; others: capacity";
+     *                            null without a complete baseline
+     * @param baseline            the baseline set the share rests on; null without a complete baseline
+     * @param projection          the target-year projection, as announced and risk-weighted; null without a baseline
+     * @param publishedShare      without a complete baseline: the latest published China share, if any
+     * @param publishedProjection the published projection for the target year quoted beside ours (the anchor)
+     * @param change              the change since the previous month, in percentage points
+     * @param differences         one line per figure a published figure contradicts, saying why (page 1's notes)
+     * @param disclosure          how solid the stage's pipeline is
+     * @param countries           per country: operating share and tracked projects (a mail's "countries you follow")
+     */
+    public record Stage(String stage, String unit, Double chinaSharePercent, String basis, Source baseline,
+                        Projection projection, Published publishedShare, Published publishedProjection,
+                        ShareChange change, List<String> differences, StageDisclosure disclosure,
+                        List<CountryFigures> countries) {
+        public Stage {
+            differences = List.copyOf(differences);
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(disclosure, "disclosure");
+            countries = List.copyOf(countries);
+        }
+
+        /** The stage as the tracker's enum. */
+        public ChainStage chainStage() {
+            return ChainStage.fromCode(stage);
+        }
+    }
+
+    /** A baseline set: its year, its publication (without links) and when it was published (null if unknown). */
+    public record Source(int year, String source, String publishedOn) {
+    }
+
+    /** A published share: the percentage, the year it is for, its publication and date. */
+    public record Published(Double sharePercent, int year, String source, String publishedOn) {
+    }
+
+    /** The projection for {@code targetYear}, as announced and weighted by each project's status. */
+    public record Projection(int targetYear, ProjectedFigure asAnnounced, ProjectedFigure riskWeighted) {
+    }
+
+    /**
+     * One projection. When none of the projects due by the target year discloses a capacity, it is not computable:
+     * {@code computable} is false and {@code chinaSharePercent} null, never today's share.
+     *
+     * @param projects   projects due by the target year (quantified or not)
+     * @param quantified how many of them disclose a capacity in the stage's unit
+     * @param text       how the report prints it, e.g. "61.3 %" or "not computable (3 projects, capacity undisclosed)"
+     */
+    public record ProjectedFigure(boolean computable, Double chinaSharePercent, int projects, int quantified,
+                                  String text) {
+    }
+
+    /** Changes since the previous month in percentage points; null where either month has no figure. */
+    public record ShareChange(Double chinaSharePoints, Double riskWeightedPoints) {
+    }
+
+    /**
+     * How solid a stage's pipeline is.
+     *
+     * @param pipelineProjects pipeline projects at the stage
+     * @param softProjects     those lacking a disclosed capacity, an investment, a target year, a binding offtake
+     *                         or a source
+     * @param scoreCounts      the disclosure score distribution: element {@code i} counts the pipeline projects
+     *                         scoring {@code i} of 5 (a project scoring 5 is solid; any other is soft)
+     */
+    public record StageDisclosure(int pipelineProjects, int softProjects, double pipelineCapacity,
+                                  double softCapacity, List<Integer> scoreCounts) {
+        public StageDisclosure {
+            scoreCounts = List.copyOf(scoreCounts);
+        }
+    }
+
+    /**
+     * A country's figures at one stage.
+     *
+     * @param operatingSharePercent its share of operating capacity; null when it is not in the baseline
+     * @param trackedProjects       tracked projects located there at this stage
+     */
+    public record CountryFigures(String country, String name, Double operatingSharePercent, int trackedProjects,
+                                 Tally operating, Tally pipeline) {
+    }
+
+    /** Projects counted together and the capacity they disclose; undisclosed ones are counted, never added. */
+    public record Tally(int projects, double tonnes, int undisclosed, int notComparable) {
+        static Tally of(CapacityTally t) {
+            return new Tally(t.projects(), t.tonnes(), t.undisclosed(), t.notComparable());
+        }
+
+        public CapacityTally toCapacityTally() {
+            return new CapacityTally(projects, tonnes, undisclosed, notComparable);
+        }
+    }
+
+    /**
+     * One change of the month with its structured facts.
+     *
+     * @param kind        e.g. {@code approval}, {@code slip}, {@code new_project}, {@code status_change}
+     * @param country     the facility's host country code; null when not known
+     * @param countryName the host country in words
+     * @param stages      the stages of the rows that moved, by code
+     * @param from        the state before (status, target year or capacity); "" when not applicable
+     * @param to          the state after; "" when not applicable
+     * @param date        the event's date (or the latest evidence), {@code YYYY-MM-DD}
+     * @param fromEvent   whether a recorded event dated in the month carries it
+     * @param sentence    the change in one sentence (company, host country, owners from abroad, stages, what
+     *                    happened, money, what is still undisclosed), as page 1 and the mail print it
+     */
+    public record ChangeFact(String kind, String facility, List<String> projects, String company, String country,
+                             String countryName, List<String> stages, String from, String to, String date,
+                             String detail, String source, boolean fromEvent, String sentence) {
+        public ChangeFact {
+            projects = List.copyOf(projects);
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /** The summary of {@code report}: the same numbers the workbook and the PDF print. */
+    public static PeriodSummary of(Report report) {
+        Analysis analysis = report.analysis();
+        SupplyChainSummary summary = analysis.current();
+        int targetYear = summary.settings().targetYear();
+        List<Stage> stages = new ArrayList<>();
+        for (StageSummary s : summary.stages()) {
+            stages.add(stage(summary, analysis, s, targetYear));
+        }
+        List<ChangeFact> changes = analysis.changes().stream().map(PeriodSummary::change).toList();
+        List<Mover> movers = Movers.of(analysis, Movers.SHOWN).stream()
+                .map(m -> new Mover(m.change().facilityId(), m.change().kind(), m.stage().code(), m.sharePoints(),
+                        m.sentence()))
+                .toList();
+        return new PeriodSummary(SCHEMA_VERSION, report.period().toString(), report.period().title(),
+                report.asOf().toString(), report.period().previous().toString(), targetYear,
+                Headline.sentences(report), movers, stages, changes);
+    }
+
+    private static Stage stage(SupplyChainSummary summary, Analysis analysis, StageSummary s, int targetYear) {
+        boolean complete = s.hasCompleteBaseline();
+        String basis = complete ? StageCitations.basis(s) : null;
+        Source baseline = complete ? new Source(s.baselineYear().get(), StageCitations.baselineSource(s),
+                s.baselinePublishedOn().map(Object::toString).orElse(null)) : null;
+        Projection projection = s.projected().isPresent() && s.projectedWeighted().isPresent()
+                ? new Projection(targetYear, figure(s.projected().get()), figure(s.projectedWeighted().get())) : null;
+        SoftData soft = s.softData();
+        StageDisclosure disclosure = new StageDisclosure(soft.pipelineProjects(), soft.softProjects(),
+                soft.pipelineCapacity(), soft.softCapacity(), soft.scoreCounts());
+        return new Stage(s.stage().code(), s.unit(), s.chinaSharePercent().orElse(null),
+                basis == null || basis.isEmpty() ? null : basis, baseline, projection,
+                complete ? null : s.publishedShare().map(PeriodSummary::published).orElse(null),
+                s.publishedProjection().map(PeriodSummary::published).orElse(null),
+                new ShareChange(analysis.chinaShareChange(s.stage()).orElse(null),
+                        analysis.projectedShareChange(s.stage()).orElse(null)),
+                StageCitations.differences(s, targetYear), disclosure, countries(summary, s));
+    }
+
+    private static List<CountryFigures> countries(SupplyChainSummary summary, StageSummary s) {
+        List<CountryFigures> figures = new ArrayList<>();
+        for (Country country : summary.countries()) {
+            Optional<CountryCapacity> capacity = s.countries().stream().filter(c -> c.country().equals(country))
+                    .findFirst();
+            Optional<CountryStageCell> cell = summary.cell(country, s.stage());
+            if (capacity.isEmpty() && cell.isEmpty()) {
+                continue;
+            }
+            figures.add(new CountryFigures(country.code(), country.displayName(),
+                    capacity.map(CountryCapacity::sharePercent).orElse(null),
+                    cell.map(CountryStageCell::projects).orElse(0),
+                    Tally.of(cell.map(CountryStageCell::operating).orElse(CapacityTally.EMPTY)),
+                    Tally.of(cell.map(CountryStageCell::pipeline).orElse(CapacityTally.EMPTY))));
+        }
+        return figures;
+    }
+
+    private static ProjectedFigure figure(ProjectedShare p) {
+        return new ProjectedFigure(p.computable(), p.computable() ? p.chinaSharePercent().orElse(null) : null,
+                p.projects(), p.quantified(), StageCitations.projection(Optional.of(p)));
+    }
+
+    private static Published published(Baseline b) {
+        return new Published(b.sharePercent().isPresent() ? b.sharePercent().getAsDouble() : null, b.year(), StageCitations.firstSource(b.source()),
+                b.publishedOn() == null ? null : b.publishedOn().toString());
+    }
+
+    private static ChangeFact change(Change c) {
+        Country country = c.project() == null ? null : c.project().country();
+        List<String> stages = c.stages().stream().map(ChainStage::code).toList();
+        return new ChangeFact(c.kind(), c.facilityId(), c.projectIds(), c.company(),
+                country == null ? null : country.code(), country == null ? null : country.displayName(), stages,
+                c.from(), c.to(), c.date().toString(), c.detail(), StageCitations.firstSource(c.source()),
+                c.fromEvent(), c.project() == null ? sentence(c, country, stages) : Movers.sentence(c));
+    }
+
+    /** A revision's sentence: "<company> (<country>): <stages> <kind> <from> → <to> (<date>)". */
+    static String sentence(Change c, Country country, List<String> stages) {
+        StringBuilder text = new StringBuilder(c.company() == null || c.company().isBlank() ? c.facilityId()
+                : c.company());
+        if (country != null) {
+            text.append(" (").append(country.displayName()).append(")");
+        }
+        text.append(": ").append(String.join(", ", stages)).append(' ').append(c.kind().replace('_', ' '));
+        if (!c.from().isEmpty() && !c.to().isEmpty()) {
+            text.append(' ').append(c.from()).append(" \u2192 ").append(c.to());
+        } else if (!c.to().isEmpty()) {
+            text.append(": ").append(c.to());
+        }
+        return text.append(" (").append(c.date()).append(")").toString();
+    }
+}

@@ -1,0 +1,185 @@
+package io.chokepoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.report.Formats;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
+import io.chokepoint.report.ReportFiles;
+import io.chokepoint.tracking.ReportPeriod;
+
+/**
+ * The mail the December 2025 run writes for a stakeholder (outbox mode: the exact bytes a server would get), its
+ * HTML part opened in a real headless browser, Debian's chromium. In CI (env CI set) a missing chromium fails the
+ * test, since .ci/run installs it; elsewhere the test is skipped with a message saying how to install it.
+ */
+class EmailHtmlRenderTest {
+
+    private static final ReportPeriod DECEMBER = ReportPeriod.parse("2025-12");
+
+    @TempDir
+    Path dir;
+
+    private PeriodSummary summary;
+    private String text;
+    private String html;
+
+    @BeforeEach
+    void runDecemberForOneStakeholder() throws Exception {
+        cli("stakeholders", "add", "ana@example.org", "--name", "Ana Lima");
+        CliRun run = cli("run", "--period", "2025-12");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        summary = PeriodSummaryFile.read(new ReportFiles(dir.resolve("reports"), DECEMBER).summary()).orElseThrow();
+
+        MimeMessage message = MailFixtures.parse(dir.resolve("reports/2025-12/outbox/2025-12-ana@example.org.eml"));
+        assertThat(message.isMimeType("multipart/mixed")).isTrue();
+        Multipart mixed = (Multipart) message.getContent();
+        assertThat(mixed.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+        assertThat(mixed.getBodyPart(1).isMimeType("application/pdf")).isTrue();
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        BodyPart plain = alternative.getBodyPart(0);
+        BodyPart rich = alternative.getBodyPart(1);
+        assertThat(plain.isMimeType("text/plain")).isTrue();
+        assertThat(rich.isMimeType("text/html")).isTrue();
+        text = (String) plain.getContent();
+        html = (String) rich.getContent();
+    }
+
+    @Test
+    void html_isSelfContained_tableLaidOut_andThePlainTextHasTheSameFigures() {
+        assertThat(html).doesNotContainIgnoringCase("<link").doesNotContainIgnoringCase("<style")
+                .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+                .doesNotContainIgnoringCase("src=").doesNotContainIgnoringCase("url(")
+                .doesNotContain("http://").doesNotContain("https://");
+        assertThat(html).contains("<table role=\"presentation\"").contains("style=\"");
+        for (String figure : figures()) {
+            assertThat(html).contains(figure);
+            assertThat(text).contains(figure);
+        }
+    }
+
+    @Test
+    void chromium_rendersTheStageTableAndTheChanges_andAScreenshotOfSensibleSize() throws Exception {
+        Path chromium = chromium();
+        Path page = Files.writeString(dir.resolve("mail.html"), html, StandardCharsets.UTF_8);
+
+        String dom = run(chromium, "--dump-dom", page.toUri().toString());
+        String rendered = textOf(dom);
+
+        assertThat(rendered).contains("Where each stage stands").contains("2030 as announced")
+                .contains("2030 risk-weighted").contains("Published anchor").contains("Change since 2025-11");
+        for (String figure : figures()) {
+            assertThat(rendered).contains(figure);
+        }
+        assertThat(summary.movers()).isNotEmpty();
+        summary.movers().forEach(m -> assertThat(rendered).contains(m.sentence()));
+
+        Path png = dir.resolve("mail.png");
+        run(chromium, "--screenshot=" + png, "--window-size=1000,1600", "--hide-scrollbars", page.toUri().toString());
+
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(20_000);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1000);
+        assertThat(image.getHeight()).isEqualTo(1600);
+        assertThat(inkedShare(image)).as("share of non-white pixels").isBetween(0.02, 0.6);
+    }
+
+    /** The stage figures page 1 gives: each share now, each projection or "not computable", each anchor. */
+    private List<String> figures() {
+        List<String> figures = new ArrayList<>();
+        for (PeriodSummary.Stage s : summary.stages()) {
+            if (s.chinaSharePercent() != null) {
+                figures.add(Formats.percent(s.chinaSharePercent()) + " (basis: " + s.basis() + ")");
+                figures.add(s.projection().asAnnounced().text());
+                figures.add(s.projection().riskWeighted().text());
+            }
+            if (s.publishedProjection() != null) {
+                figures.add(Formats.percent(s.publishedProjection().sharePercent()));
+            }
+        }
+        assertThat(figures).anyMatch(f -> f.startsWith("not computable ("));
+        return figures;
+    }
+
+    private Path chromium() {
+        for (String dirOnPath : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dirOnPath, "chromium");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String missing = "chromium is not installed (apt-get install -y chromium)";
+        if (System.getenv("CI") != null) {
+            throw new AssertionError(missing + "; .ci/run installs it in CI");
+        }
+        Assumptions.abort(missing + "; skipped outside CI");
+        return null;
+    }
+
+    private String run(Path chromium, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile")));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("chromium.out");
+        Path err = dir.resolve("chromium.err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("chromium did not finish in 120 s: " + Files.readString(err));
+        }
+        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /** The text a reader sees in a serialized DOM: tags dropped, entities decoded, spaces collapsed. */
+    private static String textOf(String dom) {
+        return dom.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("<[^>]+>", " ").replace("&nbsp;", " ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&").replaceAll("\\s+", " ");
+    }
+
+    private static double inkedShare(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (rgb != 0xFFFFFF) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db", dir.resolve("chokepoint.db").toString()));
+        if (!args[0].equals("stakeholders")) {
+            all.addAll(List.of("--reports", dir.resolve("reports").toString(),
+                    "--config", dir.resolve("chokepoint.properties").toString()));
+        }
+        return CliRun.run(all.toArray(String[]::new));
+    }
+}
