@@ -15,6 +15,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import io.chokepoint.report.Formats;
 import io.chokepoint.report.Headline;
 import io.chokepoint.report.Report;
+import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.CapacityTally;
 import io.chokepoint.summary.CountryCapacity;
 import io.chokepoint.summary.CountryStageCell;
@@ -46,8 +47,8 @@ final class StageSections {
     void concentration() {
         PdfFonts fonts = layout.fonts;
         layout.heading("Stage concentration", 140);
-        PdfPTable table = layout.table(11, 7, 7, 12, 7, 6, 9, 9, 14, 14);
-        layout.headers(table, new String[]{"Stage", "Unit", "Baseline year", "China share", "Top-3 share", "HHI",
+        PdfPTable table = layout.table(10, 6, 6, 10, 16, 6, 8, 8, 13, 13);
+        layout.headers(table, new String[]{"Stage", "Unit", "Baseline year", "China share", "Top 3: countries, share", "HHI",
                 "Ex-China operating", "Total operating", "Tracked operating: projects · capacity",
                 "Tracked pipeline: projects · capacity"}, 3, 4, 5, 6, 7, 8, 9);
         int index = 0;
@@ -63,7 +64,7 @@ final class StageSections {
                     layout.cell(s.unit()),
                     layout.cell(s.baselineYear().map(String::valueOf).orElse("none")),
                     share,
-                    layout.number(Formats.percent(s.top3SharePercent())),
+                    layout.cell(s.top3SharePercent().isPresent() ? StageCitations.top3(s) : "n/a"),
                     layout.number(Formats.hhi(s.hhi())),
                     layout.number(s.exChinaCapacity().map(Formats::tonnes).orElse("n/a")),
                     layout.number(s.hasCompleteBaseline() ? Formats.tonnes(s.totalOperating()) : "n/a"),
@@ -129,8 +130,9 @@ final class StageSections {
                     + ", " + Formats.percent(rest.stream().mapToDouble(CountryCapacity::sharePercent).sum()) + ")";
         }
         return "China's share of operating capacity is " + Formats.percent(s.chinaSharePercent()) + " (baseline "
-                + s.baselineYear().get() + "), top three " + Formats.percent(s.top3SharePercent()) + ", HHI "
-                + Formats.hhi(s.hhi()) + ". Operating capacity by country: " + countries + ". In " + targetYear
+                + s.baselineYear().get() + "), top three " + StageCitations.top3(s) + ", HHI "
+                + Formats.hhi(s.hhi()) + ". " + StageCitations.lowerBoundReason(s)
+                + (StageCitations.lowerBoundReason(s).isEmpty() ? "" : " ") + "Operating capacity by country: " + countries + ". In " + targetYear
                 + ", China's share would be " + Formats.percent(s.projectedChinaSharePercent()) + " risk-weighted and "
                 + Formats.percent(s.projected().flatMap(p -> p.chinaSharePercent())) + " as announced.";
     }
