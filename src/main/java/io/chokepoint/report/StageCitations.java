@@ -1,10 +1,18 @@
 package io.chokepoint.report;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import io.chokepoint.summary.CountryCapacity;
 import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.Country;
 
 /**
  * What every format says beside a stage's numbers: which baseline they rest on (its year, the publication and when
@@ -70,11 +78,11 @@ public final class StageCitations {
         if (s.baselineRows().isEmpty()) {
             return "";
         }
-        String china = s.baselineRows().stream().filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA))
+        String china = s.baselineRows().stream().filter(b -> b.country().equals(Country.CHINA))
                 .map(b -> basisWords(b.basis())).findFirst().orElse("");
-        java.util.Set<String> others = s.baselineRows().stream()
-                .filter(b -> !b.country().equals(io.chokepoint.tracking.Country.CHINA))
-                .map(b -> basisWords(b.basis())).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> others = s.baselineRows().stream()
+                .filter(b -> !b.country().equals(Country.CHINA))
+                .map(b -> basisWords(b.basis())).collect(Collectors.toCollection(TreeSet::new));
         if (others.isEmpty() || (others.size() == 1 && others.contains(china))) {
             return china;
         }
@@ -94,7 +102,7 @@ public final class StageCitations {
             return "n/a";
         }
         String names = s.countries().stream().filter(c -> !c.country().isRestOfWorld()).limit(3)
-                .map(c -> c.country().displayName()).collect(java.util.stream.Collectors.joining(", "));
+                .map(c -> c.country().displayName()).collect(Collectors.joining(", "));
         return names + (restOfWorldPercent(s) > 0 ? " \u2265 " : " ") + Formats.percent(s.top3SharePercent());
     }
 
@@ -107,27 +115,27 @@ public final class StageCitations {
 
     private static double restOfWorldPercent(StageSummary s) {
         return s.countries().stream().filter(c -> c.country().isRestOfWorld())
-                .mapToDouble(io.chokepoint.summary.CountryCapacity::sharePercent).sum();
+                .mapToDouble(CountryCapacity::sharePercent).sum();
     }
 
     /**
      * One line for each figure of the stage that a published figure contradicts, saying why they differ (basis,
      * year or publisher); empty when they agree (to 0.1 pp) or nothing was published.
      */
-    public static java.util.List<String> differences(StageSummary s, int targetYear) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    public static List<String> differences(StageSummary s, int targetYear) {
+        List<String> lines = new ArrayList<>();
         Optional<Baseline> chinaRow = s.baselineRows().stream()
-                .filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA) && b.sharePercent().isPresent())
+                .filter(b -> b.country().equals(Country.CHINA) && b.sharePercent().isPresent())
                 .findFirst();
         if (chinaRow.isPresent() && s.chinaSharePercent().isPresent()
                 && Math.abs(chinaRow.get().sharePercent().getAsDouble() - s.chinaSharePercent().get()) >= 0.05) {
             Baseline published = chinaRow.get();
-            java.util.List<String> why = new java.util.ArrayList<>();
+            List<String> why = new ArrayList<>();
             s.baselineRows().stream().filter(b -> b.country().isRestOfWorld()).findFirst().ifPresent(rest -> {
                 if (!firstSource(rest.source()).equals(firstSource(published.source()))) {
                     why.add("the rest of the world comes from another publisher (" + firstSource(rest.source()) + ")");
                 }
-                if (!java.util.Objects.equals(rest.basis(), published.basis())) {
+                if (!Objects.equals(rest.basis(), published.basis())) {
                     why.add("on another basis (" + basisWords(rest.basis()) + ")");
                 }
             });

@@ -1,5 +1,6 @@
 package io.chokepoint.summary;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.ProjectStatus;
 
 /**
@@ -71,14 +73,14 @@ public record StageSummary(
      * about), else the first row.
      */
     public Optional<Baseline> baselineCitation() {
-        return baselineRows.stream().filter(b -> b.country().equals(io.chokepoint.tracking.Country.CHINA)).findFirst()
+        return baselineRows.stream().filter(b -> b.country().equals(Country.CHINA)).findFirst()
                 .or(() -> baselineRows.stream().findFirst());
     }
 
     /** When the baseline set became public: the latest publication date of its rows, if known. */
-    public Optional<java.time.LocalDate> baselinePublishedOn() {
+    public Optional<LocalDate> baselinePublishedOn() {
         return baselineRows.stream().map(Baseline::publishedOn).filter(Objects::nonNull)
-                .max(java.time.LocalDate::compareTo);
+                .max(LocalDate::compareTo);
     }
 
     /** Whether the projection cannot be computed because none of the projects due is quantified. */

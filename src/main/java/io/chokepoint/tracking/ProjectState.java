@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A project's state on a given day, derived from its own row and its facility's typed facts up to that day, so any
@@ -100,7 +101,7 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
         return firstOperating == null ? null : firstOperating.date();
     }
 
-    private static FacilityEvent latest(List<FacilityEvent> events, java.util.function.Predicate<FacilityEvent> test) {
+    private static FacilityEvent latest(List<FacilityEvent> events, Predicate<FacilityEvent> test) {
         for (int i = events.size() - 1; i >= 0; i--) {
             if (test.test(events.get(i))) {
                 return events.get(i);
@@ -109,7 +110,7 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
         return null;
     }
 
-    private static FacilityEvent first(List<FacilityEvent> events, java.util.function.Predicate<FacilityEvent> test) {
+    private static FacilityEvent first(List<FacilityEvent> events, Predicate<FacilityEvent> test) {
         for (FacilityEvent e : events) {
             if (test.test(e)) {
                 return e;

@@ -63,7 +63,7 @@ public final class TrackerFile {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            Files.createFile(file); // no POSIX permissions (Windows): the platform's defaults for the user
         } catch (FileAlreadyExistsException e) {
             // created meanwhile: keep it, as SQLite would have
         }

@@ -2,9 +2,13 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in-process and captures what it printed. */
@@ -31,5 +35,29 @@ record CliRun(int exitCode, String out, String err) {
         int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal),
                 args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs a command against the sample tracker {@code folder/chokepoint.db} (made with {@code init --sample} on
+     * first use, since a named --db must exist), with {@code --reports folder/reports} and, when the file exists,
+     * {@code --config folder/chokepoint.properties}; {@code stakeholders} commands take only --db.
+     */
+    static CliRun inSampleFolder(Path folder, String... args) {
+        Path db = folder.resolve("chokepoint.db");
+        if (!Files.exists(db)) {
+            CliRun made = run("init", "--sample", "--db", db.toString());
+            if (made.exitCode() != 0) {
+                throw new IllegalStateException("init failed: " + made.err());
+            }
+        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db", db.toString()));
+        if (!args[0].equals("stakeholders")) {
+            all.addAll(List.of("--reports", folder.resolve("reports").toString()));
+            if (Files.exists(folder.resolve("chokepoint.properties"))) {
+                all.addAll(List.of("--config", folder.resolve("chokepoint.properties").toString()));
+            }
+        }
+        return run(all.toArray(String[]::new));
     }
 }

@@ -78,18 +78,6 @@ class DeliverFromSummaryTest {
     }
 
     private CliRun cli(String... args) {
-        Path db = dir.resolve("chokepoint.db");
-        if (!java.nio.file.Files.exists(db)) { // a named --db must exist: the sample tracker is made with init
-            assertThat(CliRun.run("init", "--sample", "--db", db.toString()).exitCode()).isZero();
-        }
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db", dir.resolve("chokepoint.db").toString()));
-        if (!args[0].equals("stakeholders")) {
-            all.addAll(List.of("--reports", dir.resolve("reports").toString()));
-            if (Files.exists(dir.resolve("chokepoint.properties"))) { // an explicit --config must exist
-                all.addAll(List.of("--config", dir.resolve("chokepoint.properties").toString()));
-            }
-        }
-        return CliRun.run(all.toArray(String[]::new));
+        return CliRun.inSampleFolder(dir, args);
     }
 }
