@@ -103,7 +103,7 @@ for N in 1000 10000 100000 1000000; do
   AGG=$(ms_to_s "$(timing 1)" 2) BOOK=$(ms_to_s "$(timing 2)") PDF=$(ms_to_s "$(timing 3)")
   # The floor: sqlite3 aggregating the same rows, the period's, into count and capacity by country x stage of the
   # reported live projects (warm: second run).
-  FLOOR_SQL="SELECT country, stage, count(*), sum(capacity_tpa) FROM period_project
+  FLOOR_SQL="SELECT country, stage, count(*), sum(cur_capacity_tpa) FROM period_project
              WHERE period = '$PERIOD' AND cur_reported = 1 AND cur_status NOT IN ('suspended', 'cancelled')
              GROUP BY country, stage;"
   sqlite3 "$TRACKER" "$FLOOR_SQL" >/dev/null

@@ -94,7 +94,7 @@ public final class RunningExecution {
             Thread.currentThread().interrupt();
         }
         ReportFiles files = new ReportFiles(reportsDir, period);
-        List<Path> present = Stream.of(files.workbook(), files.pdf(), files.summary(), files.manifest())
+        List<Path> present = Stream.of(files.workbook(), files.pdf(), files.summary(), files.projectsCsv(), files.manifest())
                 .filter(Files::isRegularFile).toList(); // a folder in a file's place is no report
         return new RunOutcome(period, executionId, action, execution.getBatchStatus(), execution.getExitStatus(),
                 present, execution.getBatchStatus() == BatchStatus.FAILED ? failure() : Optional.empty());

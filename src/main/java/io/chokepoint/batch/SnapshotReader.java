@@ -7,14 +7,18 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.inject.Inject;
 
+import io.chokepoint.tracking.InputFingerprint;
 import io.chokepoint.tracking.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectKey;
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
- * Reads every tracked project with its facility's events through a database cursor. Its checkpoint is the key of
- * the last project read, so a restart resumes after it instead of starting over.
+ * Reads every tracked project with its facility's events through a database cursor, and fingerprints the input rows
+ * as they go by ({@link InputFingerprint}); at the end it records the fingerprint for write-manifest. Its checkpoint
+ * ({@link SnapshotPosition}) is the key of the last project read with the running fingerprint, so a restart resumes
+ * after it instead of starting over.
  */
 public class SnapshotReader extends AbstractItemReader {
 
@@ -23,18 +27,52 @@ public class SnapshotReader extends AbstractItemReader {
     @BatchProperty
     String db;
 
+    /** The reporting month, {@code YYYY-MM}. */
+    @Inject
+    @BatchProperty
+    String period;
+
+    private TrackerDatabase tracker;
+    private ReportPeriod reportPeriod;
     private ProjectCursor cursor;
     private ProjectKey last;
+    private boolean fingerprinting;
+    private String complete;
 
     @Override
     public void open(Serializable checkpoint) {
-        last = (ProjectKey) checkpoint;
-        cursor = TrackerDatabase.connect(Path.of(db)).trackedProjects().open(last);
+        tracker = TrackerDatabase.connect(Path.of(db));
+        reportPeriod = ReportPeriod.parse(period);
+        InputFingerprint.Partial fingerprint;
+        if (checkpoint instanceof SnapshotPosition position) {
+            last = position.last();
+            fingerprint = position.fingerprint();
+            complete = position.complete();
+        } else if (checkpoint instanceof ProjectKey key) {
+            last = key; // checkpointed by an earlier release: the rows read before it were not fingerprinted
+            fingerprint = null;
+        } else {
+            last = null;
+            fingerprint = new InputFingerprint.Partial();
+        }
+        if (checkpoint != null) {
+            // A restart: forget what the failed chunk may have written after its checkpoint.
+            tracker.periodSnapshots().deleteAfter(reportPeriod, last);
+        }
+        fingerprinting = fingerprint != null;
+        cursor = fingerprinting ? tracker.trackedProjects().open(last, fingerprint.copy())
+                : tracker.trackedProjects().open(last);
     }
 
     @Override
     public Object readItem() {
         if (!cursor.hasNext()) {
+            if (fingerprinting) {
+                if (complete == null) {
+                    complete = cursor.finishFingerprint();
+                }
+                tracker.periodSnapshots().recordInputFingerprint(reportPeriod, complete);
+            }
             return null;
         }
         ProjectHistory history = cursor.next();
@@ -44,7 +82,7 @@ public class SnapshotReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return last;
+        return new SnapshotPosition(last, cursor.fingerprint(), complete);
     }
 
     @Override

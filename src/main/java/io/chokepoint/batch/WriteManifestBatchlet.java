@@ -2,6 +2,7 @@ package io.chokepoint.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.batch.api.AbstractBatchlet;
@@ -17,7 +18,7 @@ import io.chokepoint.tracking.TrackerDatabase;
 
 /**
  * Writes {@code manifest.json} beside the period's files: this execution's id, the fingerprint of the tracker's
- * input rows, and each file's SHA-256 and size. It runs after the files are in place and replaces the manifest
+ * input rows the snapshot step read, and each file's SHA-256 and size. It runs after the files are in place and replaces the manifest
  * atomically, so a manifest always describes files that were complete when it was written.
  */
 public class WriteManifestBatchlet extends AbstractBatchlet {
@@ -43,14 +44,21 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         ReportFiles files = new ReportFiles(Path.of(reports), ReportPeriod.parse(period));
-        List<Path> written = List.of(files.workbook(), files.pdf(), files.summary());
+        List<Path> written = new ArrayList<>(List.of(files.workbook(), files.pdf(), files.summary()));
         for (Path file : written) {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalStateException("cannot write the manifest: " + file + " is missing");
             }
         }
+        // Written by write-reports only past Excel's row limit (and removed by it otherwise).
+        if (Files.isRegularFile(files.projectsCsv())) {
+            written.add(files.projectsCsv());
+        }
         TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
-        String fingerprint = InputFingerprint.of(tracker);
+        // Computed by the snapshot step as the rows streamed through it; recomputed only for a snapshot an earlier
+        // release had begun, which did not fingerprint its rows.
+        String fingerprint = tracker.periodSnapshots().inputFingerprint(ReportPeriod.parse(period))
+                .orElseGet(() -> InputFingerprint.of(tracker));
         ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.file()).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
         tracker.periodSnapshots().markReported(ReportPeriod.parse(period), java.time.Instant.now());

@@ -19,7 +19,7 @@ public final class ReportArchive {
     }
 
     /**
-     * Copies the period's workbook, PDF, summary and manifest, those that exist, into the archive of the execution that
+     * Copies the period's workbook, PDF, summary, projects list and manifest, those that exist, into the archive of the execution that
      * produced them. Copying again (after a rerun was interrupted before it started) gives the same archive.
      *
      * @return the archived copies; empty if the period has no files
@@ -27,7 +27,7 @@ public final class ReportArchive {
     public static List<Path> keep(ReportFiles files, long producedBy) {
         Path target = files.archive(producedBy);
         List<Path> kept = new ArrayList<>();
-        for (Path file : Stream.of(files.workbook(), files.pdf(), files.summary(), files.manifest()).filter(Files::isRegularFile).toList()) {
+        for (Path file : Stream.of(files.workbook(), files.pdf(), files.summary(), files.projectsCsv(), files.manifest()).filter(Files::isRegularFile).toList()) {
             Path copy = target.resolve(file.getFileName());
             AtomicFile.write(copy, out -> Files.copy(file, out));
             kept.add(copy);

@@ -7,7 +7,7 @@ import io.chokepoint.tracking.ReportPeriod;
 
 /**
  * Where a period's output files live: {@code <reports>/YYYY-MM/chokepoint-YYYY-MM.{xlsx,pdf}},
- * {@code summary-YYYY-MM.json} and {@code manifest.json}, with earlier versions under {@code archive/<execution id>/}.
+ * {@code summary-YYYY-MM.json}, {@code projects-YYYY-MM.csv.gz} (only past Excel's row limit) and {@code manifest.json}, with earlier versions under {@code archive/<execution id>/}.
  */
 public record ReportFiles(Path reportsDir, ReportPeriod period) {
 
@@ -31,6 +31,14 @@ public record ReportFiles(Path reportsDir, ReportPeriod period) {
     /** {@code summary-YYYY-MM.json}: every figure on page 1, as data (see {@link PeriodSummary}). */
     public Path summary() {
         return directory().resolve("summary-" + period + ".json");
+    }
+
+    /**
+     * {@code projects-YYYY-MM.csv.gz}: every reported project, written beside the workbook only for a period with
+     * more projects than a sheet holds.
+     */
+    public Path projectsCsv() {
+        return directory().resolve("projects-" + period + ".csv.gz");
     }
 
     public Path manifest() {

@@ -11,15 +11,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The per-period project rows the monthly job writes. Rows are keyed by (period, project id), so writing a
+ * The per-period project rows the monthly job writes: the project's id, the keys that order the report (stage,
+ * country) and its derived state on the period's last day and the previous period's; the project's facts are read
+ * from {@code project} when the rows are read back. Rows are keyed by (period, stage, country, id), so writing a
  * chunk again after a crash replaces rows instead of duplicating them.
  */
 public final class PeriodSnapshots {
 
-    private static final String COLUMNS = "period, " + ProjectColumns.NAMES
-            + state("cur_") + state("prev_");
-    private static final String UPSERT = "INSERT OR REPLACE INTO period_project (" + COLUMNS + ") VALUES ("
-            + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
+    private static final String STATE = state("cur_") + state("prev_");
+    private static final String UPSERT = "INSERT OR REPLACE INTO period_project (period, stage, country, id,"
+            + " facility_id" + STATE + ") VALUES (" + "?, ".repeat(5 + 20 - 1) + "?)";
 
     private final Jdbi jdbi;
 
@@ -33,19 +34,23 @@ public final class PeriodSnapshots {
         this.jdbi = jdbi;
     }
 
-    /** Inserts or replaces the rows, in one transaction. */
+    /** Inserts or replaces the rows, in one transaction, through one prepared statement. */
     public void upsert(List<ProjectSnapshot> snapshots) {
         if (snapshots.isEmpty()) {
             return;
         }
         jdbi.useTransaction(h -> {
-            // Plain JDBC with positional parameters: binding 32 named parameters a row through Jdbi cost more than
+            // Plain JDBC with positional parameters: binding named parameters a row through Jdbi cost more than
             // SQLite's own insert (JFR at a million projects: 440 samples in Jdbi's binder, 222 in the insert).
             try (PreparedStatement insert = h.getConnection().prepareStatement(UPSERT)) {
                 for (ProjectSnapshot s : snapshots) {
+                    Project p = s.project();
                     insert.setString(1, s.period().toString());
-                    int next = ProjectColumns.bind(insert, 2, s.project());
-                    next = bind(insert, next, s.current());
+                    insert.setString(2, p.stage().code());
+                    insert.setString(3, p.country().code());
+                    insert.setString(4, p.id());
+                    insert.setString(5, p.facilityId());
+                    int next = bind(insert, 6, s.current());
                     bind(insert, next, s.previous());
                     insert.addBatch();
                 }
@@ -54,6 +59,37 @@ public final class PeriodSnapshots {
                 throw new UnableToExecuteStatementException("cannot write the period's project rows", e, null);
             }
         });
+    }
+
+    /**
+     * Removes the period's rows of projects after {@code last} in (facility, id) order: what a chunk that failed
+     * after its last checkpoint may have written. A restart calls it before writing again, so that a project
+     * deleted or moved to another stage or country since then leaves no row behind.
+     */
+    public void deleteAfter(ReportPeriod period, ProjectKey last) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM period_project WHERE period = :period"
+                        + " AND (facility_id > :facility OR (facility_id = :facility AND id > :id))")
+                .bind("period", period.toString())
+                .bind("facility", last == null ? "" : last.facilityId())
+                .bind("id", last == null ? "" : last.projectId())
+                .execute());
+    }
+
+    /** Records the fingerprint of the input rows the period's snapshot read ({@link InputFingerprint}). */
+    public void recordInputFingerprint(ReportPeriod period, String fingerprint) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT OR REPLACE INTO period_input (period, input_fingerprint) VALUES (:period, :fingerprint)")
+                .bind("period", period.toString())
+                .bind("fingerprint", fingerprint)
+                .execute());
+    }
+
+    /** The fingerprint of the input rows the period's snapshot read, if it recorded one. */
+    public java.util.Optional<String> inputFingerprint(ReportPeriod period) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT input_fingerprint FROM period_input WHERE period = :period")
+                .bind("period", period.toString())
+                .mapTo(String.class)
+                .findOne());
     }
 
     private static int bind(PreparedStatement insert, int first, ProjectState state) throws SQLException {
@@ -72,10 +108,15 @@ public final class PeriodSnapshots {
         return first + 10;
     }
 
-    /** Removes a period's rows, so a fresh run of the period does not keep rows of projects deleted since. */
+    /**
+     * Removes a period's rows and the fingerprint of its inputs, so a fresh run of the period does not keep rows of
+     * projects deleted since.
+     */
     public void deletePeriod(ReportPeriod period) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM period_project WHERE period = :period")
-                .bind("period", period.toString()).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM period_project WHERE period = :period").bind("period", period.toString()).execute();
+            h.createUpdate("DELETE FROM period_input WHERE period = :period").bind("period", period.toString()).execute();
+        });
     }
 
     /** Records that the period's report was completed now, unless an earlier report of it was already recorded. */
@@ -101,10 +142,17 @@ public final class PeriodSnapshots {
                 .bind("period", period.toString()).mapTo(Integer.class).one());
     }
 
-    /** Streams the period's rows in (stage, country, id) order without holding them all in memory. */
+    /**
+     * Streams the period's rows in (stage, country, id) order without holding them all in memory, each with its
+     * project's facts as {@code project} holds them now: one sequential pass over the period's rows, in the order
+     * they are stored, and one lookup of each project by id. A row whose project has been deleted since is left out.
+     */
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
-        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM period_project WHERE period = :period"
-                        + " ORDER BY stage, country, id")
+        String facts = TrackerCsv.PROJECT_COLUMNS.stream().map(c -> "p." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbi.useHandle(h -> h.createQuery("SELECT " + facts + STATE + " FROM period_project pp"
+                        + " JOIN project p ON p.id = pp.id WHERE pp.period = :period"
+                        + " ORDER BY pp.stage, pp.country, pp.id")
                 .bind("period", period.toString())
                 .map((rs, ctx) -> read(period, rs))
                 .useStream(stream -> stream.forEach(sink)));

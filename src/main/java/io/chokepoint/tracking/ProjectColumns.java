@@ -103,48 +103,57 @@ final class ProjectColumns {
     }
 
     static Project read(ResultSet rs) throws SQLException {
-        double tpa = rs.getDouble("capacity_tpa");
-        Capacity capacity = rs.wasNull() ? null
-                : new Capacity(tpa, rs.getString("capacity_unit"), CapacityBasis.fromCode(rs.getString("capacity_basis")));
-        String amount = rs.getString("investment_amount");
-        double usd = rs.getDouble("investment_usd_m");
-        Double usdMillions = rs.wasNull() ? null : usd;
+        return read(RowColumns.of(rs));
+    }
+
+    static Project read(RowColumns rs) throws SQLException {
+        Double tpa = rs.real("capacity_tpa");
+        Capacity capacity = tpa == null ? null
+                : new Capacity(tpa, rs.text("capacity_unit"), CapacityBasis.fromCode(rs.text("capacity_basis")));
+        String amount = rs.text("investment_amount");
+        Double usdMillions = rs.real("investment_usd_m");
         Investment investment = amount == null ? null
-                : new Investment(new BigDecimal(amount), rs.getString("investment_currency"), usdMillions);
-        int year = rs.getInt("target_year");
-        Integer targetYear = rs.wasNull() ? null : year;
-        List<Country> owners = Arrays.stream(rs.getString("owner_country").split(";")).map(Country::new).toList();
-        return new Project(rs.getString("id"), rs.getString("facility_id"), rs.getString("company"), owners,
-                rs.getString("facility"), new Country(rs.getString("country")), rs.getString("region"),
-                ChainStage.fromCode(rs.getString("stage")), ProjectStatus.fromCode(rs.getString("status")),
-                date(rs.getString("status_as_of")), capacity, investment, date(rs.getString("announced_on")),
-                targetYear, rs.getString("offtake"), OfftakeBinding.fromCode(rs.getString("offtake_binding")),
-                rs.getString("confidence"), rs.getString("sources"), rs.getString("notes"));
+                : new Investment(new BigDecimal(amount), rs.text("investment_currency"), usdMillions);
+        String owner = rs.text("owner_country");
+        List<Country> owners = owner.indexOf(';') < 0 ? List.of(new Country(owner))
+                : Arrays.stream(owner.split(";")).map(Country::new).toList();
+        return new Project(rs.text("id"), rs.text("facility_id"), rs.text("company"), owners,
+                rs.text("facility"), new Country(rs.text("country")), rs.text("region"),
+                ChainStage.fromCode(rs.text("stage")), ProjectStatus.fromCode(rs.text("status")),
+                date(rs.text("status_as_of")), capacity, investment, date(rs.text("announced_on")),
+                rs.integer("target_year"), rs.text("offtake"), OfftakeBinding.fromCode(rs.text("offtake_binding")),
+                rs.text("confidence"), rs.text("sources"), rs.text("notes"));
     }
 
     static FacilityEvent readEvent(ResultSet rs) throws SQLException {
-        String after = rs.getString("status_after");
-        String stage = rs.getString("stage");
-        int year = rs.getInt("target_year");
-        TargetYear targetYear = !rs.wasNull() ? TargetYear.of(year)
-                : rs.getInt("target_withdrawn") == 1 ? TargetYear.WITHDRAWN : null;
-        double tpa = rs.getDouble("capacity_tpa");
-        Capacity capacity = rs.wasNull() ? null : new Capacity(tpa, rs.getString("capacity_unit"),
-                CapacityBasis.fromCode(rs.getString("capacity_basis")));
-        return new FacilityEvent(rs.getString("facility_id"), LocalDate.parse(rs.getString("date")),
-                EventKind.fromCode(rs.getString("event")), after == null ? null : ProjectStatus.fromCode(after),
-                rs.getString("value"), rs.getString("notes"), rs.getString("source"),
+        return readEvent(RowColumns.of(rs));
+    }
+
+    static FacilityEvent readEvent(RowColumns rs) throws SQLException {
+        String after = rs.text("status_after");
+        String stage = rs.text("stage");
+        Integer year = rs.integer("target_year");
+        Integer withdrawn = rs.integer("target_withdrawn");
+        TargetYear targetYear = year != null ? TargetYear.of(year)
+                : withdrawn != null && withdrawn == 1 ? TargetYear.WITHDRAWN : null;
+        Double tpa = rs.real("capacity_tpa");
+        Capacity capacity = tpa == null ? null : new Capacity(tpa, rs.text("capacity_unit"),
+                CapacityBasis.fromCode(rs.text("capacity_basis")));
+        return new FacilityEvent(rs.text("facility_id"), LocalDate.parse(rs.text("date")),
+                EventKind.fromCode(rs.text("event")), after == null ? null : ProjectStatus.fromCode(after),
+                rs.text("value"), rs.text("notes"), rs.text("source"),
                 stage == null ? null : ChainStage.fromCode(stage), targetYear, capacity);
     }
 
     static Baseline readBaseline(ResultSet rs) throws SQLException {
-        double value = rs.getDouble("value_tpa");
-        Double valueTpa = rs.wasNull() ? null : value;
-        double share = rs.getDouble("share_pct");
-        Double sharePercent = rs.wasNull() ? null : share;
-        return new Baseline(new Country(rs.getString("country")), ChainStage.fromCode(rs.getString("stage")),
-                rs.getInt("year"), valueTpa, rs.getString("unit"), rs.getString("basis"), rs.getString("source"),
-                rs.getString("confidence"), rs.getString("notes"), sharePercent, date(rs.getString("published_on")));
+        return readBaseline(RowColumns.of(rs));
+    }
+
+    static Baseline readBaseline(RowColumns rs) throws SQLException {
+        Integer year = rs.integer("year");
+        return new Baseline(new Country(rs.text("country")), ChainStage.fromCode(rs.text("stage")),
+                year == null ? 0 : year, rs.real("value_tpa"), rs.text("unit"), rs.text("basis"), rs.text("source"),
+                rs.text("confidence"), rs.text("notes"), rs.real("share_pct"), date(rs.text("published_on")));
     }
 
     static String text(LocalDate date) {

@@ -12,7 +12,11 @@ import org.jdbi.v3.core.result.ResultIterator;
 /**
  * Streams projects with their facility's events, ordered by (facility, project id), by merging two cursors:
  * projects and events, both sorted by facility. Memory stays bounded by one facility's events.
- * Not thread-safe; close it to release its connection.
+ *
+ * <p>Given a running {@link InputFingerprint.Partial}, it adds every input row it reads to it, once: each project,
+ * each event (those of facilities without project rows too, and, at {@link #finishFingerprint()}, the events after
+ * the last project and the baselines). A cursor resumed after a project key does not hash again the events of that
+ * key's facility: the walk that reached the key had hashed them. Not thread-safe; close it to release its connection.
  */
 public final class ProjectCursor implements Iterator<ProjectHistory>, AutoCloseable {
 
@@ -22,25 +26,82 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
     private Recorded pendingEvent;
     private String eventsFacility;
     private List<FacilityEvent> facilityEvents = List.of();
+    private final InputFingerprint.Partial fingerprint;
+    /** The facility whose events were hashed before this cursor resumed (null: none). */
+    private final String hashedFacility;
+    private final InputFingerprint.HashedRow projectRow = new InputFingerprint.HashedRow(InputFingerprint.PROJECT);
+    private final InputFingerprint.HashedRow eventRow = new InputFingerprint.HashedRow(InputFingerprint.FACILITY_EVENT);
 
-    ProjectCursor(Handle handle, ProjectKey after) {
+    /**
+     * @param fingerprint the running fingerprint of the rows read before {@code after}, added to as rows are read;
+     *                    null to compute none
+     */
+    ProjectCursor(Handle handle, ProjectKey after, InputFingerprint.Partial fingerprint) {
         this.handle = handle;
+        this.fingerprint = fingerprint;
         String facility = after == null ? "" : after.facilityId();
         String id = after == null ? "" : after.projectId();
-        this.projects = handle.createQuery("SELECT " + ProjectColumns.NAMES + " FROM project"
+        this.hashedFacility = after == null ? null : after.facilityId();
+        // Columns by position, each read once: the same values are hashed and mapped.
+        this.projects = handle.createQuery("SELECT " + InputFingerprint.PROJECT.names() + " FROM project"
                         + " WHERE (facility_id, id) > (:facility, :id) ORDER BY facility_id, id")
                 .bind("facility", facility)
                 .bind("id", id)
-                .map((rs, ctx) -> ProjectColumns.read(rs))
+                .map((rs, ctx) -> {
+                    projectRow.read(rs, 1);
+                    if (fingerprint != null) {
+                        fingerprint.add(projectRow);
+                    }
+                    return ProjectColumns.read(projectRow);
+                })
                 .iterator();
         // In the order of the facility_event_identity index, which SQLite walks without sorting; ordering by id
         // too made it sort every facility's events (twice the time at 10M events). Events of the same date are
         // put back in recording order in eventsOf.
-        this.events = handle.createQuery("SELECT * FROM facility_event WHERE facility_id >= :facility"
-                        + " ORDER BY facility_id, date")
+        this.events = handle.createQuery("SELECT id, " + InputFingerprint.FACILITY_EVENT.names()
+                        + " FROM facility_event WHERE facility_id >= :facility ORDER BY facility_id, date")
                 .bind("facility", facility)
-                .map((rs, ctx) -> new Recorded(rs.getLong("id"), ProjectColumns.readEvent(rs)))
+                .map((rs, ctx) -> {
+                    eventRow.read(rs, 2);
+                    FacilityEvent event = ProjectColumns.readEvent(eventRow);
+                    if (fingerprint != null && !event.facilityId().equals(hashedFacility)) {
+                        fingerprint.add(eventRow);
+                    }
+                    return new Recorded(rs.getLong(1), event);
+                })
                 .iterator();
+    }
+
+    /**
+     * Once every project has been read: hashes the rest of the input (the events after the last project's facility,
+     * then every baseline) into the running fingerprint, and returns the fingerprint of the whole input.
+     */
+    public String finishFingerprint() {
+        if (fingerprint == null) {
+            throw new IllegalStateException("this cursor computes no fingerprint");
+        }
+        if (hasNext()) {
+            throw new IllegalStateException("projects remain to be read");
+        }
+        if (pendingEvent != null) {
+            pendingEvent = null; // hashed when it was read
+        }
+        while (events.hasNext()) {
+            events.next();
+        }
+        InputFingerprint.HashedRow baselineRow = new InputFingerprint.HashedRow(InputFingerprint.BASELINE);
+        handle.createQuery("SELECT " + InputFingerprint.BASELINE.names() + " FROM baseline")
+                .reduceResultSet(fingerprint, (p, rs, ctx) -> {
+                    baselineRow.read(rs, 1);
+                    p.add(baselineRow);
+                    return p;
+                });
+        return fingerprint.complete();
+    }
+
+    /** The running fingerprint as it stands (a copy), or null when this cursor computes none. */
+    public InputFingerprint.Partial fingerprint() {
+        return fingerprint == null ? null : fingerprint.copy();
     }
 
     @Override

@@ -15,7 +15,15 @@ public final class TrackedProjects {
 
     /** Opens a cursor over every project after {@code after} (null: from the start). The caller closes it. */
     public ProjectCursor open(ProjectKey after) {
-        return new ProjectCursor(jdbi.open(), after);
+        return new ProjectCursor(jdbi.open(), after, null);
+    }
+
+    /**
+     * As {@link #open(ProjectKey)}, adding every input row the cursor reads to {@code fingerprint}, the running
+     * fingerprint of the rows read before {@code after} (a new one when starting from the start).
+     */
+    public ProjectCursor open(ProjectKey after, InputFingerprint.Partial fingerprint) {
+        return new ProjectCursor(jdbi.open(), after, java.util.Objects.requireNonNull(fingerprint, "fingerprint"));
     }
 
     public List<Baseline> baselines() {

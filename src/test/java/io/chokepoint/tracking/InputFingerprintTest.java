@@ -59,12 +59,10 @@ class InputFingerprintTest {
         TrackerDatabase tracker = TestTrackers.seeded(dir.resolve("a.db"), "small-tracker");
         String before = InputFingerprint.of(tracker);
 
-        tracker.jdbi().useHandle(h -> h.execute("INSERT INTO period_project SELECT '2026-01', id, facility_id, company,"
-                + " owner_country, facility, country, region, stage, status, status_as_of, capacity_tpa, capacity_unit,"
-                + " capacity_basis, investment_amount, investment_currency, investment_usd_m, announced_on, target_year,"
-                + " offtake, offtake_binding, confidence, sources, notes, 1, status, NULL, NULL, 0, status, NULL, NULL,"
-                + " capacity_tpa, capacity_unit, capacity_basis, NULL, NULL, NULL,"
-                + " capacity_tpa, capacity_unit, capacity_basis, NULL, NULL, NULL FROM project"));
+        tracker.jdbi().useHandle(h -> h.execute("INSERT INTO period_project (period, stage, country, id, facility_id,"
+                + " cur_reported, cur_status, prev_reported, prev_status)"
+                + " SELECT '2026-01', stage, country, id, facility_id, 1, status, 0, status FROM project"));
+        tracker.periodSnapshots().recordInputFingerprint(ReportPeriod.parse("2026-01"), before);
 
         assertThat(InputFingerprint.of(tracker)).isEqualTo(before);
     }

@@ -31,6 +31,7 @@ import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Project;
+import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -55,19 +56,45 @@ public final class ExcelReportWriter {
     /** Rows kept in memory per streamed sheet. */
     private static final int WINDOW = 200;
 
-    /** Rows per sheet, header included; longer lists go on in "Projects (2)", "Data gaps (2)", … */
+    /**
+     * Rows per sheet, header included. The Projects sheet stops there (the full list then goes to
+     * {@code projects-YYYY-MM.csv.gz}); Data gaps goes on in "Data gaps (2)", …
+     */
     private final int maxRows;
 
     public ExcelReportWriter() {
         this(ContinuedSheet.EXCEL_MAX_ROWS);
     }
 
-    /** With fewer rows per sheet than Excel's limit, so tests can see a list continue on a second sheet. */
+    /** With fewer rows per sheet than Excel's limit, so tests can see a list reach it. */
     ExcelReportWriter(int maxRows) {
         this.maxRows = maxRows;
     }
 
+    /**
+     * Writes the workbook to {@code target}, and, when the period has more reported projects than its Projects sheet
+     * holds, every project to {@code projects-YYYY-MM.csv.gz} beside it (else removes such a file left by an earlier
+     * run). Each file appears under its final name only when complete.
+     */
     public void write(Report report, Path target) {
+        Path csvFile = target.resolveSibling(ProjectsCsv.fileName(report.period()));
+        if (report.summary().reportedProjects() > maxRows - 1) {
+            AtomicFile.write(csvFile, csvOut -> {
+                try (ProjectsCsv csv = new ProjectsCsv(csvOut, PROJECT_COLUMNS)) {
+                    writeWorkbook(report, target, csv);
+                }
+            });
+        } else {
+            try {
+                java.nio.file.Files.deleteIfExists(csvFile);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove " + csvFile + ": " + e.getMessage(), e);
+            }
+            writeWorkbook(report, target, null);
+        }
+    }
+
+    private void writeWorkbook(Report report, Path target, ProjectsCsv csv) {
         AtomicFile.write(target, out -> {
             // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
             XSSFWorkbook template = new XSSFWorkbook();
@@ -75,7 +102,7 @@ public final class ExcelReportWriter {
             new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
             try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
-                new Sheets(report, cells, workbook, maxRows).writeAll();
+                new Sheets(report, cells, workbook, maxRows, csv).writeAll();
                 workbook.write(out);
             } catch (IOException | RuntimeException e) {
                 template.close();
@@ -83,6 +110,13 @@ public final class ExcelReportWriter {
             }
         });
     }
+
+    /** The Projects sheet's columns, also the header of {@code projects-YYYY-MM.csv.gz}. */
+    static final String[] PROJECT_COLUMNS = {"Id", "Facility id", "Company", "Facility", "Country", "Region",
+            "Owner country", "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit",
+            "Capacity basis", "Target year", "Operating since", "Investment", "Investment currency",
+            "Investment (US$ m)", "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score",
+            "Sources", "Notes", "Capacity disclosed", "Investment disclosed", "Status as of"};
 
     static String noBaselineNote(StageSummary s) {
         return "no complete baseline" + s.publishedShare()
@@ -97,12 +131,14 @@ public final class ExcelReportWriter {
         private final Cells cells;
         private final SXSSFWorkbook workbook;
         private final int maxRows;
+        private final ProjectsCsv csv;
 
-        Sheets(Report report, Cells cells, SXSSFWorkbook workbook, int maxRows) {
+        Sheets(Report report, Cells cells, SXSSFWorkbook workbook, int maxRows, ProjectsCsv csv) {
             this.report = report;
             this.cells = cells;
             this.workbook = workbook;
             this.maxRows = maxRows;
+            this.csv = csv;
         }
 
         void writeAll() {
@@ -111,8 +147,7 @@ public final class ExcelReportWriter {
             owners(workbook.createSheet(OWNERS));
             pipeline(workbook.createSheet(PIPELINE));
             changes(workbook.createSheet(CHANGES));
-            projects();
-            dataGaps();
+            projectsAndDataGaps();
             baselines(workbook.createSheet(BASELINES));
             methodology(workbook.createSheet(METHODOLOGY));
         }
@@ -262,63 +297,88 @@ public final class ExcelReportWriter {
             cells.table(sheet, 0, r - 1, CHANGES);
         }
 
-        private void projects() {
-            ContinuedSheet sheet = new ContinuedSheet(workbook, PROJECTS, maxRows, part -> {
-                cells.header(part, 0, "Id", "Facility id", "Company", "Facility", "Country", "Region", "Owner country",
-                        "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit", "Capacity basis",
-                        "Target year", "Operating since", "Investment", "Investment currency", "Investment (US$ m)",
-                        "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score", "Sources",
-                        "Notes", "Capacity disclosed", "Investment disclosed", "Status as of");
-                Cells.wide(part, 40, 2, 3, 19, 23, 24);
-            });
+        /**
+         * The Projects and Data gaps sheets, from one read of the period's rows: each row read goes to both. The
+         * Projects sheet holds as many rows as a sheet can; when the period has more reported projects, its first
+         * row says so and every project goes to {@code projects-YYYY-MM.csv.gz} beside the workbook too.
+         */
+        private void projectsAndDataGaps() {
+            int reported = report.summary().reportedProjects();
+            boolean overflow = reported > maxRows - 1;
+            Sheet projects = workbook.createSheet(PROJECTS);
+            int headerRow = overflow ? 1 : 0;
+            int lastAllowed = maxRows - 1;
+            if (overflow) {
+                Cells.text(projects.createRow(0), 0, String.format("This sheet lists the first %,d of the %,d"
+                        + " projects (Excel's row limit). All of them are in %s, beside this workbook.",
+                        lastAllowed - headerRow, reported, ProjectsCsv.fileName(report.period())));
+            }
+            cells.header(projects, headerRow, PROJECT_COLUMNS);
+            Cells.wide(projects, 40, 2, 3, 19, 23, 24);
+            ContinuedSheet gaps = dataGapsSheet();
+            Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
+            report.summary().stages().forEach(s -> units.put(s.stage(), s.unit()));
+            int[] last = {headerRow};
+            // Streamed, not listed in the summary: at a million projects there are tens of thousands of each.
             report.projects().forEach(snapshot -> {
                 ProjectState s = snapshot.current();
                 if (!s.reported()) {
                     return;
                 }
-                Project p = snapshot.project();
-                Row row = sheet.createRow();
-                Cells.text(row, 0, p.id());
-                Cells.text(row, 1, p.facilityId());
-                Cells.text(row, 2, p.company());
-                Cells.text(row, 3, p.facility());
-                Cells.text(row, 4, p.country().code());
-                Cells.text(row, 5, p.region());
-                Cells.text(row, 6, String.join(";", p.ownerCountries().stream().map(Object::toString).toList()));
-                Cells.text(row, 7, p.stage().code());
-                Cells.text(row, 8, s.status().code());
-                Cells.text(row, 9, snapshot.previous().reported() ? snapshot.previous().status().code() : "");
-                if (p.capacity() != null) {
-                    Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
-                    Cells.text(row, 11, p.capacity().unit());
-                    Cells.text(row, 12, p.capacity().basis().code());
+                if (last[0] < lastAllowed) {
+                    projectRow(projects.createRow(++last[0]), snapshot);
                 }
-                if (s.targetYear() != null) {
-                    Cells.number(row, 13, s.targetYear(), cells.integer);
+                if (overflow) {
+                    csv.add(snapshot);
                 }
-                cells.date(row, 14, s.operatingSince());
-                if (p.investment() != null) {
-                    Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
-                    Cells.text(row, 16, p.investment().currency());
-                    if (p.investment().usdMillions() != null) {
-                        Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
-                    }
-                }
-                cells.date(row, 18, p.announcedOn());
-                Cells.text(row, 19, p.offtake());
-                Cells.text(row, 20, p.offtakeBinding().code());
-                Cells.text(row, 21, p.confidence());
-                Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
-                Cells.text(row, 23, p.sources());
-                Cells.text(row, 24, p.notes());
-                Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
-                Cells.text(row, 26, p.investment() != null ? "yes" : "no");
-                cells.date(row, 27, p.statusAsOf());
+                dataGaps(gaps, units, snapshot);
             });
-            sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
+            cells.table(projects, headerRow, last[0], PROJECTS);
+            finishDataGaps(gaps);
         }
 
-        private void dataGaps() {
+        private void projectRow(Row row, ProjectSnapshot snapshot) {
+            ProjectState s = snapshot.current();
+            Project p = snapshot.project();
+            Cells.text(row, 0, p.id());
+            Cells.text(row, 1, p.facilityId());
+            Cells.text(row, 2, p.company());
+            Cells.text(row, 3, p.facility());
+            Cells.text(row, 4, p.country().code());
+            Cells.text(row, 5, p.region());
+            Cells.text(row, 6, ProjectsCsv.owners(p));
+            Cells.text(row, 7, p.stage().code());
+            Cells.text(row, 8, s.status().code());
+            Cells.text(row, 9, snapshot.previous().reported() ? snapshot.previous().status().code() : "");
+            if (p.capacity() != null) {
+                Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
+                Cells.text(row, 11, p.capacity().unit());
+                Cells.text(row, 12, p.capacity().basis().code());
+            }
+            if (s.targetYear() != null) {
+                Cells.number(row, 13, s.targetYear(), cells.integer);
+            }
+            cells.date(row, 14, s.operatingSince());
+            if (p.investment() != null) {
+                Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
+                Cells.text(row, 16, p.investment().currency());
+                if (p.investment().usdMillions() != null) {
+                    Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
+                }
+            }
+            cells.date(row, 18, p.announcedOn());
+            Cells.text(row, 19, p.offtake());
+            Cells.text(row, 20, p.offtakeBinding().code());
+            Cells.text(row, 21, p.confidence());
+            Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
+            Cells.text(row, 23, p.sources());
+            Cells.text(row, 24, p.notes());
+            Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
+            Cells.text(row, 26, p.investment() != null ? "yes" : "no");
+            cells.date(row, 27, p.statusAsOf());
+        }
+
+        private ContinuedSheet dataGapsSheet() {
             ContinuedSheet sheet = new ContinuedSheet(workbook, DATA_GAPS, maxRows, part -> {
                 cells.header(part, 0, "Kind", "Id", "Company", "Stage", "Country", "Status", "Missing");
                 Cells.wide(part, 40, 2);
@@ -332,30 +392,29 @@ public final class ExcelReportWriter {
                     Cells.text(row, 6, noBaselineNote(s));
                 }
             }
-            Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
-            report.summary().stages().forEach(s -> units.put(s.stage(), s.unit()));
-            // Streamed, not listed in the summary: at a million projects there are tens of thousands of each.
-            report.projects().forEach(snapshot -> {
-                ProjectState s = snapshot.current();
-                if (!s.reported()) {
-                    return;
-                }
-                Project p = snapshot.project();
-                String unit = units.get(p.stage());
-                if (p.capacityInOtherUnitThan(unit)) {
-                    gap(sheet.createRow(), "unit", p, s, "capacity not in " + unit + ": counted, not summed");
-                }
-                List<String> missing = Disclosure.of(p, s).missing();
-                if (!missing.isEmpty()) {
-                    gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
-                }
-                String cut = cutText(List.of("id", "facility_id", "company", "facility", "region", "offtake",
-                        "confidence", "sources", "notes"), Arrays.asList(p.id(), p.facilityId(), p.company(),
-                        p.facility(), p.region(), p.offtake(), p.confidence(), p.sources(), p.notes()));
-                if (!cut.isEmpty()) {
-                    gap(sheet.createRow(), "text cut", p, s, cut + " (" + PROJECTS + " sheet)");
-                }
-            });
+            return sheet;
+        }
+
+        private static void dataGaps(ContinuedSheet sheet, Map<ChainStage, String> units, ProjectSnapshot snapshot) {
+            ProjectState s = snapshot.current();
+            Project p = snapshot.project();
+            String unit = units.get(p.stage());
+            if (p.capacityInOtherUnitThan(unit)) {
+                gap(sheet.createRow(), "unit", p, s, "capacity not in " + unit + ": counted, not summed");
+            }
+            List<String> missing = Disclosure.of(p, s).missing();
+            if (!missing.isEmpty()) {
+                gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
+            }
+            String cut = cutText(List.of("id", "facility_id", "company", "facility", "region", "offtake",
+                    "confidence", "sources", "notes"), Arrays.asList(p.id(), p.facilityId(), p.company(),
+                    p.facility(), p.region(), p.offtake(), p.confidence(), p.sources(), p.notes()));
+            if (!cut.isEmpty()) {
+                gap(sheet.createRow(), "text cut", p, s, cut + " (" + PROJECTS + " sheet)");
+            }
+        }
+
+        private void finishDataGaps(ContinuedSheet sheet) {
             for (Change c : report.analysis().changes()) {
                 String cut = cutText(List.of("detail", "source"), Arrays.asList(c.detail(), c.source()));
                 if (!cut.isEmpty()) {

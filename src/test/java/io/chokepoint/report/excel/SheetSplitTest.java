@@ -29,7 +29,10 @@ import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
-/** Lists longer than a sheet allows go on in "Name (2)", "Name (3)", … each with its own header. */
+/**
+ * Past a sheet's row limit: the Projects sheet says so in its first row and the full list goes to
+ * projects-YYYY-MM.csv.gz; Data gaps goes on in "Data gaps (2)", "Data gaps (3)", … each with its own header.
+ */
 class SheetSplitTest {
 
     private static final ReportPeriod PERIOD = ReportPeriod.parse("2026-01");
@@ -38,38 +41,37 @@ class SheetSplitTest {
     Path dir;
 
     @Test
-    void projectsAndDataGaps_continueOnNumberedSheets_eachWithHeaderAndTable() throws Exception {
+    void projectsPastTheRowLimit_sheetSaysSoInItsFirstRow_andEveryProjectGoesToTheCsvBesideIt() throws Exception {
         // 11 reported projects, every one missing a capacity, and 7 stage rows without a complete baseline (no
-        // baselines at all): 11 project rows and 18 data-gap rows, at 4 rows (+ header) per sheet.
+        // baselines at all): 11 projects and 18 data-gap rows, at 5 rows a sheet.
         List<ProjectSnapshot> snapshots = new ArrayList<>();
         for (int i = 1; i <= 11; i++) {
             snapshots.add(snapshot(String.format("US-P%02d", i)));
         }
-        Path xlsx = dir.resolve("split.xlsx");
+        Path xlsx = dir.resolve("chokepoint-2026-01.xlsx");
 
         new ExcelReportWriter(5).write(report(snapshots), xlsx);
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages",
-                    "Country × Stage", "Owners", "Pipeline", "Changes", "Projects", "Projects (2)", "Projects (3)",
+                    "Country × Stage", "Owners", "Pipeline", "Changes", "Projects",
                     "Data gaps", "Data gaps (2)", "Data gaps (3)", "Data gaps (4)", "Data gaps (5)", "Baselines",
                     "Methodology");
-            List<String> ids = new ArrayList<>();
-            for (String name : List.of("Projects", "Projects (2)", "Projects (3)")) {
-                Sheet sheet = workbook.getSheet(name);
-                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Id");
-                assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-                // Each part's rows are an Excel table of its own, with its autofilter (28 columns: A to AB).
-                assertThat(((XSSFSheet) sheet).getTables()).singleElement().satisfies(table -> {
-                    assertThat(table.getCTTable().getRef()).isEqualTo(name.equals("Projects (3)") ? "A1:AB4" : "A1:AB5");
-                    assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo(table.getCTTable().getRef());
-                    assertThat(table.getColumns().get(0).getName()).isEqualTo("Id");
-                });
-                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                    ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
-                }
+            Sheet projects = workbook.getSheet("Projects");
+            assertThat(projects.getRow(0).getCell(0).getStringCellValue()).isEqualTo("This sheet lists the first 3"
+                    + " of the 11 projects (Excel's row limit). All of them are in projects-2026-01.csv.gz, beside"
+                    + " this workbook.");
+            assertThat(projects.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Id");
+            assertThat(projects.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            // The rows are an Excel table with its autofilter, from the header (28 columns: A to AB).
+            assertThat(((XSSFSheet) projects).getTables()).singleElement().satisfies(table ->
+                    assertThat(table.getCTTable().getRef()).isEqualTo("A2:AB5"));
+            assertThat(projects.getLastRowNum()).isEqualTo(4);
+            List<String> shown = new ArrayList<>();
+            for (int r = 2; r <= projects.getLastRowNum(); r++) {
+                shown.add(projects.getRow(r).getCell(0).getStringCellValue());
             }
-            assertThat(ids).containsExactlyElementsOf(snapshots.stream().map(s -> s.project().id()).toList());
+            assertThat(shown).containsExactly("US-P01", "US-P02", "US-P03");
 
             int gaps = 0;
             for (int part = 1; part <= 5; part++) {
@@ -81,18 +83,66 @@ class SheetSplitTest {
                 }
             }
             assertThat(gaps).isEqualTo(7 + 11);
+
+            // The CSV: the sheet's header, then every project, with the same values as the sheet's rows.
+            List<String> lines = csvLines(dir.resolve("projects-2026-01.csv.gz"));
+            assertThat(lines).hasSize(1 + 11);
+            assertThat(lines.get(0)).startsWith("Id,Facility id,Company,Facility,Country,Region,Owner country,Stage,")
+                    .endsWith(",Capacity disclosed,Investment disclosed,Status as of");
+            assertThat(lines.subList(1, 12)).extracting(l -> l.split(",", -1)[0])
+                    .containsExactlyElementsOf(snapshots.stream().map(s -> s.project().id()).toList());
+            for (int r = 2; r <= 4; r++) {
+                String[] fields = lines.get(r - 1).split(",", -1);
+                Row row = projects.getRow(r);
+                assertThat(fields).hasSize(28);
+                assertThat(fields[2]).isEqualTo(row.getCell(2).getStringCellValue());
+                assertThat(fields[8]).isEqualTo(row.getCell(8).getStringCellValue());
+                assertThat(Integer.parseInt(fields[13])).isEqualTo((int) row.getCell(13).getNumericCellValue());
+                assertThat(Integer.parseInt(fields[22])).isEqualTo((int) row.getCell(22).getNumericCellValue());
+                assertThat(fields[18]).isEqualTo("2025-06-01");
+            }
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "chokepoint-2026-01.xlsx", "projects-2026-01.csv.gz"); // no temporary file left
         }
     }
 
     @Test
-    void aListThatFits_staysOnOneSheet() throws Exception {
-        Path xlsx = dir.resolve("one.xlsx");
+    void aListThatFits_staysOnOneSheet_withoutCsv() throws Exception {
+        Path xlsx = dir.resolve("chokepoint-2026-01.xlsx");
+        // Left by an earlier run of the period that had more projects.
+        Path stale = dir.resolve("projects-2026-01.csv.gz");
+        java.nio.file.Files.writeString(stale, "stale");
 
         new ExcelReportWriter(5).write(report(List.of(snapshot("US-P01"), snapshot("US-P02"))), xlsx);
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).contains("Projects").doesNotContain("Projects (2)");
+            assertThat(workbook.getSheet("Projects").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Id");
             assertThat(workbook.getSheet("Projects").getLastRowNum()).isEqualTo(2);
+        }
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void exactlyAsManyProjectsAsTheSheetHolds_needNoCsv() throws Exception {
+        Path xlsx = dir.resolve("chokepoint-2026-01.xlsx");
+        List<ProjectSnapshot> four = List.of(snapshot("US-P01"), snapshot("US-P02"), snapshot("US-P03"),
+                snapshot("US-P04"));
+
+        new ExcelReportWriter(5).write(report(four), xlsx);
+
+        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
+            assertThat(workbook.getSheet("Projects").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Id");
+            assertThat(workbook.getSheet("Projects").getLastRowNum()).isEqualTo(4);
+        }
+        assertThat(dir.resolve("projects-2026-01.csv.gz")).doesNotExist();
+    }
+
+    private static List<String> csvLines(Path file) throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n"));
         }
     }
 
