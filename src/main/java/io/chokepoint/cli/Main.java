@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.chokepoint.devtools.GenerateCommand;
 import io.chokepoint.settings.SettingsException;
 import io.chokepoint.tracking.TrackerException;
 

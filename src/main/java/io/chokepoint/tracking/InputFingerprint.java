@@ -139,9 +139,13 @@ public final class InputFingerprint {
         }
 
         void add(HashedRow row) {
-            int t = row.table.index;
+            add(row.table, row.digest());
+        }
+
+        /** Adds a row of {@code table} given its {@link HashedRow#digest()}. */
+        void add(Table table, byte[] digest) {
+            int t = table.index;
             counts[t]++;
-            byte[] digest = row.digest();
             long[] sum = sums[t];
             ByteBuffer words = ByteBuffer.wrap(digest);
             long carry = 0;

@@ -64,10 +64,10 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
                 .map((rs, ctx) -> {
                     eventRow.read(rs, 2);
                     FacilityEvent event = ProjectColumns.readEvent(eventRow);
-                    if (fingerprint != null && !event.facilityId().equals(hashedFacility)) {
-                        fingerprint.add(eventRow);
-                    }
-                    return new Recorded(rs.getLong(1), event);
+                    // Hashed now, added when taken (not when read ahead: a checkpoint may come in between).
+                    byte[] digest = fingerprint != null && !event.facilityId().equals(hashedFacility)
+                            ? eventRow.digest() : null;
+                    return new Recorded(rs.getLong(1), event, digest);
                 })
                 .iterator();
     }
@@ -84,10 +84,11 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
             throw new IllegalStateException("projects remain to be read");
         }
         if (pendingEvent != null) {
-            pendingEvent = null; // hashed when it was read
+            take(pendingEvent);
+            pendingEvent = null;
         }
         while (events.hasNext()) {
-            events.next();
+            take(events.next());
         }
         InputFingerprint.HashedRow baselineRow = new InputFingerprint.HashedRow(InputFingerprint.BASELINE);
         handle.createQuery("SELECT " + InputFingerprint.BASELINE.names() + " FROM baseline")
@@ -128,12 +129,13 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
             Recorded e = pendingEvent != null ? pendingEvent : events.next();
             pendingEvent = null;
             int order = e.event().facilityId().compareTo(facilityId);
-            if (order < 0) {
-                continue; // events of a facility with no project rows
-            }
             if (order > 0) {
                 pendingEvent = e;
                 break;
+            }
+            take(e);
+            if (order < 0) {
+                continue; // events of a facility with no project rows
             }
             found.add(e);
         }
@@ -145,8 +147,18 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
     private static final Comparator<Recorded> IN_RECORDING_ORDER = Comparator
             .comparing((Recorded r) -> r.event().date()).thenComparingLong(Recorded::id);
 
-    /** An event with its row id, which orders events of the same date. */
-    private record Recorded(long id, FacilityEvent event) {
+    /** Adds a taken event to the running fingerprint (unless hashed before this cursor resumed). */
+    private void take(Recorded e) {
+        if (e.digest() != null) {
+            fingerprint.add(InputFingerprint.FACILITY_EVENT, e.digest());
+        }
+    }
+
+    /**
+     * An event with its row id, which orders events of the same date, and its row's digest for the fingerprint
+     * (null when none is computed or it was added before this cursor resumed).
+     */
+    private record Recorded(long id, FacilityEvent event, byte[] digest) {
     }
 
     @Override

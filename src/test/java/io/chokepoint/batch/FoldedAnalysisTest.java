@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.ReportFileReader;
+import io.chokepoint.devtools.SyntheticTracker;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.SyntheticTracker;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**

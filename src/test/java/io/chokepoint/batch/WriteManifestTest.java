@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.batch.runtime.BatchStatus;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
+import io.chokepoint.devtools.SyntheticTracker;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.InputFingerprint;
 import io.chokepoint.tracking.ReportPeriod;
@@ -55,6 +58,25 @@ class WriteManifestTest {
                     .containsExactlyInAnyOrder("chokepoint-2026-01.xlsx", "chokepoint-2026-01.pdf", "summary-2026-01.json",
                             "manifest.json");
         }
+    }
+
+    @Test
+    void fingerprintStreamedOverManyChunks_equalsTheRecomputation_andAnEditAfterTheRunWouldChangeIt() throws Exception {
+        Path file = dir.resolve("synthetic.db");
+        SyntheticTracker.generate(file, 2_000, 11);
+        TrackerDatabase tracker = TrackerDatabase.open(file);
+        tracker.jdbi().useHandle(h -> h.execute("INSERT INTO facility_event (facility_id, date, event, source)"
+                + " VALUES ('ZZ-NO-PROJECT', '2025-05-05', 'announcement', 'News')"));
+        RunOptions chunksOf300 = new RunOptions(OptionalInt.of(300), OptionalInt.empty(), Optional.empty(),
+                EmailOptions.defaults());
+
+        new ReportJob(tracker).startNew(JANUARY, dir.resolve("reports"), chunksOf300, List.of()).await();
+
+        String manifest = new ObjectMapper().readTree(new ReportFiles(dir.resolve("reports"), JANUARY).manifest()
+                .toFile()).get("inputFingerprint").asText();
+        assertThat(manifest).isEqualTo(InputFingerprint.of(tracker));
+        tracker.jdbi().useHandle(h -> h.execute("UPDATE project SET notes = 'moved' WHERE rowid = 1500"));
+        assertThat(InputFingerprint.of(tracker)).isNotEqualTo(manifest);
     }
 
     private static String sha256(Path file) throws Exception {

@@ -1,4 +1,4 @@
-package io.chokepoint.tracking;
+package io.chokepoint.devtools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.ProjectStatus;
+import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.TrackerException;
 
 class SyntheticTrackerTest {
 

@@ -1,20 +1,25 @@
-package io.chokepoint.cli;
+package io.chokepoint.devtools;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
-import io.chokepoint.tracking.SyntheticTracker;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code generate}: a hidden developer command that makes a synthetic tracker of any size for benchmarks. */
+/**
+ * {@code generate}: a hidden developer command that makes a synthetic tracker of any size for benchmarks
+ * ({@code bench/run.sh}, {@code bench/crash-trials.sh}). A developer tool, not part of the product's code path: the
+ * CLI only lists it.
+ */
 @Command(name = "generate", hidden = true, mixinStandardHelpOptions = true,
         description = {"Writes a new synthetic tracker (for benchmarks): N projects with about ten events each,",
                 "a realistic mix of stages, countries, statuses and units, and the sample baselines."})
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
+
+    /** Exit code of a usage error, as the CLI's (2). */
+    private static final int USAGE = 2;
 
     @Spec
     CommandSpec spec;
@@ -32,13 +37,13 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         if (projects < 1) {
             spec.commandLine().getErr().println("--projects must be at least 1, was " + projects);
-            return ExitCode.USAGE;
+            return USAGE;
         }
         long start = System.nanoTime();
         SyntheticTracker.Counts counts = SyntheticTracker.generate(db, projects, seed);
         spec.commandLine().getOut().printf("Generated %s: %d projects, %d facilities, %d events, %d baselines in %.1f s%n",
                 db, counts.projects(), counts.facilities(), counts.events(), counts.baselines(),
                 (System.nanoTime() - start) / 1e9);
-        return ExitCode.OK;
+        return 0;
     }
 }

@@ -1,9 +1,6 @@
-package io.chokepoint.tracking;
+package io.chokepoint.devtools;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +16,14 @@ import java.util.List;
 import java.util.Random;
 
 import org.jdbi.v3.core.Handle;
+
+import io.chokepoint.tracking.CapacityBasis;
+import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.EventKind;
+import io.chokepoint.tracking.OfftakeBinding;
+import io.chokepoint.tracking.ProjectStatus;
+import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.TrackerException;
 
 /**
  * Makes a tracker of any size for benchmarks: synthetic projects with a realistic mix of stages, countries,
@@ -67,8 +72,13 @@ public final class SyntheticTracker {
             EventKind.OFFTAKE_SIGNED, EventKind.OWNERSHIP_CHANGE, EventKind.AGREEMENT, EventKind.FID,
             EventKind.FINANCING};
 
-    private static final String PROJECT_INSERT = "INSERT INTO project (" + ProjectColumns.NAMES + ") VALUES ("
-            + "?, ".repeat(TrackerCsv.PROJECT_COLUMNS.size() - 1) + "?)";
+    /** The project table's columns, in the order {@link Facility#bindProject} binds them. */
+    private static final String PROJECT_COLUMNS = "id, facility_id, company, owner_country, facility, country, region,"
+            + " stage, status, status_as_of, capacity_tpa, capacity_unit, capacity_basis, investment_amount,"
+            + " investment_currency, investment_usd_m, announced_on, target_year, offtake, offtake_binding, confidence,"
+            + " sources, notes";
+    private static final String PROJECT_INSERT = "INSERT INTO project (" + PROJECT_COLUMNS + ") VALUES ("
+            + "?, ".repeat(PROJECT_COLUMNS.split(",").length - 1) + "?)";
     // Stamped as recorded long ago: synthetic events are never revisions, and the V4 trigger that stamps
     // unstamped inserts (one UPDATE per row) stays out of a ten-million-row load.
     private static final String EVENT_INSERT = "INSERT INTO facility_event (facility_id, date, event, status_after,"
@@ -104,7 +114,8 @@ public final class SyntheticTracker {
         Path temp = absolute.resolveSibling(absolute.getFileName() + ".creating-" + ProcessHandle.current().pid());
         try {
             Files.deleteIfExists(temp);
-            TrackerDatabase db = TrackerDatabase.createEmpty(temp);
+            // A new tracker with the sample data, whose baselines the synthetic projects are measured against.
+            TrackerDatabase db = TrackerDatabase.open(temp);
             Counts counts = db.jdbi().withHandle(h -> new SyntheticTracker(projects, seed).write(h));
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             return counts;
@@ -130,6 +141,7 @@ public final class SyntheticTracker {
             s.execute("PRAGMA cache_size=-65536");
         }
         c.setAutoCommit(false);
+        int baselines = keepSampleBaselines(c);
         int facilities = 0;
         long events = 0;
         try (PreparedStatement project = c.prepareStatement(PROJECT_INSERT);
@@ -164,7 +176,6 @@ public final class SyntheticTracker {
             project.executeBatch();
             event.executeBatch();
         }
-        int baselines = insertSampleBaselines(handle);
         c.commit();
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
@@ -173,21 +184,16 @@ public final class SyntheticTracker {
         return new Counts(projects, facilities, events, baselines);
     }
 
-    private static int insertSampleBaselines(Handle handle) {
-        List<Baseline> baselines = new ArrayList<>();
-        List<DataProblem> problems = new ArrayList<>();
-        try (Reader in = new InputStreamReader(SyntheticTracker.class.getResourceAsStream("/sample/baselines.csv"),
-                StandardCharsets.UTF_8)) {
-            TrackerCsv.readBaselines("baselines.csv", in, baselines::add, problems);
-        } catch (IOException | NullPointerException e) {
-            throw new TrackerException("cannot read the embedded sample baselines", e);
+    /** Keeps the sample's baselines only; returns how many. */
+    private static int keepSampleBaselines(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM facility_event");
+            s.execute("DELETE FROM project");
+            try (var rs = s.executeQuery("SELECT count(*) FROM baseline")) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidDataException(problems);
-        }
-        TrackerStore store = new TrackerStore(handle);
-        baselines.forEach(store::insertBaseline);
-        return baselines.size();
     }
 
     /** Stage rows per facility: 1 (40 %), 2 (25 %), 3 (20 %), 4 (10 %), 5 (5 %); 2.15 on average. */
