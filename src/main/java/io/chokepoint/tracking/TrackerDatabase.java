@@ -54,15 +54,20 @@ public final class TrackerDatabase {
         if (Files.isDirectory(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
         }
+        boolean created = false;
         if (!Files.exists(absolute)) {
             createWithSampleData(file, absolute);
+            created = true;
         } else if (!Files.isReadable(absolute) || !Files.isWritable(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
         } else {
             TrackerFile.checkUsable(file, absolute);
         }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
-        db.migrate();
+        if (!created) {
+            // A tracker made just now was migrated before its sample data went in: Flyway runs once per process.
+            db.migrate();
+        }
         return db;
     }
 
@@ -160,14 +165,14 @@ public final class TrackerDatabase {
 
     private void migrate() {
         try {
-            refuseNewerSchema();
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(dataSource(file))
                     .locations("classpath:db/migration")
                     .javaMigrations(new TypedFactsMigration())
                     .loggers("slf4j")
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway.info().all());
+            flyway.migrate();
         } catch (FlywayException e) {
             throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
         }
@@ -175,21 +180,10 @@ public final class TrackerDatabase {
 
     /**
      * Flyway only warns about migrations it does not know and would go on writing; a tracker a newer release has
-     * migrated is refused instead. Read over a read-only connection, so the file stays as it is.
+     * migrated is refused instead. {@code info()} only reads, so the file stays as it is; the same Flyway then
+     * migrates, so its classes and the classpath scan are paid for once.
      */
-    private void refuseNewerSchema() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        SQLiteDataSource readOnly = new SQLiteDataSource(config);
-        readOnly.setUrl("jdbc:sqlite:" + file);
-        MigrationInfo[] all = Flyway.configure()
-                .dataSource(readOnly)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load()
-                .info()
-                .all();
+    private void refuseNewerSchema(MigrationInfo[] all) {
         MigrationVersion known = Arrays.stream(all)
                 .filter(m -> m.getState().isResolved() && m.getVersion() != null)
                 .map(MigrationInfo::getVersion)
