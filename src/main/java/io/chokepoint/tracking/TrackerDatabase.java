@@ -84,7 +84,7 @@ public final class TrackerDatabase {
             throw new TrackerException("cannot create tracker database " + file + ": " + e.getMessage(), e);
         }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
-        db.migrate();
+        db.migrateNew();
         return db;
     }
 
@@ -119,7 +119,7 @@ public final class TrackerDatabase {
             Files.deleteIfExists(temp);
             TrackerFile.createPrivate(temp);
             TrackerDatabase db = new TrackerDatabase(temp, Jdbi.create(dataSource(temp)));
-            db.migrate();
+            db.migrateNew();
             db.loadSampleData();
             deleteSidecars(temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -165,17 +165,30 @@ public final class TrackerDatabase {
 
     private void migrate() {
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(dataSource(file))
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new TypedFactsMigration())
-                    .loggers("slf4j")
-                    .load();
+            Flyway flyway = flyway();
             refuseNewerSchema(flyway.info().all());
             flyway.migrate();
         } catch (FlywayException e) {
             throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
         }
+    }
+
+    /** Migrates a file made just now: it has no history, so none from a newer release to look for first. */
+    private void migrateNew() {
+        try {
+            flyway().migrate();
+        } catch (FlywayException e) {
+            throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource(file))
+                .locations("classpath:db/migration")
+                .javaMigrations(new TypedFactsMigration())
+                .loggers("slf4j")
+                .load();
     }
 
     /**
