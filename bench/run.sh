@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Benchmark of the monthly job from the sample tracker to a million projects (issue #7). Not run by CI.
+# Benchmark of the monthly job from the sample tracker to a million projects (issues #7 and #15). Not run by CI.
 #
-#   bench/run.sh                      # 1k, 10k, 100k and 1M projects (about 6 minutes on 2 cores, 4 GB of disk)
+#   bench/run.sh                      # sample, 1k, 10k, 100k and 1M projects (about 10 minutes on 2 cores, 4 GB of disk)
 #   BENCH_MAX=100000 bench/run.sh     # stop at 100k
 #
-# Builds once, generates seeded synthetic trackers (kept in bench/out/trackers and reused), runs
-# `java -Xmx512m -jar chokepoint.jar run` on each, and prints one markdown table: wall time and peak RSS from
-# GNU time, each step's duration from the job repository, the aggregation (logged by write-reports at
-# DEBUG: on a fresh run, the time the snapshot step spent folding its chunks plus write-reports finishing) and
-# the floor (sqlite3 counting and summing the period's rows by country x stage on the same file).
+# Builds once, unpacks the distribution (target/chokepoint-<version>.tar.gz) into BENCH_OUT/dist and runs every job
+# through its launcher, bin/chokepoint, as a user does: the launcher's class-data archive (made by its first call,
+# timed apart, in BENCH_OUT/cache) and its JVM flags for the tracker's size; the large sizes get
+# CHOKEPOINT_OPTS=-Xmx512m and bench/logback-bench.xml. Generates seeded synthetic trackers (kept in
+# bench/out/trackers and reused). Prints two markdown tables:
+# - issue 15's targets, "now" (this run) beside "target";
+# - per size: wall time and peak RSS from GNU time, each step's duration from the job repository, the aggregation
+#   (logged by write-reports at DEBUG: on a fresh run, the time the snapshot step spent folding its chunks plus
+#   write-reports finishing) and its floor (sqlite3 counting and summing the period's rows by country x stage), and
+#   the step floors measured in the same run: sqlite3 scanning the period's inputs, a bare SXSSF write of the
+#   Projects rows and columns (ProjectsSheetFloor) and a trivial JBeret job (TrivialJobFloor), in the JVM flags the
+#   launcher picks for that size.
+# Reads of each input table per run: one more run of the job, at the largest size up to 100k, under strace: the pages
+# of each table the JVM read from the tracker file (pread64) over the table's pages (sqlite3's dbstat).
 # Environment: BENCH_MAX (largest size, default 1000000), BENCH_OUT (default bench/out), BENCH_PERIOD
 # (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 5), BENCH_JFR=1 (also record a
-# JFR profile of each run into BENCH_OUT; large). The table is also written to BENCH_OUT/results.md.
+# JFR profile of each run into BENCH_OUT; large), BENCH_READS=0 (skip the strace run). The tables are also written to
+# BENCH_OUT/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,28 +31,41 @@ PERIOD=${BENCH_PERIOD:-2026-01}
 SAMPLE_RUNS=${BENCH_SAMPLE_RUNS:-5}
 HEAP=-Xmx512m
 
-for tool in /usr/bin/time sqlite3 java mvn; do
+READS=${BENCH_READS:-1}
+
+for tool in /usr/bin/time sqlite3 java mvn tar; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed (GNU time: apt-get install -y time)" >&2; exit 2; }
 done
+if [ "$READS" = 1 ] && ! command -v strace >/dev/null; then
+  echo "bench: strace is needed to count the reads of each table (apt-get install -y strace), or BENCH_READS=0" >&2; exit 2
+fi
 mkdir -p "$OUT/trackers"
 OUT=$(cd "$OUT" && pwd)
 
 echo "bench: building" >&2
 mvn -B -q -DskipTests package
-# A copy, so that a build during the benchmark cannot change the jar under a running JVM.
+# Copies, so that a build during the benchmark cannot change the jars under a running JVM.
 JAR=$OUT/chokepoint.jar
 cp target/chokepoint.jar "$JAR"
+rm -rf "$OUT/dist" "$OUT/floor-classes" "$OUT/cache" && mkdir -p "$OUT/dist"
+tar -xzf target/chokepoint-*.tar.gz -C "$OUT/dist"
+APP=$(ls -d "$OUT"/dist/chokepoint-*)
+LAUNCHER=$APP/bin/chokepoint
+cp -r target/test-classes "$OUT/floor-classes"
+FLOOR_CP="$OUT/floor-classes:$APP/lib/*"
+# The launcher's class-data archive, in a cache of the bench's own: its first call makes it (timed apart).
+export XDG_CACHE_HOME=$OUT/cache
+unset CHOKEPOINT_HOME CHOKEPOINT_DB CHOKEPOINT_OPTS CHOKEPOINT_CDS
 
 seconds() { awk -v v="$1" 'BEGIN { n = split(v, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.1f", s }'; }
 field() { grep -F "$1" "$2" | sed 's/.*: //'; }
 ms_to_s() { awk -v v="$1" -v d="${2:-1}" 'BEGIN { if (v == "") print "—"; else printf "%.*f", d, v / 1000 }'; }
 
-# One timed run of the job; fills WALL, CPU, RSS_MB.
+# One timed run of the job through the installed launcher, with CHOKEPOINT_OPTS=$OPTS; fills WALL, CPU, RSS_MB.
 timed_run() { # dir log args...
   local dir=$1 log=$2; shift 2
   local timing=$log.time
-  ( cd "$dir" && /usr/bin/time -v -o "$timing" java "$HEAP" "${JFR_ARGS[@]}" \
-      -Dlogback.configurationFile="$ROOT/bench/logback-bench.xml" -jar "$JAR" "$@" ) >"$log" 2>&1 || {
+  ( cd "$dir" && CHOKEPOINT_OPTS="$OPTS" /usr/bin/time -v -o "$timing" "$LAUNCHER" "$@" ) >"$log" 2>&1 || {
     echo "bench: run failed, see $log" >&2; cat "$log" >&2; exit 1; }
   WALL=$(seconds "$(field 'Elapsed (wall clock)' "$timing")")
   CPU=$(awk -v u="$(field 'User time' "$timing")" -v s="$(field 'System time' "$timing")" 'BEGIN { printf "%.1f", u + s }')
@@ -56,13 +79,58 @@ elapsed() {
   awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }'
 }
 
+# The JVM flags the launcher picks for a tracker of this many bytes (bin/chokepoint: quick_start_max_bytes), for
+# the floors' JVMs.
+launcher_flags() {
+  if [ "$1" -le 536870912 ]; then echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; fi
+}
+
+# sqlite3 reading every column of the period's inputs: all projects, the events up to the period's end, the
+# baselines (warm: the second of two runs). Prints seconds.
+scan_floor() { # tracker period-end
+  local db=$1 end=$2 sql="" table cols
+  for table in project facility_event baseline; do
+    cols=$(sqlite3 "$db" "SELECT group_concat('ifnull(length(\"' || name || '\"), 0)', ' + ') FROM pragma_table_info('$table');")
+    if [ "$table" = facility_event ]; then
+      sql="$sql SELECT count(*), sum($cols) FROM facility_event NOT INDEXED WHERE date <= '$end';"
+    else
+      sql="$sql SELECT count(*), sum($cols) FROM $table;"
+    fi
+  done
+  sqlite3 "$db" "$sql" >/dev/null
+  elapsed sqlite3 "$db" "$sql"
+}
+
+# The SXSSF floor: prints the write seconds (read and write, less the read alone) of ProjectsSheetFloor.
+sxssf_floor() { # tracker rows flags
+  local out
+  # shellcheck disable=SC2086
+  out=$(java $HEAP $3 -Djava.awt.headless=true -cp "$FLOOR_CP" io.chokepoint.floors.ProjectsSheetFloor "$1" "$2" \
+      "$OUT/floor.xlsx") || { echo "bench: ProjectsSheetFloor failed" >&2; exit 1; }
+  echo "$out" | sed -n 's/.* write_ms \([0-9]*\).*/\1/p' | awk '{ printf "%.2f", $1 / 1000 }'
+}
+
+# The JBeret floor: a trivial job in a new JVM with a new repository, start to exit. Prints seconds.
+jberet_floor() { # flags
+  rm -f "$OUT/floor-jobs.db"*
+  # shellcheck disable=SC2086
+  elapsed java $1 -Dorg.jboss.logging.provider=slf4j -cp "$FLOOR_CP" io.chokepoint.batch.TrivialJobFloor "$OUT/floor-jobs.db"
+}
+
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
 
-# The sample tracker: a fresh folder, the embedded sample data, JVM start included.
+# The launcher's first call makes its class-data archive (a training run of the sample month), once per installation.
+FIRST_START=$(date +%s.%N)
+"$LAUNCHER" --version >/dev/null
+FIRST_CALL=$(awk -v a="$FIRST_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+ARCHIVE_MB=$(du -m "$OUT"/cache/chokepoint/*.jsa 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
+
+# The sample tracker: a fresh folder, the embedded sample data, JVM start included, through the installed launcher
+# as a user runs it (no CHOKEPOINT_OPTS).
 SAMPLE_DIR=$OUT/sample
 SAMPLE_WALLS=()
-JFR_ARGS=()
+OPTS=
 for i in $(seq 1 "$SAMPLE_RUNS"); do
   rm -rf "$SAMPLE_DIR" && mkdir -p "$SAMPLE_DIR"
   timed_run "$SAMPLE_DIR" "$OUT/sample-$i.log" run --period "$PERIOD"
@@ -73,9 +141,10 @@ SAMPLE_MEDIAN=$(printf '%s\n' "${SAMPLE_WALLS[@]}" | sort -n | awk '{ v[NR] = $1
 SAMPLE_MIN=$(printf '%s\n' "${SAMPLE_WALLS[@]}" | sort -n | head -1)
 SAMPLE_PROJECTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM project;")
 SAMPLE_EVENTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM facility_event;")
-SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — |"
+SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — | — | — | — | — | — |"
 
-declare -A RUN_WALL
+declare -A RUN_WALL RUN_RSS RUN_FLOORS RUN_FLOOR_SUM
+PERIOD_END=$(date -d "$PERIOD-01 +1 month -1 day" +%Y-%m-%d)
 for N in 1000 10000 100000 1000000; do
   [ "$N" -le "$MAX" ] || continue
   TRACKER=$OUT/trackers/tracker-$N.db
@@ -90,13 +159,13 @@ for N in 1000 10000 100000 1000000; do
   rm -f "$OUT/trackers/tracker-$N-jobs.db"* && rm -rf "$OUT/reports-$N"
   sqlite3 "$TRACKER" "DELETE FROM period_project;"
   EVENTS=$(sqlite3 "$TRACKER" "SELECT count(*) FROM facility_event;")
-  JFR_ARGS=()
+  OPTS="$HEAP -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
   if [ "${BENCH_JFR:-0}" = 1 ]; then
-    JFR_ARGS=(-XX:StartFlightRecording=settings=profile,filename="$OUT/run-$N.jfr")
+    OPTS="$OPTS -XX:StartFlightRecording=settings=profile,filename=$OUT/run-$N.jfr"
   fi
   echo "bench: running the job on $N projects" >&2
   timed_run "$OUT" "$OUT/run-$N.log" run --period "$PERIOD" --db "$TRACKER" --reports "$OUT/reports-$N"
-  RUN_WALL[$N]=$WALL
+  RUN_WALL[$N]=$WALL RUN_RSS[$N]=$RSS_MB
   step() { sqlite3 "$OUT/trackers/tracker-$N-jobs.db" "SELECT endtime - starttime FROM step_execution WHERE stepname = '$1' ORDER BY stepexecutionid DESC LIMIT 1;"; }
   CLEAR=$(ms_to_s "$(step clear-period)") SNAP=$(ms_to_s "$(step snapshot)") WRITE=$(ms_to_s "$(step write-reports)")
   timing() { sed -n "s/.*aggregated [0-9]* reported projects in \([0-9]*\) ms; workbook in \([0-9]*\) ms; PDF in \([0-9]*\) ms.*/\\$1/p" "$OUT/run-$N.log" | tail -1; }
@@ -110,8 +179,51 @@ for N in 1000 10000 100000 1000000; do
   FLOOR=$(elapsed sqlite3 "$TRACKER" "$FLOOR_SQL")
   RATIO=$(awk -v a="$AGG" -v f="$FLOOR" 'BEGIN { if (a == "—" || f == 0) print "—"; else printf "%.1f×", a / f }')
   PER=$(awk -v w="$WALL" -v n="$N" 'BEGIN { printf "%.0f", w * 1e6 / n }')
-  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $PER |")
+  # The step floors, in the JVM flags the launcher picked for this tracker.
+  echo "bench: step floors at $N projects" >&2
+  FLAGS=$(launcher_flags "$(wc -c <"$TRACKER")")
+  REPORTED=$(sed -n 's/.*aggregated \([0-9]*\) reported projects.*/\1/p' "$OUT/run-$N.log" | tail -1)
+  [ -n "$REPORTED" ] || REPORTED=$(sqlite3 "$TRACKER" "SELECT count(*) FROM project;")
+  SCAN=$(scan_floor "$TRACKER" "$PERIOD_END")
+  SXSSF=$(sxssf_floor "$TRACKER" "$REPORTED" "$FLAGS")
+  JBERET=$(jberet_floor "$FLAGS")
+  SUM=$(awk -v a="$SCAN" -v b="$SXSSF" -v c="$JBERET" 'BEGIN { printf "%.1f", a + b + c }')
+  OVER=$(awk -v w="$WALL" -v f="$SUM" 'BEGIN { if (f == 0) print "—"; else printf "%.1f×", w / f }')
+  RUN_FLOORS[$N]="$SCAN + $SXSSF + $JBERET = $SUM s" RUN_FLOOR_SUM[$N]=$SUM
+  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $SCAN | $SXSSF | $JBERET | $OVER | $PER |")
 done
+
+# Reads of each input table in one run of the job: at the largest size up to 100k, once more under strace, the
+# tracker file's pages the JVM read (pread64; SQLite reads whole pages), each mapped to its table or index by
+# sqlite3's dbstat, over that b-tree's pages. A table read whole twice counts 2.0. (SQLite's own page cache can spare
+# a small table a second read; the large ones do not fit in it.)
+READS_LINE="— (BENCH_READS=0)"
+READS_N=
+for N in 1000 10000 100000; do [ "$N" -le "$MAX" ] && READS_N=$N; done
+if [ "$READS" = 1 ] && [ -n "$READS_N" ]; then
+  echo "bench: counting table reads at $READS_N projects (strace)" >&2
+  TRACKER=$OUT/trackers/tracker-$READS_N.db
+  rm -f "$OUT/trackers/tracker-$READS_N-jobs.db"* && rm -rf "$OUT/reports-reads"
+  sqlite3 "$TRACKER" "DELETE FROM period_project;"
+  sqlite3 "$TRACKER" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  PAGE=$(sqlite3 "$TRACKER" "PRAGMA page_size;")
+  REAL=$(cd "$(dirname "$TRACKER")" && pwd -P)/$(basename "$TRACKER")
+  ( cd "$OUT" && CHOKEPOINT_OPTS="$HEAP" strace -f -qq -s 0 -y -e trace=pread64 -o "$OUT/reads.strace" \
+      "$LAUNCHER" run --period "$PERIOD" --db "$TRACKER" --reports "$OUT/reports-reads" ) >"$OUT/run-reads.log" 2>&1 || {
+    echo "bench: the strace run failed, see $OUT/run-reads.log" >&2; exit 1; }
+  sqlite3 -separator ' ' "$TRACKER" "SELECT pageno, name FROM dbstat;" >"$OUT/reads.pages"
+  awk -v file="$REAL" -v page="$PAGE" '
+    NR == FNR { owner[$1] = $2; pages[$2]++; next }
+    index($0, "pread64(") && index($0, "<" file ">") {
+      line = $0; sub(/\) += .*/, "", line); n = split(line, a, ", "); off = a[n] + 0
+      p = int(off / page) + 1; if (p in owner) read[owner[p]]++ }
+    END { for (t in pages) if (read[t] > 0) printf "%s %d %d %.1f\n", t, read[t], pages[t], read[t] / pages[t] }' \
+    "$OUT/reads.pages" "$OUT/reads.strace" | sort >"$OUT/reads.txt"
+  READS_LINE=$(awk '$1 == "project" || $1 == "facility_event" || $1 == "baseline" { printf "%s%s %.1f", sep, $1, $4; sep = ", " }' "$OUT/reads.txt")
+  [ -n "$READS_LINE" ] || READS_LINE="— (no pread64 of the tracker seen: does SQLite map the file?)"
+  READS_LINE="$READS_LINE (at $READS_N)"
+  rm -f "$OUT/reads.strace"
+fi
 
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 {
@@ -119,10 +231,31 @@ echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -h | awk '/^Mem:/ { print $2 }') RAM;" \
      "$(java -version 2>&1 | head -1); load average $LOAD_START at start, $LOAD_END at end; $(date -u +%Y-%m-%d)."
 echo
-echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | aggregation / floor | wall µs per project |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# Issue 15's targets: now (this run) and target.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "—"; else printf "%.1f×", a / b }'; }
+echo "| what | now | target |"
+echo "|---|---:|---:|"
+echo "| sample month, fresh folder, through the installed launcher (median of ${#SAMPLE_WALLS[@]}) | $SAMPLE_MEDIAN s | ≤ 1.2 s |"
+echo "| 100k projects | ${RUN_WALL[100000]:-—} s | ≤ 6 s |"
+echo "| 1M projects | ${RUN_WALL[1000000]:-—} s | ≤ 45 s |"
+echo "| peak RSS at 1M | ${RUN_RSS[1000000]:-—} MB | ≤ 400 MB |"
+echo "| 1M wall / 100k wall | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_WALL[100000]:-}") | ≤ 10× (linear) |"
+echo "| reads of each input table per run | $READS_LINE | 1 |"
+echo "| 1M wall / sum of the step floors | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_FLOOR_SUM[1000000]:-}") | ≤ 2× |"
+echo "| step floors at 1M: sqlite3 scan + SXSSF write + JBeret trivial job | ${RUN_FLOORS[1000000]:-—} | — |"
+# The PostgreSQL backend's row goes here: 1M projects on PostgreSQL, wall and peak RSS.
+echo "| 1M projects on PostgreSQL | — (not measured yet) | — |"
+echo
+echo "The launcher's first call, which makes its class-data archive (${ARCHIVE_MB} MB): $FIRST_CALL s."
+echo
+echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | aggregation / floor | scan floor (s) | SXSSF floor (s) | JBeret floor (s) | wall / floors | wall µs per project |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "$SAMPLE_ROW"
 printf '%s\n' "${ROWS[@]}"
+if [ -s "$OUT/reads.txt" ]; then
+  echo
+  echo "Pages read per b-tree in one run at $READS_N projects (pages read, pages, reads): $(awk '{ printf "%s%s %d/%d = %s", sep, $1, $2, $3, $4; sep = "; " }' "$OUT/reads.txt")."
+fi
 if [ -n "${RUN_WALL[10000]:-}" ] && [ -n "${RUN_WALL[100000]:-}" ]; then
   echo
   # Start-up is a fixed cost; linear means each extra project costs the same from one size to the next.

@@ -32,7 +32,8 @@ final class RunChecks {
     private static final SettingsCatalog PROCESS = new SettingsCatalog(List.of(
             SettingKey.envOnly("CHOKEPOINT_HOME"),
             SettingKey.envOnly("CHOKEPOINT_DB"),
-            SettingKey.envOnly("CHOKEPOINT_OPTS")), List.of());
+            SettingKey.envOnly("CHOKEPOINT_OPTS"),
+            SettingKey.envOnly("CHOKEPOINT_CDS")), List.of());
 
     private final Environment environment;
 

@@ -54,15 +54,20 @@ public final class TrackerDatabase {
         if (Files.isDirectory(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
         }
+        boolean created = false;
         if (!Files.exists(absolute)) {
             createWithSampleData(file, absolute);
+            created = true;
         } else if (!Files.isReadable(absolute) || !Files.isWritable(absolute)) {
             throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
         } else {
             TrackerFile.checkUsable(file, absolute);
         }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
-        db.migrate();
+        if (!created) {
+            // A tracker made just now was migrated before its sample data went in: Flyway runs once per process.
+            db.migrate();
+        }
         return db;
     }
 
@@ -79,7 +84,7 @@ public final class TrackerDatabase {
             throw new TrackerException("cannot create tracker database " + file + ": " + e.getMessage(), e);
         }
         TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
-        db.migrate();
+        db.migrateNew();
         return db;
     }
 
@@ -114,7 +119,7 @@ public final class TrackerDatabase {
             Files.deleteIfExists(temp);
             TrackerFile.createPrivate(temp);
             TrackerDatabase db = new TrackerDatabase(temp, Jdbi.create(dataSource(temp)));
-            db.migrate();
+            db.migrateNew();
             db.loadSampleData();
             deleteSidecars(temp);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -160,36 +165,38 @@ public final class TrackerDatabase {
 
     private void migrate() {
         try {
-            refuseNewerSchema();
-            Flyway.configure()
-                    .dataSource(dataSource(file))
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new TypedFactsMigration())
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            Flyway flyway = flyway();
+            refuseNewerSchema(flyway.info().all());
+            flyway.migrate();
         } catch (FlywayException e) {
             throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
         }
     }
 
+    /** Migrates a file made just now: it has no history, so none from a newer release to look for first. */
+    private void migrateNew() {
+        try {
+            flyway().migrate();
+        } catch (FlywayException e) {
+            throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource(file))
+                .locations("classpath:db/migration")
+                .javaMigrations(new TypedFactsMigration())
+                .loggers("slf4j")
+                .load();
+    }
+
     /**
      * Flyway only warns about migrations it does not know and would go on writing; a tracker a newer release has
-     * migrated is refused instead. Read over a read-only connection, so the file stays as it is.
+     * migrated is refused instead. {@code info()} only reads, so the file stays as it is; the same Flyway then
+     * migrates, so its classes and the classpath scan are paid for once.
      */
-    private void refuseNewerSchema() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        SQLiteDataSource readOnly = new SQLiteDataSource(config);
-        readOnly.setUrl("jdbc:sqlite:" + file);
-        MigrationInfo[] all = Flyway.configure()
-                .dataSource(readOnly)
-                .locations("classpath:db/migration")
-                .loggers("slf4j")
-                .load()
-                .info()
-                .all();
+    private void refuseNewerSchema(MigrationInfo[] all) {
         MigrationVersion known = Arrays.stream(all)
                 .filter(m -> m.getState().isResolved() && m.getVersion() != null)
                 .map(MigrationInfo::getVersion)

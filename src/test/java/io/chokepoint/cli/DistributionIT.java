@@ -116,6 +116,67 @@ class DistributionIT {
     }
 
     @Test
+    void launcher_makesOneClassDataArchive_usesIt_andABadOrMismatchedOneNeverReachesTheTerminal() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path archives = cache.resolve("chokepoint");
+        Path work = Files.createDirectories(dir.resolve("cds"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        String version = "chokepoint " + UnpackedDistribution.version() + "\n";
+
+        // The first call trains on the sample month in a temporary folder: nothing of it shows, nothing is left.
+        UnpackedDistribution.Result first = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
+        assertThat(first.exitCode()).as(first.describe()).isZero();
+        assertThat(first.out()).isEqualTo(version);
+        assertThat(first.err()).isEmpty();
+        assertThat(work).isEmptyDirectory();
+        List<Path> made = jsaFiles(archives);
+        assertThat(made).hasSize(1);
+        assertThat(Files.size(made.get(0))).isGreaterThan(1_000_000);
+
+        // The next call maps it: the program's classes come from it.
+        UnpackedDistribution.Result used = UnpackedDistribution.run(work,
+                Map.of("XDG_CACHE_HOME", cache.toString(), "CHOKEPOINT_OPTS", "-Xlog:class+load"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(used.out()).contains("io.chokepoint.cli.Main source: shared objects file (top)");
+        assertThat(jsaFiles(archives)).isEqualTo(made);
+
+        // An archive this JVM cannot use (no compressed oops) is skipped without a word.
+        UnpackedDistribution.Result mismatched = UnpackedDistribution.run(work,
+                Map.of("XDG_CACHE_HOME", cache.toString(), "CHOKEPOINT_OPTS", "-XX:-UseCompressedOops"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(mismatched.exitCode()).as(mismatched.describe()).isZero();
+        assertThat(mismatched.out()).isEqualTo(version);
+        assertThat(mismatched.err()).isEmpty();
+
+        // A damaged one is dropped and made again.
+        assertThat(made.get(0).toFile().setWritable(true)).isTrue();
+        Files.writeString(made.get(0), "not an archive");
+        UnpackedDistribution.Result damaged = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
+        assertThat(damaged.exitCode()).as(damaged.describe()).isZero();
+        assertThat(damaged.out()).isEqualTo(version);
+        assertThat(damaged.err()).isEmpty();
+        assertThat(Files.size(jsaFiles(archives).get(0))).isGreaterThan(1_000_000);
+
+        // Off: none is made; a value that is neither on nor off is refused.
+        Path otherCache = dir.resolve("cache-off");
+        UnpackedDistribution.Result off = UnpackedDistribution.run(work,
+                Map.of("XDG_CACHE_HOME", otherCache.toString(), "CHOKEPOINT_CDS", "off"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(off.out()).isEqualTo(version);
+        assertThat(otherCache).doesNotExist();
+        UnpackedDistribution.Result bad = UnpackedDistribution.run(work, Map.of("CHOKEPOINT_CDS", "maybe"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err().strip()).isEqualTo("chokepoint: CHOKEPOINT_CDS is 'maybe'; use on or off");
+    }
+
+    private static List<Path> jsaFiles(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
+        }
+    }
+
+    @Test
     void javaHomeWithoutJava_isOneLineAndExit3() throws Exception {
         UnpackedDistribution.Result result = UnpackedDistribution.run(dir, Map.of("JAVA_HOME", dir.resolve("nope").toString()),
                 List.of(distribution.launcher().toString(), "--version"));

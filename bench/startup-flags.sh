@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The effect of each JVM start-up flag on the sample month in a fresh folder (issue 15): the same command as the
+# installed launcher runs, with the flags added one at a time and all together. Not run by CI.
+#
+#   bench/startup-flags.sh                 # after mvn package; 5 runs per line
+#   BENCH_SAMPLE_RUNS=9 bench/startup-flags.sh
+#
+# It unpacks target/chokepoint-<version>.tar.gz into BENCH_OUT/dist (default bench/out/dist), lets its launcher make
+# the class-data archive (one --version call; the first call trains on the sample month), then times
+# `java <flags> -cp lib/* io.chokepoint.cli.Main run --period 2026-01` in a fresh folder, median of
+# BENCH_SAMPLE_RUNS, and prints one markdown table (also BENCH_OUT/startup-flags.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=${BENCH_OUT:-$ROOT/bench/out}
+RUNS=${BENCH_SAMPLE_RUNS:-5}
+PERIOD=${BENCH_PERIOD:-2026-01}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+
+ARCHIVE_TGZ=$(ls "$ROOT"/target/chokepoint-*.tar.gz 2>/dev/null | head -1)
+[ -n "$ARCHIVE_TGZ" ] || { echo "bench: no target/chokepoint-*.tar.gz; run mvn -B -q -DskipTests package first" >&2; exit 2; }
+rm -rf "$OUT/dist" && mkdir -p "$OUT/dist"
+tar -xzf "$ARCHIVE_TGZ" -C "$OUT/dist"
+APP=$(ls -d "$OUT"/dist/chokepoint-*)
+"$APP/bin/chokepoint" --version >/dev/null
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/chokepoint
+JSA=$(ls -t "$CACHE"/chokepoint-*.jsa 2>/dev/null | head -1 || true)
+[ -n "$JSA" ] || { echo "bench: the launcher made no class-data archive in $CACHE" >&2; exit 1; }
+
+BASE=(-Dorg.jboss.logging.provider=slf4j -Djava.awt.headless=true)
+CDS=(-XX:SharedArchiveFile="$JSA" "-Xlog:cds*=off")
+
+# Median wall seconds of RUNS sample months in a fresh folder with the given JVM flags.
+median_wall() {
+  local walls=() dir=$OUT/flags-run
+  for _ in $(seq 1 "$RUNS"); do
+    rm -rf "$dir" && mkdir -p "$dir"
+    local start; start=$(date +%s.%N)
+    (cd "$dir" && java "${BASE[@]}" "$@" -cp "$APP/lib/*" io.chokepoint.cli.Main run --period "$PERIOD" >/dev/null 2>&1) || {
+      echo "bench: the run with $* failed" >&2; exit 1; }
+    walls+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')")
+  done
+  printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%s (min %s, max %s)", v[int((NR + 1) / 2)], v[1], v[NR] }'
+}
+
+LINES=()
+add() { # label flags...
+  local label=$1; shift
+  echo "bench: $label" >&2
+  LINES+=("| $label | \`${*:-(none)}\` | $(median_wall "$@") |")
+}
+add "JVM defaults (G1, C1+C2, default CDS of the JDK only)"
+add "+ C1 only" -XX:TieredStopAtLevel=1
+add "+ serial GC" -XX:+UseSerialGC
+add "+ AppCDS archive" "${CDS[@]}"
+add "C1 only + serial GC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+add "launcher default: AppCDS + C1 only + serial GC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${CDS[@]}"
+add "launcher default + one compiler thread" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 "${CDS[@]}"
+add "launcher default - perf data" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${CDS[@]}"
+add "launcher default + no class verification of the archive's classes (-Xshare:on)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:on "${CDS[@]}"
+rm -rf "$OUT/flags-run"
+
+{
+echo
+echo "Machine: $(nproc) cores; $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)."
+echo "Sample month ($PERIOD) in a fresh folder, wall seconds, median of $RUNS:"
+echo
+echo "| JVM | flags | wall (s) |"
+echo "|---|---|---:|"
+printf '%s\n' "${LINES[@]}" | sed "s|$JSA|<cache>/chokepoint-….jsa|g"
+} | tee "$OUT/startup-flags.md"
