@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.ProjectCursor;
@@ -23,13 +24,16 @@ public class SnapshotReader extends AbstractItemReader {
     @BatchProperty
     String db;
 
+    @Inject
+    JobContext jobContext;
+
     private ProjectCursor cursor;
     private ProjectKey last;
 
     @Override
     public void open(Serializable checkpoint) {
         last = (ProjectKey) checkpoint;
-        cursor = TrackerDatabase.connect(Path.of(db)).trackedProjects().open(last);
+        cursor = JobTracker.of(jobContext, db).trackedProjects().open(last);
     }
 
     @Override

@@ -49,9 +49,9 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
                 throw new IllegalStateException("cannot write the manifest: " + file + " is missing");
             }
         }
-        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        TrackerDatabase tracker = JobTracker.of(jobContext, db);
         String fingerprint = InputFingerprint.of(tracker);
-        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.file()).writeTo(files.manifest());
+        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.location()).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
         tracker.periodSnapshots().markReported(ReportPeriod.parse(period), java.time.Instant.now());
         return "COMPLETED";

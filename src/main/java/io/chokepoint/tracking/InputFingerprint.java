@@ -41,16 +41,21 @@ public final class InputFingerprint {
     /** The fingerprint of the tracker's current input rows, as {@code sha256:} followed by 64 hex digits. */
     public static String of(TrackerDatabase tracker) {
         MessageDigest digest = sha256();
+        Dialect dialect = tracker.dialect();
         tracker.jdbi().useTransaction(h -> {
             for (String table : TABLES) {
-                hashTable(h, table, digest);
+                hashTable(h, table, digest, dialect);
             }
         });
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void hashTable(Handle h, String table, MessageDigest digest) {
-        List<String> columns = h.createQuery("SELECT name FROM pragma_table_info(:table) ORDER BY cid")
+    private static void hashTable(Handle h, String table, MessageDigest digest, Dialect dialect) {
+        List<String> columns = h.createQuery(dialect == Dialect.SQLITE
+                        ? "SELECT name FROM pragma_table_info(:table) ORDER BY cid"
+                        // PostgreSQL's project.rowid stands for SQLite's implicit one: not a column there either.
+                        : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                                + " AND table_name = :table AND column_name <> 'rowid' ORDER BY ordinal_position")
                 .bind("table", table)
                 .mapTo(String.class)
                 .list()
@@ -68,15 +73,16 @@ public final class InputFingerprint {
         update(digest, list);
         h.createQuery("SELECT " + list + " FROM " + table + " ORDER BY " + order)
                 .reduceResultSet(digest, (d, rs, ctx) -> {
-                    hashRow(rs, columns.size(), d);
+                    hashRow(rs, columns.size(), d, dialect);
                     return d;
                 });
     }
 
-    private static void hashRow(ResultSet rs, int columns, MessageDigest digest) throws SQLException {
+    private static void hashRow(ResultSet rs, int columns, MessageDigest digest, Dialect dialect)
+            throws SQLException {
         digest.update((byte) 'R');
         for (int i = 1; i <= columns; i++) {
-            String value = rs.getString(i);
+            String value = dialect == Dialect.SQLITE ? rs.getString(i) : asSqliteText(rs, i);
             if (value == null) {
                 digest.update((byte) 0);
             } else {
@@ -84,6 +90,36 @@ public final class InputFingerprint {
                 update(digest, value);
             }
         }
+    }
+
+    /**
+     * A PostgreSQL value as SQLite's text of the same value, so that the same facts have the same fingerprint on
+     * both backends: a double as SQLite prints a REAL (shortest round-trip digits, {@code 1234.0}, {@code 1.0e+20});
+     * dates and text read the same on both already.
+     */
+    private static String asSqliteText(ResultSet rs, int column) throws SQLException {
+        Object value = rs.getObject(column);
+        if (value instanceof Double d) {
+            return sqliteReal(d);
+        }
+        return value == null ? null : rs.getString(column);
+    }
+
+    /** SQLite's text of a REAL: like C's {@code %!.17g} on the shortest digits that read back as the same double. */
+    static String sqliteReal(double d) {
+        if (d == 0) {
+            return "0.0";
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = exact.unscaledValue().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 17) {
+            String mantissa = digits.charAt(0) + "." + (digits.length() > 1 ? digits.substring(1) : "0");
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        String plain = exact.toPlainString();
+        return sign + (plain.contains(".") ? plain : plain + ".0");
     }
 
     /** Length-prefixed, so that ("ab", "c") and ("a", "bc") differ. */

@@ -18,10 +18,11 @@ public final class PeriodSnapshots {
 
     private static final String COLUMNS = "period, " + ProjectColumns.NAMES
             + state("cur_") + state("prev_");
-    private static final String UPSERT = "INSERT OR REPLACE INTO period_project (" + COLUMNS + ") VALUES ("
+    private static final String UPSERT = "INSERT INTO period_project (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
     private static String state(String prefix) {
         return java.util.stream.Stream.of("reported", "status", "target_year", "operating_since", "capacity_tpa",
@@ -29,8 +30,9 @@ public final class PeriodSnapshots {
                 .map(c -> ", " + prefix + c).collect(java.util.stream.Collectors.joining());
     }
 
-    PeriodSnapshots(Jdbi jdbi) {
+    PeriodSnapshots(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /** Inserts or replaces the rows, in one transaction. */
@@ -41,7 +43,7 @@ public final class PeriodSnapshots {
         jdbi.useTransaction(h -> {
             // Plain JDBC with positional parameters: binding 32 named parameters a row through Jdbi cost more than
             // SQLite's own insert (JFR at a million projects: 440 samples in Jdbi's binder, 222 in the insert).
-            try (PreparedStatement insert = h.getConnection().prepareStatement(UPSERT)) {
+            try (PreparedStatement insert = h.getConnection().prepareStatement(dialect.insertOrReplace(UPSERT, "period, id", COLUMNS))) {
                 for (ProjectSnapshot s : snapshots) {
                     insert.setString(1, s.period().toString());
                     int next = ProjectColumns.bind(insert, 2, s.project());
@@ -81,7 +83,7 @@ public final class PeriodSnapshots {
     /** Records that the period's report was completed now, unless an earlier report of it was already recorded. */
     public void markReported(ReportPeriod period, java.time.Instant at) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "INSERT OR IGNORE INTO period_report (period, first_reported_at) VALUES (:period, :at)")
+                        dialect.insertOrIgnore("INSERT INTO period_report (period, first_reported_at) VALUES (:period, :at)"))
                 .bind("period", period.toString())
                 .bind("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(at))
                 .execute());
@@ -91,9 +93,8 @@ public final class PeriodSnapshots {
     public java.util.Optional<java.time.Instant> firstReported(ReportPeriod period) {
         return jdbi.withHandle(h -> h.createQuery("SELECT first_reported_at FROM period_report WHERE period = :period")
                 .bind("period", period.toString())
-                .mapTo(String.class)
-                .findOne()
-                .map(java.time.Instant::parse));
+                .map((rs, ctx) -> Dialect.instant(rs, "first_reported_at"))
+                .findOne());
     }
 
     public int count(ReportPeriod period) {

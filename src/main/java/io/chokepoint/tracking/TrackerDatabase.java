@@ -35,13 +35,39 @@ import org.sqlite.SQLiteDataSource;
 public final class TrackerDatabase {
 
     private static final String SAMPLE = "/sample/";
+    /** SQLite's migrations; PostgreSQL's copies, with the same versions, are in {@link PostgresTracker#MIGRATIONS}. */
+    static final String MIGRATIONS = "classpath:db/migration";
 
     private final Path file;
+    private final PostgresLogin server;
     private final Jdbi jdbi;
 
     private TrackerDatabase(Path file, Jdbi jdbi) {
         this.file = file;
+        this.server = null;
         this.jdbi = jdbi;
+    }
+
+    private TrackerDatabase(PostgresLogin server) {
+        this.file = null;
+        this.server = server;
+        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server));
+    }
+
+    /**
+     * Opens the tracker in a PostgreSQL database, migrating its schema to the current version (PostgreSQL's copy of
+     * the same Flyway history). An unreachable server, a refused login or a database of a newer schema is one line.
+     */
+    public static TrackerDatabase open(PostgresLogin server) {
+        TrackerDatabase db = connect(server);
+        PostgresTracker.migrate(server, db);
+        return db;
+    }
+
+    /** Connects to a tracker in a PostgreSQL database; checks that the server answers, migrates nothing. */
+    public static TrackerDatabase connect(PostgresLogin server) {
+        PostgresTracker.check(server);
+        return new TrackerDatabase(server);
     }
 
     /**
@@ -160,10 +186,10 @@ public final class TrackerDatabase {
 
     private void migrate() {
         try {
-            refuseNewerSchema();
+            refuseNewerSchema(dataSourceReadOnly(file), file.toString(), MIGRATIONS);
             Flyway.configure()
                     .dataSource(dataSource(file))
-                    .locations("classpath:db/migration")
+                    .locations(MIGRATIONS)
                     .javaMigrations(new TypedFactsMigration())
                     .loggers("slf4j")
                     .load()
@@ -177,15 +203,10 @@ public final class TrackerDatabase {
      * Flyway only warns about migrations it does not know and would go on writing; a tracker a newer release has
      * migrated is refused instead. Read over a read-only connection, so the file stays as it is.
      */
-    private void refuseNewerSchema() {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        SQLiteDataSource readOnly = new SQLiteDataSource(config);
-        readOnly.setUrl("jdbc:sqlite:" + file);
+    static void refuseNewerSchema(javax.sql.DataSource readOnly, String file, String locations) {
         MigrationInfo[] all = Flyway.configure()
                 .dataSource(readOnly)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .loggers("slf4j")
                 .load()
                 .info()
@@ -206,12 +227,26 @@ public final class TrackerDatabase {
                 });
     }
 
-    private static String rootMessage(Throwable e) {
+    private static SQLiteDataSource dataSourceReadOnly(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource readOnly = new SQLiteDataSource(config);
+        readOnly.setUrl("jdbc:sqlite:" + file);
+        return readOnly;
+    }
+
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
         return t.getMessage();
+    }
+
+    /** Loads the embedded sample data (for {@code init --sample} on a server). */
+    public void loadSample() {
+        loadSampleData();
     }
 
     private void loadSampleData() {
@@ -230,7 +265,7 @@ public final class TrackerDatabase {
             throw new InvalidDataException(problems);
         }
         jdbi.useTransaction(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect());
             projects.forEach(store::upsertProject);
             events.forEach(store::insertEvent);
             baselines.forEach(store::insertBaseline);
@@ -245,8 +280,26 @@ public final class TrackerDatabase {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
+    /** The tracker's SQLite file; only for a tracker in a file (see {@link #server()}). */
     public Path file() {
+        if (file == null) {
+            throw new IllegalStateException("the tracker is in a PostgreSQL database, not a file: " + server);
+        }
         return file;
+    }
+
+    /** The PostgreSQL database the tracker is in, if it is in one. */
+    public java.util.Optional<PostgresLogin> server() {
+        return java.util.Optional.ofNullable(server);
+    }
+
+    /** Where the tracker is, for job parameters and messages: its file or its database URL (never a password). */
+    public String location() {
+        return file != null ? file.toString() : server.url();
+    }
+
+    public Dialect dialect() {
+        return file != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
     }
 
     public Jdbi jdbi() {
@@ -261,21 +314,26 @@ public final class TrackerDatabase {
     }
 
     public TrackedProjects trackedProjects() {
-        return new TrackedProjects(jdbi);
+        return new TrackedProjects(jdbi, dialect());
     }
 
     public PeriodSnapshots periodSnapshots() {
-        return new PeriodSnapshots(jdbi);
+        return new PeriodSnapshots(jdbi, dialect());
     }
 
     /** Imports CSV files into this tracker. */
     public TrackerImport importer() {
-        return new TrackerImport(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+        return new TrackerImport(writer(), dialect());
+    }
+
+    /** For imports and edits: on SQLite, connections that take the write lock when their transaction begins. */
+    private Jdbi writer() {
+        return file == null ? jdbi : Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE));
     }
 
     /** Exports this tracker's tables as CSV files. */
     public TrackerExport exporter() {
-        return new TrackerExport(jdbi);
+        return new TrackerExport(jdbi, dialect());
     }
 
     /** Single edits from the command line: projects and events. */
@@ -285,6 +343,6 @@ public final class TrackerDatabase {
 
     /** As {@link #edits()}, refusing dates more than a year ahead unless {@code futureDates} allows them. */
     public TrackerEdits edits(FutureDates futureDates) {
-        return new TrackerEdits(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)), futureDates);
+        return new TrackerEdits(writer(), futureDates, dialect());
     }
 }
