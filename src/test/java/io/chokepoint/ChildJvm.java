@@ -33,6 +33,11 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; stdout and stderr go to files in {@code dir}. */
     public static ChildJvm start(Path dir, Class<?> mainClass, String... args) {
+        return start(dir, java.util.Map.of(), mainClass, args);
+    }
+
+    /** As {@link #start(Path, Class, String...)}, with {@code env} added to the inherited environment. */
+    public static ChildJvm start(Path dir, java.util.Map<String, String> env, Class<?> mainClass, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Djava.awt.headless=true", "-Dorg.jboss.logging.provider=slf4j", mainClass.getName()));
@@ -41,7 +46,9 @@ public final class ChildJvm implements AutoCloseable {
             Files.createDirectories(dir);
             Path out = Files.createTempFile(dir, "child-", ".out");
             Path err = Files.createTempFile(dir, "child-", ".err");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process process = builder
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)

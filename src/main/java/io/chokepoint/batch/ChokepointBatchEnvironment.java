@@ -22,6 +22,8 @@ import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
+import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerFile;
 import org.jberet.tx.LocalTransactionManager;
 
@@ -35,14 +37,33 @@ import org.jberet.tx.LocalTransactionManager;
  */
 final class ChokepointBatchEnvironment implements BatchEnvironment {
 
+    private final TrackerDatabase tracker;
     private final JobRepository repository;
     private final JobExecutor executor;
     private final ThreadPoolExecutor threads;
     private final JobXmlResolver jobXmlResolver = new ChainedJobXmlResolver(new MetaInfBatchJobsJobXmlResolver());
 
     ChokepointBatchEnvironment(Path repositoryFile) {
-        createPrivately(repositoryFile);
-        this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
+        this(null, repositoryFile);
+    }
+
+    /**
+     * The environment of one tracker: its job repository is a SQLite file beside a tracker file, or, for a tracker on
+     * PostgreSQL, tables in the same database (prefixed {@code jberet_}), so any host that reaches the database sees
+     * every execution.
+     */
+    ChokepointBatchEnvironment(TrackerDatabase tracker) {
+        this(tracker, tracker.server().isPresent() ? null : tracker.jobRepositoryFile());
+    }
+
+    private ChokepointBatchEnvironment(TrackerDatabase tracker, Path repositoryFile) {
+        this.tracker = tracker;
+        if (repositoryFile != null) {
+            createPrivately(repositoryFile);
+            this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
+        } else {
+            this.repository = JdbcRepository.create(repositoryProperties(tracker.server().orElseThrow()));
+        }
         AtomicInteger number = new AtomicInteger();
         this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {
             Thread t = new Thread(task, "chokepoint-batch-" + number.incrementAndGet());
@@ -77,6 +98,30 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
         p.setProperty(JdbcRepository.DDL_FILE_NAME_KEY, "db/jobrepo/jberet-sqlite.ddl");
         p.setProperty(JdbcRepository.DB_PROPERTIES_KEY, "busy_timeout=10000:journal_mode=WAL:synchronous=NORMAL");
         return p;
+    }
+
+    /**
+     * The repository on PostgreSQL: JBeret's own DDL for it, tables prefixed {@code jberet_} beside the tracker's.
+     * The password goes to JBeret in these properties, which it keeps in memory; never in a job parameter.
+     */
+    static Properties repositoryProperties(PostgresLogin server) {
+        Properties p = new Properties();
+        p.setProperty("job-repository-type", "jdbc");
+        p.setProperty(JdbcRepository.DB_URL_KEY, server.url());
+        if (server.user() != null) {
+            p.setProperty(JdbcRepository.DB_USER_KEY, server.user());
+        }
+        if (server.password() != null) {
+            p.setProperty(JdbcRepository.DB_PASSWORD_KEY, server.password());
+        }
+        p.setProperty(JdbcRepository.DDL_FILE_NAME_KEY, "sql/jberet-postgresql.ddl");
+        p.setProperty(JdbcRepository.DB_TABLE_PREFIX_KEY, "jberet_");
+        return p;
+    }
+
+    /** The tracker whose job repository this is; null for an environment made from a repository file alone. */
+    TrackerDatabase tracker() {
+        return tracker;
     }
 
     @Override

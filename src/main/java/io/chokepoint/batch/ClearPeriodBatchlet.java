@@ -1,13 +1,11 @@
 package io.chokepoint.batch;
 
-import java.nio.file.Path;
-
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
 
 /**
  * Removes the period's rows before a fresh snapshot, so projects deleted since an earlier run do not linger.
@@ -25,9 +23,12 @@ public class ClearPeriodBatchlet extends AbstractBatchlet {
     @BatchProperty
     String period;
 
+    @Inject
+    JobContext jobContext;
+
     @Override
     public String process() {
-        TrackerDatabase.connect(Path.of(db)).periodSnapshots().deletePeriod(ReportPeriod.parse(period));
+        JobTracker.of(jobContext, db).periodSnapshots().deletePeriod(ReportPeriod.parse(period));
         return "COMPLETED";
     }
 }

@@ -89,7 +89,7 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
                     reportPeriod, reportPeriod);
             return exit(SKIPPED);
         }
-        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        TrackerDatabase tracker = JobTracker.of(jobContext, db);
         Clock clock = Clock.systemUTC();
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(tracker),
                 new DeliveryLog(tracker), clock);

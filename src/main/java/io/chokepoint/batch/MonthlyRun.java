@@ -33,8 +33,8 @@ public final class MonthlyRun {
     public MonthlyRun(ReportJob job, RunLock lock) {
         this.job = Objects.requireNonNull(job, "job");
         this.lock = Objects.requireNonNull(lock, "lock");
-        if (!lock.file().equals(RunLock.fileFor(job.tracker().file()))) {
-            throw new IllegalArgumentException("the lock " + lock.file() + " is not the lock of " + job.tracker().file());
+        if (!lock.guards(job.tracker())) {
+            throw new IllegalArgumentException("the lock " + lock.name() + " is not the lock of " + job.tracker().location());
         }
     }
 

@@ -39,7 +39,7 @@ public final class ReportJob {
 
     public ReportJob(TrackerDatabase tracker) {
         this.tracker = tracker;
-        this.operator = new JobOperatorImpl(new ChokepointBatchEnvironment(tracker.jobRepositoryFile()));
+        this.operator = new JobOperatorImpl(new ChokepointBatchEnvironment(tracker));
     }
 
     public TrackerDatabase tracker() {
@@ -74,7 +74,7 @@ public final class ReportJob {
         Path reports = reportsDir.toAbsolutePath().normalize();
         Properties parameters = new Properties();
         parameters.setProperty("period", period.toString());
-        parameters.setProperty("db", tracker.file().toString());
+        parameters.setProperty("db", tracker.location());
         parameters.setProperty("reports", reports.toString());
         // A bad settings file is refused here, before an execution exists, rather than failing the job later.
         options.analysis().ifPresent(AnalysisSettings::load);

@@ -15,6 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import org.jdbi.v3.core.Handle;
+
+import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerFile;
 
 /**
@@ -29,9 +32,17 @@ import io.chokepoint.tracking.TrackerFile;
  */
 public final class RunLock implements AutoCloseable {
 
+    /**
+     * The advisory lock of a tracker on PostgreSQL, one per database ("CHKPRUN"): the server releases it when the
+     * session that holds it ends, however its process ends, on whichever host.
+     */
+    static final long ADVISORY_KEY = 0x43484b5052554eL;
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Handle session;
+    private final String server;
     private final LockHolder holder;
     private final Optional<LockHolder> stale;
 
@@ -39,8 +50,79 @@ public final class RunLock implements AutoCloseable {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.session = null;
+        this.server = null;
         this.holder = holder;
         this.stale = stale;
+    }
+
+    private RunLock(Handle session, String server, LockHolder holder) {
+        this.file = null;
+        this.channel = null;
+        this.lock = null;
+        this.session = session;
+        this.server = server;
+        this.holder = holder;
+        this.stale = Optional.empty();
+    }
+
+    /**
+     * Takes the tracker's lock at once or fails: the file lock of a tracker file, or on PostgreSQL an advisory lock
+     * ({@code pg_try_advisory_lock}) held by one dedicated connection for as long as this lock is open.
+     *
+     * @throws RunLockedException if another process (on any host, for PostgreSQL) holds it
+     */
+    public static RunLock acquire(TrackerDatabase tracker, Clock clock) {
+        if (tracker.server().isEmpty()) {
+            return acquire(tracker.file(), clock);
+        }
+        String name = "advisory lock " + ADVISORY_KEY + " in " + tracker.location();
+        Handle session = tracker.jdbi().open();
+        try {
+            LockHolder self = new LockHolder(ProcessHandle.current().pid(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            // Named after its holder, so that a second process can say who holds it (pg_stat_activity).
+            session.createQuery("SELECT set_config('application_name', :name, false)")
+                    .bind("name", "chokepoint run " + self.toContent().replace('\n', ' ').strip() + " host=" + host())
+                    .mapTo(String.class).one();
+            boolean taken = session.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", ADVISORY_KEY)
+                    .mapTo(Boolean.class).one();
+            if (!taken) {
+                Optional<String> holder = session.createQuery("SELECT a.application_name FROM pg_locks l"
+                                + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
+                                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                                + " AND l.objid = :low")
+                        .bind("low", ADVISORY_KEY & 0xffffffffL)
+                        .mapTo(String.class).findFirst();
+                session.close();
+                throw new RunLockedException(name + holder.map(h -> ", held by " + h).orElse(""),
+                        holder.flatMap(h -> LockHolder.parse(h.replace(' ', '\n'))));
+            }
+            return new RunLock(session, name, self);
+        } catch (RuntimeException e) {
+            if (!session.isClosed()) {
+                session.close();
+            }
+            throw e;
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Whether this is the lock of {@code tracker}. */
+    public boolean guards(TrackerDatabase tracker) {
+        return tracker.server().isPresent() ? server != null && server.endsWith(" in " + tracker.location())
+                : file != null && file.equals(fileFor(tracker.file()));
+    }
+
+    /** What is locked, for messages: the lock file, or the advisory lock and its database. */
+    public String name() {
+        return file != null ? file.toString() : server;
     }
 
     /** The lock file of a tracker: its file name plus {@code .lock}, in the same directory. */
@@ -96,9 +178,17 @@ public final class RunLock implements AutoCloseable {
         return stale;
     }
 
-    /** Empties the file and releases the lock. */
+    /** Empties the file and releases the lock (on PostgreSQL: unlocks and closes the lock's connection). */
     @Override
     public void close() {
+        if (session != null) {
+            try {
+                session.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", ADVISORY_KEY).mapTo(Boolean.class).one();
+            } finally {
+                session.close();
+            }
+            return;
+        }
         try {
             if (channel.isOpen()) {
                 channel.truncate(0);

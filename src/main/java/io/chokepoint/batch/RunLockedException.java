@@ -9,6 +9,10 @@ public final class RunLockedException extends RuntimeException {
     private final transient Optional<RunLock.LockHolder> holder;
 
     RunLockedException(Path lockFile, Optional<RunLock.LockHolder> holder) {
+        this(lockFile.toString(), holder);
+    }
+
+    RunLockedException(String lockFile, Optional<RunLock.LockHolder> holder) {
         super("another run holds the lock " + lockFile + " ("
                 + holder.map(RunLock.LockHolder::toString).orElse("holder not yet recorded") + "): "
                 + "only one run at a time per tracker; wait for it to finish"

@@ -1,10 +1,10 @@
 package io.chokepoint.batch;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.InputFingerprint;
@@ -32,6 +32,9 @@ public class SnapshotReader extends AbstractItemReader {
     @BatchProperty
     String period;
 
+    @Inject
+    JobContext jobContext;
+
     private TrackerDatabase tracker;
     private ReportPeriod reportPeriod;
     private ProjectCursor cursor;
@@ -41,7 +44,7 @@ public class SnapshotReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        tracker = TrackerDatabase.connect(Path.of(db));
+        tracker = JobTracker.of(jobContext, db);
         reportPeriod = ReportPeriod.parse(period);
         InputFingerprint.Partial fingerprint;
         if (checkpoint instanceof SnapshotPosition position) {

@@ -50,7 +50,7 @@ public class SnapshotWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        TrackerDatabase tracker = JobTracker.of(jobContext, db);
         snapshots = tracker.periodSnapshots();
         if (checkpoint == null) {
             // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.

@@ -62,7 +62,7 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         ReportPeriod reportPeriod = ReportPeriod.parse(period);
-        TrackerDatabase tracker = TrackerDatabase.connect(Path.of(db));
+        TrackerDatabase tracker = JobTracker.of(jobContext, db);
         PeriodSnapshots snapshots = tracker.periodSnapshots();
         long start = System.nanoTime();
         long folding = 0;

@@ -52,7 +52,7 @@ final class ForegroundJob {
         PrintWriter err = environment.err();
         RunLock lock;
         try {
-            lock = RunLock.acquire(job.tracker().file(), environment.clock());
+            lock = RunLock.acquire(job.tracker(), environment.clock());
         } catch (RunLockedException | UncheckedIOException e) {
             err.println(e.getMessage()); // held by another run, or the lock file cannot be created
             return ExitCode.INPUT;
@@ -85,7 +85,7 @@ final class ForegroundJob {
                         .resolve("run-" + execution.executionId() + ".log");
                 if (log != null) {
                     log.writeTo(logFile, "Execution " + execution.executionId() + " of period " + execution.period()
-                            + " (" + execution.action() + ") against " + job.tracker().file() + "\n");
+                            + " (" + execution.action() + ") against " + job.tracker().location() + "\n");
                 }
                 if (!execution.archived().isEmpty()) {
                     environment.out().println("Kept the previous files in " + execution.archived().get(0).getParent());

@@ -86,6 +86,11 @@ final class ImportCommand implements Callable<Integer> {
         TrackerDatabase db = tracker.open(environment);
         // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
         // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
+        if (db.server().isPresent()) {
+            // On PostgreSQL a run reads one snapshot (REPEATABLE READ) and the import is one transaction: they go
+            // side by side, and imports wait for each other.
+            return importRows(db, table, progress);
+        }
         RunLock lock;
         try {
             lock = RunLock.acquire(db.file(), environment.clock());
@@ -96,6 +101,13 @@ final class ImportCommand implements Callable<Integer> {
             return ExitCode.INPUT;
         }
         try (lock) {
+            return importRows(db, table, progress);
+        }
+    }
+
+    private int importRows(TrackerDatabase db, TrackerTable table, LongConsumer progress) {
+        PrintWriter err = environment.err();
+        try {
             ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun,
                     future.rule(environment.clock())), progress);
             summary.warnings().forEach(w -> err.println("warning: " + w));

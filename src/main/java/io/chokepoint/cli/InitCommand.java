@@ -32,6 +32,9 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrackerHome home = tracker.locate(environment.env());
+        if (home.server() != null) {
+            return initServer(home);
+        }
         if (Files.exists(home.db())) {
             throw new TrackerException("cannot make a tracker at " + home.db() + ": the file exists; use it as it is, or"
                     + " give another path with --db or --home");
@@ -48,6 +51,21 @@ final class InitCommand implements Callable<Integer> {
         }
         environment.out().println("Made a new tracker " + home.db() + (sample ? " with the sample data" : ", empty")
                 + "; its reports go to " + home.reports(null));
+        return ExitCode.OK;
+    }
+
+    /** On a server the database exists already (made by its administrator): init gives it the schema. */
+    private int initServer(TrackerHome home) {
+        TrackerDatabase db = TrackerDatabase.open(DatabaseLogin.resolve(home.server(), environment.env()));
+        if (db.trackedProjects().projectCount() > 0 || !db.trackedProjects().baselines().isEmpty()) {
+            throw new TrackerException("cannot make a tracker in " + home.server() + ": it holds a tracker already;"
+                    + " use it as it is, or give another database with --db");
+        }
+        if (sample) {
+            db.loadSample();
+        }
+        environment.out().println("Made a new tracker in " + home.server() + (sample ? " with the sample data"
+                : ", empty") + "; its reports go to " + home.reports(null));
         return ExitCode.OK;
     }
 }

@@ -53,7 +53,7 @@ final class RunChecks {
             throw new SettingsException("--config " + settingsFile + ": no such settings file; check the path, or leave"
                     + " --config out to use chokepoint.properties in the tracker's home");
         }
-        Settings settings = Settings.load(settingsFile, environment.env(), PROCESS.plus(MailSettings.catalog()));
+        Settings settings = Settings.load(settingsFile, environment.env(), PROCESS.plus(DatabaseLogin.CATALOG).plus(MailSettings.catalog()));
         settings.warnings().forEach(warning -> environment.note("Warning: " + warning));
         if (options.email().enabled()) {
             try {
@@ -95,6 +95,15 @@ final class RunChecks {
         } catch (RuntimeException e) {
             throw new SettingsException("cannot read " + files.manifest() + " (" + e.getMessage() + "); move the folder "
                     + files.directory() + " away or give another --reports folder", e);
+        }
+        if (tracker.server().isPresent()) {
+            String url = tracker.location();
+            manifest.map(ReportManifest::tracker).filter(theirs -> !theirs.equals(url)).ifPresent(theirs -> {
+                throw new SettingsException(files.directory() + " holds the reports of another tracker (" + theirs
+                        + "), not of " + url + "; give this tracker its own folder with --reports DIR (or --home), or"
+                        + " move " + files.directory() + " away");
+            });
+            return;
         }
         Path ours = tracker.file().toAbsolutePath().normalize();
         manifest.map(ReportManifest::tracker).map(Path::of).filter(theirs -> !same(theirs, ours)).ifPresent(theirs -> {

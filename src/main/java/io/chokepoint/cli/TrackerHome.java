@@ -13,14 +13,26 @@ import io.chokepoint.batch.EmailOptions;
  * @param directory the home, absolute
  * @param db        the tracker file, absolute
  * @param dbSource  how the tracker file was named: {@code --db}, {@code CHOKEPOINT_DB}, or null for the default path
+ * @param server    the {@code jdbc:postgresql:} URL of a tracker on a server (then {@code db} is null), or null
  */
-record TrackerHome(Path directory, Path db, String dbSource) {
+record TrackerHome(Path directory, Path db, String dbSource, String server) {
 
     static final Path DEFAULT_REPORTS = Path.of("reports");
 
     TrackerHome {
         Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(db, "db");
+        if (server == null) {
+            Objects.requireNonNull(db, "db");
+        }
+    }
+
+    TrackerHome(Path directory, Path db, String dbSource) {
+        this(directory, db, dbSource, null);
+    }
+
+    /** The tracker's file or database URL, for messages. */
+    String tracker() {
+        return server != null ? server : db.toString();
     }
 
     /** {@code path} against the home, unless it is absolute. */

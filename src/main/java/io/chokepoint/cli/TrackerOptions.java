@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.chokepoint.tracking.PostgresLogin;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
@@ -19,10 +20,12 @@ final class TrackerOptions {
                     + " relative paths resolve against it (default: $CHOKEPOINT_HOME, else the current directory).")
     Path home;
 
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "Tracker SQLite file, which must exist (default: $CHOKEPOINT_DB, else " + DEFAULT_DB
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "Tracker SQLite file, which must exist, or a PostgreSQL database jdbc:postgresql://host:port/db"
+                    + " (user from $CHOKEPOINT_DB_USER, password from $CHOKEPOINT_DB_PASSWORD,"
+                    + " $CHOKEPOINT_DB_PASSWORD_FILE or ~/.pgpass) (default: $CHOKEPOINT_DB, else " + DEFAULT_DB
                     + " in the home, made with the sample data on first use; chokepoint init makes others).")
-    Path db;
+    String db;
 
     /**
      * The home and tracker file these options name. A home or tracker file that is named (by option or variable)
@@ -37,6 +40,9 @@ final class TrackerOptions {
             throw new TrackerException(named + ": no such directory " + resolved.directory() + "; give the folder"
                     + " that holds the tracker, or make a new tracker there with: chokepoint init --home "
                     + resolved.directory());
+        }
+        if (resolved.server() != null) {
+            return resolved;
         }
         if (!resolved.defaultDb() && !Files.exists(resolved.db())) {
             String given = resolved.dbSource().equals("--db") ? "--db " + db : "CHOKEPOINT_DB=" + env.get("CHOKEPOINT_DB");
@@ -55,11 +61,17 @@ final class TrackerOptions {
         Path file;
         String source;
         if (db != null) {
-            file = db;
             source = "--db";
+            if (PostgresLogin.isServerUrl(db)) {
+                return new TrackerHome(directory, null, source, db);
+            }
+            file = Path.of(db);
         } else if (dbFromEnv != null) {
-            file = Path.of(dbFromEnv);
             source = "CHOKEPOINT_DB";
+            if (PostgresLogin.isServerUrl(dbFromEnv)) {
+                return new TrackerHome(directory, null, source, dbFromEnv);
+            }
+            file = Path.of(dbFromEnv);
         } else {
             file = Path.of(DEFAULT_DB);
             source = null;
@@ -78,6 +90,9 @@ final class TrackerOptions {
      */
     TrackerDatabase open(Environment environment) {
         TrackerHome resolved = home(environment.env());
+        if (resolved.server() != null) {
+            return TrackerDatabase.open(DatabaseLogin.resolve(resolved.server(), environment.env()));
+        }
         boolean creating = !Files.exists(resolved.db());
         TrackerDatabase tracker = TrackerDatabase.open(resolved.db());
         if (creating) {
@@ -90,6 +105,9 @@ final class TrackerOptions {
     /** Connects to an existing tracker; never makes one. */
     TrackerDatabase connect(Environment environment) {
         TrackerHome resolved = home(environment.env());
+        if (resolved.server() != null) {
+            return TrackerDatabase.connect(DatabaseLogin.resolve(resolved.server(), environment.env()));
+        }
         if (!Files.exists(resolved.db())) {
             throw new TrackerException("no tracker " + resolved.db() + " in the home " + resolved.directory()
                     + "; give its home with --home or its file with --db, or make one with: chokepoint init");

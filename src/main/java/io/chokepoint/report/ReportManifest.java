@@ -65,6 +65,12 @@ public record ReportManifest(String period, long jobExecutionId, String inputFin
     /** Describes the files as they are on disk now. */
     public static ReportManifest describe(ReportFiles files, long jobExecutionId, String inputFingerprint,
                                           List<Path> written, Path tracker) {
+        return describe(files, jobExecutionId, inputFingerprint, written, tracker.toString());
+    }
+
+    /** As above, for a tracker named by its file or its database URL. */
+    public static ReportManifest describe(ReportFiles files, long jobExecutionId, String inputFingerprint,
+                                          List<Path> written, String tracker) {
         return new ReportManifest(files.period().toString(), jobExecutionId, inputFingerprint,
                 written.stream().map(FileEntry::of).toList(), tracker.toString());
     }

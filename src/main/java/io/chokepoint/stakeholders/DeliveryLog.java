@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 
 import org.jdbi.v3.core.Jdbi;
 
+import io.chokepoint.tracking.Dialect;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
@@ -25,9 +26,11 @@ import io.chokepoint.tracking.TrackerDatabase;
 public final class DeliveryLog {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
     public DeliveryLog(TrackerDatabase tracker) {
         this.jdbi = tracker.jdbi();
+        this.dialect = tracker.dialect();
     }
 
     /**
@@ -39,12 +42,32 @@ public final class DeliveryLog {
      */
     public OptionalLong claim(ReportPeriod period, String recipient, Instant at) {
         return jdbi.withHandle(h -> {
-            int inserted = h.createUpdate("""
-                            INSERT INTO deliveries (period, recipient, outcome, started_at)
-                            SELECT :period, :recipient, 'SENDING', :at
-                            WHERE NOT EXISTS (SELECT 1 FROM deliveries
-                                              WHERE period = :period AND recipient = :recipient
-                                                AND outcome IN ('SENDING', 'SENT', 'OUTBOX', 'REJECTED', 'UNCERTAIN'))""")
+            String claim = """
+                    INSERT INTO deliveries (period, recipient, outcome, started_at)
+                    SELECT :period, :recipient, 'SENDING', :at
+                    WHERE NOT EXISTS (SELECT 1 FROM deliveries
+                                      WHERE period = :period AND recipient = :recipient
+                                        AND outcome IN ('SENDING', 'SENT', 'OUTBOX', 'REJECTED', 'UNCERTAIN'))""";
+            if (dialect == Dialect.POSTGRESQL) {
+                // PostgreSQL runs writers side by side: a lock on (period, recipient) until this transaction ends
+                // makes the check and the insert one step, as SQLite's single writer does.
+                return h.inTransaction(t -> {
+                    t.createQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                            .bind("key", "delivery " + period + " " + recipient.toLowerCase(java.util.Locale.ROOT))
+                            .mapTo(String.class).one();
+                    return t.createQuery(claim.replace("SELECT :period, :recipient, 'SENDING', :at",
+                                "SELECT CAST(:period AS text), CAST(:recipient AS text), 'SENDING', CAST(:at AS timestamptz)")
+                                + " RETURNING id")
+                        .bind("period", period.toString())
+                        .bind("recipient", recipient)
+                        .bind("at", at.toString())
+                        .mapTo(Long.class)
+                        .findOne()
+                        .map(OptionalLong::of)
+                        .orElse(OptionalLong.empty());
+                });
+            }
+            int inserted = h.createUpdate(claim)
                     .bind("period", period.toString())
                     .bind("recipient", recipient)
                     .bind("at", at.toString())
@@ -123,7 +146,7 @@ public final class DeliveryLog {
     public List<DeliveryRecord> inDoubt(ReportPeriod period) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM deliveries d
-                        WHERE outcome IN ('SENDING', 'UNCERTAIN') AND (:period IS NULL OR period = :period)
+                        WHERE outcome IN ('SENDING', 'UNCERTAIN') AND (CAST(:period AS text) IS NULL OR period = :period)
                           AND NOT EXISTS (SELECT 1 FROM deliveries settled
                                           WHERE settled.period = d.period AND settled.recipient = d.recipient
                                             AND settled.outcome IN ('SENT', 'OUTBOX'))
@@ -148,6 +171,6 @@ public final class DeliveryLog {
                 rs.getString("recipient"), DeliveryRecord.Outcome.valueOf(rs.getString("outcome")),
                 rs.getInt("attempts"), rs.getString("message_id"), rs.getString("attachment_sha256"),
                 rs.getString("server_reply"), outbox == null ? null : Path.of(outbox), rs.getInt("resend") == 1,
-                Instant.parse(rs.getString("started_at")), finished == null ? null : Instant.parse(finished));
+                Dialect.instant(rs, "started_at"), finished == null ? null : Dialect.instant(rs, "finished_at"));
     }
 }

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
+import io.chokepoint.tracking.Dialect;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
@@ -144,7 +145,7 @@ public final class StakeholderDirectory {
         Stakeholder stakeholder = new Stakeholder(rs.getString("email"), rs.getString("name"),
                 codes(rs.getString("stages")).stream().map(ChainStage::fromCode).toList(),
                 codes(rs.getString("countries")).stream().map(Country::new).toList());
-        return new Entry(stakeholder, rs.getInt("active") == 1, Instant.parse(rs.getString("added_at")));
+        return new Entry(stakeholder, rs.getInt("active") == 1, Dialect.instant(rs, "added_at"));
     }
 
     private static List<String> codes(String column) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementCustomizers;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.result.ResultIterator;
 
 /**
@@ -161,12 +163,33 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
     private record Recorded(long id, FacilityEvent event, byte[] digest) {
     }
 
+    /**
+     * On PostgreSQL, the handle reads in one REPEATABLE READ transaction, so both cursors see one snapshot however
+     * long the run takes and whatever is imported meanwhile, and it fetches rows in batches through server-side
+     * cursors (which need autocommit off) rather than loading whole tables. SQLite's reader sees one snapshot of its
+     * WAL as it is.
+     */
+    static Handle reading(Handle handle, Dialect dialect) {
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.setTransactionIsolationLevel(TransactionIsolationLevel.REPEATABLE_READ);
+            handle.begin();
+            handle.addCustomizer(StatementCustomizers.fetchSize(FETCH_SIZE));
+        }
+        return handle;
+    }
+
+    /** Rows per round trip of a server-side cursor. */
+    static final int FETCH_SIZE = 2_000;
+
     @Override
     public void close() {
         try {
             projects.close();
             events.close();
         } finally {
+            if (handle.isInTransaction()) {
+                handle.rollback(); // it only read
+            }
             handle.close();
         }
     }

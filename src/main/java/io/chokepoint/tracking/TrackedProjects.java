@@ -8,14 +8,16 @@ import org.jdbi.v3.core.Jdbi;
 /** Reads the tracked projects, their events and the baselines. */
 public final class TrackedProjects {
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    TrackedProjects(Jdbi jdbi) {
+    TrackedProjects(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /** Opens a cursor over every project after {@code after} (null: from the start). The caller closes it. */
     public ProjectCursor open(ProjectKey after) {
-        return new ProjectCursor(jdbi.open(), after, null);
+        return new ProjectCursor(ProjectCursor.reading(jdbi.open(), dialect), after, null);
     }
 
     /**
@@ -23,7 +25,7 @@ public final class TrackedProjects {
      * fingerprint of the rows read before {@code after} (a new one when starting from the start).
      */
     public ProjectCursor open(ProjectKey after, InputFingerprint.Partial fingerprint) {
-        return new ProjectCursor(jdbi.open(), after, java.util.Objects.requireNonNull(fingerprint, "fingerprint"));
+        return new ProjectCursor(ProjectCursor.reading(jdbi.open(), dialect), after, java.util.Objects.requireNonNull(fingerprint, "fingerprint"));
     }
 
     public List<Baseline> baselines() {
@@ -49,7 +51,8 @@ public final class TrackedProjects {
     public List<FacilityEvent> eventsRecordedAfter(java.time.Instant recordedAfter, LocalDate datedBy) {
         // "+date": by the recorded_at index; by the date index SQLite would walk nearly every event.
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM facility_event WHERE recorded_at > :after AND +date <= :datedBy"
+                        "SELECT * FROM facility_event WHERE recorded_at > :after AND "
+                                + (dialect == Dialect.SQLITE ? "+date" : "date") + " <= :datedBy"
                                 + " ORDER BY date, facility_id, id")
                 .bind("after", java.time.format.DateTimeFormatter.ISO_INSTANT.format(recordedAfter))
                 .bind("datedBy", datedBy.toString())
@@ -63,7 +66,7 @@ public final class TrackedProjects {
      */
     public java.util.Optional<LocalDate> earliestFact() {
         return jdbi.withHandle(h -> h.createQuery("SELECT min(d) FROM (SELECT min(date) AS d FROM facility_event"
-                        + " UNION ALL SELECT min(announced_on) FROM project UNION ALL SELECT min(status_as_of) FROM project)")
+                        + " UNION ALL SELECT min(announced_on) FROM project UNION ALL SELECT min(status_as_of) FROM project) AS facts")
                 .mapTo(String.class).findOne())
                 .map(LocalDate::parse);
     }

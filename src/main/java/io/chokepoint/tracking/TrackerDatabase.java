@@ -35,13 +35,39 @@ import org.sqlite.SQLiteDataSource;
 public final class TrackerDatabase {
 
     private static final String SAMPLE = "/sample/";
+    /** SQLite's migrations; PostgreSQL's copies, with the same versions, are in {@link PostgresTracker#MIGRATIONS}. */
+    static final String MIGRATIONS = "classpath:db/migration";
 
     private final Path file;
+    private final PostgresLogin server;
     private final Jdbi jdbi;
 
     private TrackerDatabase(Path file, Jdbi jdbi) {
         this.file = file;
+        this.server = null;
         this.jdbi = jdbi;
+    }
+
+    private TrackerDatabase(PostgresLogin server) {
+        this.file = null;
+        this.server = server;
+        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server));
+    }
+
+    /**
+     * Opens the tracker in a PostgreSQL database, migrating its schema to the current version (PostgreSQL's copy of
+     * the same Flyway history). An unreachable server, a refused login or a database of a newer schema is one line.
+     */
+    public static TrackerDatabase open(PostgresLogin server) {
+        TrackerDatabase db = connect(server);
+        PostgresTracker.migrate(server, db);
+        return db;
+    }
+
+    /** Connects to a tracker in a PostgreSQL database; checks that the server answers, migrates nothing. */
+    public static TrackerDatabase connect(PostgresLogin server) {
+        PostgresTracker.check(server);
+        return new TrackerDatabase(server);
     }
 
     /**
@@ -166,7 +192,7 @@ public final class TrackerDatabase {
     private void migrate() {
         try {
             Flyway flyway = flyway();
-            refuseNewerSchema(flyway.info().all());
+            refuseNewerSchema(flyway.info().all(), file.toString());
             flyway.migrate();
         } catch (FlywayException e) {
             throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
@@ -185,7 +211,7 @@ public final class TrackerDatabase {
     private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(dataSource(file))
-                .locations("classpath:db/migration")
+                .locations(MIGRATIONS)
                 .javaMigrations(new TypedFactsMigration())
                 .loggers("slf4j")
                 .load();
@@ -196,7 +222,7 @@ public final class TrackerDatabase {
      * migrated is refused instead. {@code info()} only reads, so the file stays as it is; the same Flyway then
      * migrates, so its classes and the classpath scan are paid for once.
      */
-    private void refuseNewerSchema(MigrationInfo[] all) {
+    static void refuseNewerSchema(MigrationInfo[] all, String file) {
         MigrationVersion known = Arrays.stream(all)
                 .filter(m -> m.getState().isResolved() && m.getVersion() != null)
                 .map(MigrationInfo::getVersion)
@@ -213,12 +239,17 @@ public final class TrackerDatabase {
                 });
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
         return t.getMessage();
+    }
+
+    /** Loads the embedded sample data (for {@code init --sample} on a server). */
+    public void loadSample() {
+        loadSampleData();
     }
 
     private void loadSampleData() {
@@ -237,7 +268,7 @@ public final class TrackerDatabase {
             throw new InvalidDataException(problems);
         }
         jdbi.useTransaction(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect());
             projects.forEach(store::upsertProject);
             events.forEach(store::insertEvent);
             baselines.forEach(store::insertBaseline);
@@ -252,8 +283,26 @@ public final class TrackerDatabase {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
+    /** The tracker's SQLite file; only for a tracker in a file (see {@link #server()}). */
     public Path file() {
+        if (file == null) {
+            throw new IllegalStateException("the tracker is in a PostgreSQL database, not a file: " + server);
+        }
         return file;
+    }
+
+    /** The PostgreSQL database the tracker is in, if it is in one. */
+    public java.util.Optional<PostgresLogin> server() {
+        return java.util.Optional.ofNullable(server);
+    }
+
+    /** Where the tracker is, for job parameters and messages: its file or its database URL (never a password). */
+    public String location() {
+        return file != null ? file.toString() : server.url();
+    }
+
+    public Dialect dialect() {
+        return file != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
     }
 
     public Jdbi jdbi() {
@@ -268,21 +317,26 @@ public final class TrackerDatabase {
     }
 
     public TrackedProjects trackedProjects() {
-        return new TrackedProjects(jdbi);
+        return new TrackedProjects(jdbi, dialect());
     }
 
     public PeriodSnapshots periodSnapshots() {
-        return new PeriodSnapshots(jdbi);
+        return new PeriodSnapshots(jdbi, dialect());
     }
 
     /** Imports CSV files into this tracker. */
     public TrackerImport importer() {
-        return new TrackerImport(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+        return new TrackerImport(writer(), dialect());
+    }
+
+    /** For imports and edits: on SQLite, connections that take the write lock when their transaction begins. */
+    private Jdbi writer() {
+        return file == null ? jdbi : Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE));
     }
 
     /** Exports this tracker's tables as CSV files. */
     public TrackerExport exporter() {
-        return new TrackerExport(jdbi);
+        return new TrackerExport(jdbi, dialect());
     }
 
     /** Single edits from the command line: projects and events. */
@@ -292,6 +346,6 @@ public final class TrackerDatabase {
 
     /** As {@link #edits()}, refusing dates more than a year ahead unless {@code futureDates} allows them. */
     public TrackerEdits edits(FutureDates futureDates) {
-        return new TrackerEdits(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)), futureDates);
+        return new TrackerEdits(writer(), futureDates, dialect());
     }
 }

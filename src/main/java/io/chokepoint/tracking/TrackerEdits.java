@@ -22,9 +22,11 @@ public final class TrackerEdits {
 
     private final Jdbi jdbi;
     private final FutureDates futureDates;
+    private final Dialect dialect;
 
     /** @param futureDates refuses dates given more than a year ahead, unless allowed; null: not checked */
-    TrackerEdits(Jdbi jdbi, FutureDates futureDates) {
+    TrackerEdits(Jdbi jdbi, FutureDates futureDates, Dialect dialect) {
+        this.dialect = dialect;
         this.jdbi = jdbi;
         this.futureDates = futureDates;
     }
@@ -42,7 +44,7 @@ public final class TrackerEdits {
         Project project = TrackerCsv.project(input.values(), input.label(), problems);
         checkDates(input, problems);
         return jdbi.inTransaction(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect);
             String id = input.values().get("id");
             if (id != null && store.findProject(id.strip()).isPresent()) {
                 problems.add(DataProblem.inOption(input.label().apply("id"), "project '" + id.strip()
@@ -62,7 +64,7 @@ public final class TrackerEdits {
      */
     public ProjectChange updateProject(String id, FieldInput changes) {
         return jdbi.inTransaction(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect);
             Project before = store.findProject(id).orElseThrow(() -> unknownProject(id));
             Map<String, String> values = new LinkedHashMap<>();
             List<String> current = TrackerCsv.projectValues(before);
@@ -91,7 +93,7 @@ public final class TrackerEdits {
      */
     public EventRecord addEvent(String projectId, FieldInput input) {
         return jdbi.inTransaction(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect);
             Project project = store.findProject(projectId).orElseThrow(() -> new InvalidDataException(List.of(
                     DataProblem.inOption(input.label().apply(PROJECT), unknownProject(projectId).getMessage()))));
             Map<String, String> values = new LinkedHashMap<>(input.values());
@@ -123,7 +125,7 @@ public final class TrackerEdits {
     /** The project with every event of its facility, in date order. */
     public ProjectHistory project(String id) {
         return jdbi.withHandle(h -> {
-            TrackerStore store = new TrackerStore(h);
+            TrackerStore store = new TrackerStore(h, dialect);
             Project project = store.findProject(id).orElseThrow(() -> unknownProject(id));
             return new ProjectHistory(project, store.eventsOf(project.facilityId()));
         });

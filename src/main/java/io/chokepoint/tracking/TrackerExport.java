@@ -36,9 +36,11 @@ import org.jdbi.v3.core.statement.Query;
 public final class TrackerExport {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    TrackerExport(Jdbi jdbi) {
+    TrackerExport(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     public ExportSummary run(ExportRequest request) {
@@ -48,18 +50,20 @@ public final class TrackerExport {
                     + " name such as " + request.table().code() + ".csv");
         }
         String asOf = request.asOf() == null ? null : request.asOf().toString();
+        // PostgreSQL must know the parameter's type to test it for NULL.
+        String unset = dialect == Dialect.SQLITE ? ":asOf IS NULL" : "CAST(:asOf AS date) IS NULL";
         long rows = switch (request.table()) {
             case PROJECTS -> write(request, target, h -> h.createQuery("SELECT " + ProjectColumns.NAMES
-                            + " FROM project p WHERE :asOf IS NULL OR p.announced_on IS NULL OR p.announced_on <= :asOf"
+                            + " FROM project p WHERE " + unset + " OR p.announced_on IS NULL OR p.announced_on <= :asOf"
                             + " OR p.status_as_of <= :asOf OR EXISTS (SELECT 1 FROM facility_event e"
                             + " WHERE e.facility_id = p.facility_id AND e.date <= :asOf)"
                             + " ORDER BY p.rowid").bind("asOf", asOf),
                     rs -> TrackerCsv.projectValues(ProjectColumns.read(rs)));
             case EVENTS -> write(request, target, h -> h.createQuery("SELECT * FROM facility_event"
-                            + " WHERE :asOf IS NULL OR date <= :asOf ORDER BY id").bind("asOf", asOf),
+                            + " WHERE " + unset + " OR date <= :asOf ORDER BY id").bind("asOf", asOf),
                     rs -> TrackerCsv.eventValues(ProjectColumns.readEvent(rs)));
             case BASELINES -> write(request, target, h -> h.createQuery("SELECT * FROM baseline"
-                            + " WHERE :asOf IS NULL OR published_on <= :asOf"
+                            + " WHERE " + unset + " OR published_on <= :asOf"
                             + " OR (published_on IS NULL AND year <= :year) ORDER BY id")
                             .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),

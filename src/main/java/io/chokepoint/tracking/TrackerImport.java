@@ -35,10 +35,16 @@ public final class TrackerImport {
     /** The progress listener hears the number of rows read every this many rows. */
     public static final int PROGRESS_INTERVAL = 10_000;
 
+    /** The key of the transaction-level advisory lock that serializes imports on PostgreSQL. */
+    private static final long IMPORT_LOCK = 0x43484b50494d5054L; // "CHKPIMPT"
+
     private final Jdbi jdbi;
 
-    TrackerImport(Jdbi jdbi) {
+    private final Dialect dialect;
+
+    TrackerImport(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /**
@@ -57,10 +63,15 @@ public final class TrackerImport {
         }
     }
 
-    private static ImportSummary importFile(Handle handle, ImportRequest request, String name, Reader in,
+    private ImportSummary importFile(Handle handle, ImportRequest request, String name, Reader in,
                                             LongConsumer progress) {
         handle.begin();
         try {
+            if (dialect == Dialect.POSTGRESQL) {
+                // One import at a time per tracker: a second waits for the first to commit or roll back, then
+                // stages against what it left, instead of failing on the rows both insert.
+                handle.execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            }
             Staging<?> staging = switch (request.table()) {
                 case PROJECTS -> new ProjectStaging(handle, name, progress);
                 case EVENTS -> new EventStaging(handle, name, progress);
@@ -104,6 +115,7 @@ public final class TrackerImport {
         final List<DataProblem> problems = new ArrayList<>();
         final BatchWriter<Line<T>> writer;
         final List<String> columns;
+        final Dialect dialect;
         long rows;
 
         /** A row and the line it starts on. */
@@ -115,12 +127,17 @@ public final class TrackerImport {
             this.file = file;
             this.progress = progress;
             this.columns = columns;
+            try {
+                this.dialect = Dialect.of(handle.getConnection());
+            } catch (java.sql.SQLException e) {
+                throw new TrackerException("cannot import " + file + ": " + e.getMessage(), e);
+            }
             // A temporary table belongs to this connection and disappears with it; created inside the
             // transaction, it is also rolled back with it. Its columns take the declared types of the target
             // table, so staged values compare with stored ones exactly as they would be stored.
-            handle.execute("DROP TABLE IF EXISTS temp.import_row");
+            handle.execute("DROP TABLE IF EXISTS " + (dialect == Dialect.SQLITE ? "temp" : "pg_temp") + ".import_row");
             handle.execute("CREATE TEMP TABLE import_row AS SELECT '' AS key, 0 AS line, "
-                    + String.join(", ", columns) + " FROM " + table + " WHERE 0");
+                    + String.join(", ", columns) + " FROM " + table + " WHERE 1 = 0");
             writer = new BatchWriter<>(handle, "INSERT INTO import_row (key, line, " + String.join(", ", columns)
                     + ") VALUES (:key, :line, " + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", "))
                     + ")", (batch, row) -> bind(batch.bind("key", key(row.value())).bind("line", row.line()),
@@ -177,7 +194,8 @@ public final class TrackerImport {
          * first line and the repeating row's {@code detail} column.
          */
         void repeatedKeys(String column, String detail, Function<Repeat, String> message) {
-            handle.execute("CREATE INDEX temp.import_row_key ON import_row (key, line)");
+            handle.execute(dialect == Dialect.SQLITE ? "CREATE INDEX temp.import_row_key ON import_row (key, line)"
+                    : "CREATE INDEX import_row_key ON import_row (key, line)");
             handle.createQuery("SELECT r.line AS line, f.first AS first, " + detail + " AS detail FROM import_row r"
                             + " JOIN (SELECT key, min(line) AS first FROM import_row WHERE key IS NOT NULL"
                             + " GROUP BY key HAVING count(*) > 1) f"
@@ -266,7 +284,7 @@ public final class TrackerImport {
             return execute("UPDATE project AS p SET "
                     + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
                     + " FROM import_row AS s WHERE s.id = p.id AND ("
-                    + others.stream().map(c -> "p." + c + " IS NOT s." + c).collect(Collectors.joining(" OR "))
+                    + others.stream().map(c -> dialect.distinct("p." + c, "s." + c)).collect(Collectors.joining(" OR "))
                     + ")");
         }
 
@@ -345,7 +363,7 @@ public final class TrackerImport {
             return execute("UPDATE facility_event AS e SET "
                     + revisable.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
                     + " FROM import_row AS s WHERE " + SAME_EVENT + " AND ("
-                    + revisable.stream().map(c -> "e." + c + " IS NOT s." + c).collect(Collectors.joining(" OR "))
+                    + revisable.stream().map(c -> dialect.distinct("e." + c, "s." + c)).collect(Collectors.joining(" OR "))
                     + ")");
         }
 
@@ -389,7 +407,7 @@ public final class TrackerImport {
 
         @Override
         void checkWholeFile() {
-            repeatedKeys("row", "r.value_tpa IS NOT NULL", r -> (r.detail().equals("1")
+            repeatedKeys("row", "CASE WHEN r.value_tpa IS NOT NULL THEN 1 ELSE 0 END", r -> (r.detail().equals("1")
                     ? "a valued baseline for the same country, stage and year is already on line "
                     : "the same share-only baseline (country, stage, year, basis and notes) is already on line ")
                     + r.first());
@@ -401,7 +419,7 @@ public final class TrackerImport {
             return execute("UPDATE baseline AS b SET "
                     + columns.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
                     + " FROM import_row AS s WHERE " + SAME_BASELINE + " AND ("
-                    + columns.stream().map(c -> "b." + c + " IS NOT s." + c).collect(Collectors.joining(" OR "))
+                    + columns.stream().map(c -> dialect.distinct("b." + c, "s." + c)).collect(Collectors.joining(" OR "))
                     + ")");
         }
 

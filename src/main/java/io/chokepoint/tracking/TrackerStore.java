@@ -31,7 +31,7 @@ final class TrackerStore {
     static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
             "source", "confidence", "notes", "published_on", "share_pct");
 
-    private static final String INSERT_EVENT = "INSERT OR IGNORE INTO facility_event ("
+    private static final String INSERT_EVENT = "INSERT INTO facility_event ("
             + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
             + EVENT_COLUMNS.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
     private static final String UPDATE_EVENT_FACTS = "UPDATE facility_event SET "
@@ -45,15 +45,22 @@ final class TrackerStore {
     }
 
     private final Handle handle;
+    private final Dialect dialect;
 
     TrackerStore(Handle handle) {
+        this(handle, Dialect.SQLITE);
+    }
+
+    TrackerStore(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     /** Inserts the project, or replaces the row with the same id. */
     void upsertProject(Project p) {
-        ProjectColumns.bind(handle.createUpdate(
-                "INSERT OR REPLACE INTO project (" + ProjectColumns.NAMES + ") VALUES (" + ProjectColumns.PARAMETERS + ")"), p)
+        ProjectColumns.bind(handle.createUpdate(dialect.insertOrReplace(
+                "INSERT INTO project (" + ProjectColumns.NAMES + ") VALUES (" + ProjectColumns.PARAMETERS + ")",
+                "id", ProjectColumns.NAMES)), p)
                 .execute();
     }
 
@@ -128,7 +135,7 @@ final class TrackerStore {
 
     /** Inserts the event unless the identical event is already recorded; returns whether it was new. */
     boolean insertEvent(FacilityEvent e) {
-        return bindEvent(handle.createUpdate(INSERT_EVENT), e).execute() == 1;
+        return bindEvent(handle.createUpdate(dialect.insertOrIgnore(INSERT_EVENT)), e).execute() == 1;
     }
 
     /** Replaces the stored event's notes and typed facts with those of {@code e}'s value. */

@@ -118,10 +118,12 @@ final class TypedFactsMigration implements JavaMigration {
     }
 
     private static void fillPublicationDates(Connection connection, List<Baseline> sample) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE baseline SET published_on = ?
-                 WHERE country = ? AND stage = ? AND year = ? AND value_tpa IS ? AND unit IS ? AND basis = ?
-                   AND source IS ? AND published_on IS NULL""")) {
+        // "IS": equal, NULL counting as a value (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM).
+        Dialect dialect = Dialect.of(connection);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE baseline SET published_on = ?"
+                + " WHERE country = ? AND stage = ? AND year = ? AND " + dialect.same("value_tpa", "?")
+                + " AND " + dialect.same("unit", "?") + " AND basis = ? AND " + dialect.same("source", "?")
+                + " AND published_on IS NULL")) {
             for (Baseline b : sample) {
                 if (b.publishedOn() == null) {
                     continue;

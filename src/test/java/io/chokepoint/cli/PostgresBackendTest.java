@@ -1,0 +1,208 @@
+package io.chokepoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.chokepoint.PostgresServer;
+import io.chokepoint.ReportFileReader;
+import io.chokepoint.batch.RunLock;
+import io.chokepoint.report.excel.ExcelReportWriter;
+import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.TrackerDatabase;
+
+/**
+ * The command line against a tracker in a real PostgreSQL database (issue 16): init, run, status, import, export,
+ * the run lock, and the password kept out of everything written. One database for the class, used in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresBackendTest {
+
+    @RegisterExtension
+    static final PostgresServer pg = new PostgresServer();
+
+    @TempDir
+    static Path dir;
+
+    private static Map<String, String> env() {
+        return PostgresServer.env(pg.login());
+    }
+
+    private static CliRun cli(String... args) {
+        return CliRun.run(env(), args);
+    }
+
+    @Test
+    @Order(1)
+    void init_sample_makesTheSchemaAndLoadsTheSample() throws Exception {
+        CliRun init = cli("init", "--sample", "--home", dir.toString());
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("Made a new tracker in " + pg.login().url() + " with the sample data");
+        TrackerDatabase db = TrackerDatabase.connect(pg.login());
+        assertThat(db.trackedProjects().projectCount()).isGreaterThan(10);
+        String type = db.jdbi().withHandle(h -> h.createQuery("SELECT data_type FROM information_schema.columns"
+                + " WHERE table_name = 'facility_event' AND column_name = 'date'").mapTo(String.class).one());
+        assertThat(type).isEqualTo("date");
+        assertThat(cli("init", "--home", dir.toString()).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void run_onPostgres_equalsTheSameRunOnSqlite() throws Exception {
+        CliRun run = cli("run", "--period", "2026-01", "--home", dir.toString(), "--reports", dir.resolve("pg").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Status: COMPLETED");
+
+        Path sqlite = dir.resolve("sqlite");
+        Files.createDirectories(sqlite);
+        assertThat(CliRun.run("init", "--sample", "--db", sqlite.resolve("t.db").toString()).exitCode()).isZero();
+        CliRun local = CliRun.run("run", "--period", "2026-01", "--db", sqlite.resolve("t.db").toString(),
+                "--reports", sqlite.resolve("reports").toString());
+        assertThat(local.exitCode()).as(local.err()).isZero();
+
+        Path pgBook = dir.resolve("pg/2026-01/chokepoint-2026-01.xlsx");
+        Path liteBook = sqlite.resolve("reports/2026-01/chokepoint-2026-01.xlsx");
+        try (Workbook a = ReportFileReader.workbook(pgBook); Workbook b = ReportFileReader.workbook(liteBook)) {
+            assertThat(a.getNumberOfSheets()).isEqualTo(b.getNumberOfSheets());
+            assertThat(cells(a, ExcelReportWriter.COUNTRY_STAGE)).isEqualTo(cells(b, ExcelReportWriter.COUNTRY_STAGE));
+        }
+        String pgText = ReportFileReader.pdfText(dir.resolve("pg/2026-01/chokepoint-2026-01.pdf"));
+        String liteText = ReportFileReader.pdfText(sqlite.resolve("reports/2026-01/chokepoint-2026-01.pdf"));
+        assertThat(withoutStamps(pgText)).isEqualTo(withoutStamps(liteText));
+        // the same facts, the same fingerprint, on both backends
+        String pgManifest = Files.readString(dir.resolve("pg/2026-01/manifest.json"));
+        String liteManifest = Files.readString(sqlite.resolve("reports/2026-01/manifest.json"));
+        assertThat(fingerprint(pgManifest)).isEqualTo(fingerprint(liteManifest));
+        assertThat(pgManifest).contains(pg.login().url());
+    }
+
+    @Test
+    @Order(3)
+    void status_readsTheJobRepositoryInTheSameDatabase() throws Exception {
+        CliRun status = cli("status", "--home", dir.toString());
+
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("2026-01").contains("COMPLETED");
+        try (Connection c = java.sql.DriverManager.getConnection(pg.login().url(), pg.login().user(),
+                pg.login().password()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM jberet_job_execution")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void secondRun_whileTheAdvisoryLockIsHeld_exitsAsAlreadyRunning() {
+        TrackerDatabase db = TrackerDatabase.connect(pg.login());
+        try (RunLock held = RunLock.acquire(db, java.time.Clock.systemUTC())) {
+            CliRun second = cli("run", "--period", "2026-02", "--home", dir.toString(), "--reports",
+                    dir.resolve("pg").toString());
+            assertThat(second.exitCode()).isEqualTo(ExitCode.INPUT);
+            assertThat(second.err()).contains("another run holds the lock advisory lock").contains("pid "
+                    + ProcessHandle.current().pid());
+        }
+        CliRun after = cli("run", "--period", "2026-02", "--home", dir.toString(), "--reports",
+                dir.resolve("pg").toString());
+        assertThat(after.exitCode()).as(after.err()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void exportThenImport_roundTripsEveryTable() throws Exception {
+        for (String table : new String[] {"projects", "events", "baselines"}) {
+            Path file = dir.resolve(table + ".csv");
+            CliRun export = cli("export", table, file.toString(), "--home", dir.toString());
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            CliRun again = cli("import", table, file.toString(), "--home", dir.toString());
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.out()).contains("0 new, 0 updated");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void wrongPassword_isOneLineExit3_withoutThePassword() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("CHOKEPOINT_DB_PASSWORD", "not-the-password");
+        CliRun run = CliRun.run(env, "status", "--home", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("cannot connect to the tracker database")
+                .doesNotContain("not-the-password");
+    }
+
+    @Test
+    @Order(7)
+    void passwordFromFile_andMisspeltVariable() throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, pg.login().password() + "\n");
+        Map<String, String> env = new HashMap<>(env());
+        env.remove("CHOKEPOINT_DB_PASSWORD");
+        env.put("CHOKEPOINT_DB_PASSWORD_FILE", file.toString());
+        assertThat(CliRun.run(env, "status", "--home", dir.toString()).exitCode()).isZero();
+
+        env.put("CHOKEPOINT_DB_PASWORD", "x");
+        CliRun misspelt = CliRun.run(env, "status", "--home", dir.toString());
+        assertThat(misspelt.exitCode()).isEqualTo(3);
+        assertThat(misspelt.err()).contains("CHOKEPOINT_DB_PASWORD").contains("CHOKEPOINT_DB_PASSWORD");
+    }
+
+    @Test
+    @Order(8)
+    void password_appearsNowhere_jobParametersRepositoryReportsOrLogs() throws Exception {
+        String password = pg.login().password();
+        try (Connection c = java.sql.DriverManager.getConnection(pg.login().url(), pg.login().user(), password);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(jobparameters, '') || coalesce(exitstatus, '')"
+                     + " FROM jberet_job_execution UNION ALL SELECT coalesce(executionexception, '')"
+                     + " || coalesce(exitstatus, '') FROM jberet_step_execution")) {
+            int rows = 0;
+            while (rs.next()) {
+                rows++;
+                assertThat(rs.getString(1)).doesNotContain(password);
+            }
+            assertThat(rows).isGreaterThan(0);
+        }
+        try (var files = Files.walk(dir)) {
+            // every file the runs wrote (the password file this class made for CHOKEPOINT_DB_PASSWORD_FILE aside)
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("pw")).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain(password);
+            }
+        }
+    }
+
+    private static String fingerprint(String manifest) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}").matcher(manifest);
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
+    private static String withoutStamps(String text) {
+        return text.replaceAll("(?i)generated[^\\n]*", "");
+    }
+
+    private static java.util.List<String> cells(Workbook book, String sheet) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+        book.getSheet(sheet).forEach(row -> row.forEach(cell -> all.add(cell.getAddress() + "=" + f.formatCellValue(cell))));
+        return all;
+    }
+}
