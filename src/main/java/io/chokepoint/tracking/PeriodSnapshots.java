@@ -11,16 +11,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The per-period project rows the monthly job writes: the project's id, the keys that order the report (stage,
- * country) and its derived state on the period's last day and the previous period's; the project's facts are read
- * from {@code project} when the rows are read back. Rows are keyed by (period, stage, country, id), so writing a
- * chunk again after a crash replaces rows instead of duplicating them.
+ * The per-period project rows the monthly job writes: the project's key (facility, id), its stage and country, and
+ * its derived state on the period's last day and the previous period's; the project's facts are read from
+ * {@code project} when the rows are read back. Rows are keyed by (period, facility, id), the order the snapshot
+ * step reads projects in, so writing a chunk again after a crash replaces rows instead of duplicating them.
  */
 public final class PeriodSnapshots {
 
     private static final String STATE = state("cur_") + state("prev_");
-    private static final String COLUMNS = "period, stage, country, id, facility_id" + STATE;
-    private static final String KEY = "period, stage, country, id";
+    private static final String COLUMNS = "period, facility_id, id, stage, country" + STATE;
+    private static final String KEY = "period, facility_id, id";
     private static final String UPSERT = "INSERT INTO period_project (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMNS.split(",").length - 1) + "?)";
 
@@ -50,10 +50,10 @@ public final class PeriodSnapshots {
                 for (ProjectSnapshot s : snapshots) {
                     Project p = s.project();
                     insert.setString(1, s.period().toString());
-                    insert.setString(2, p.stage().code());
-                    insert.setString(3, p.country().code());
-                    insert.setString(4, p.id());
-                    insert.setString(5, p.facilityId());
+                    insert.setString(2, p.facilityId());
+                    insert.setString(3, p.id());
+                    insert.setString(4, p.stage().code());
+                    insert.setString(5, p.country().code());
                     int next = bind(insert, 6, s.current());
                     bind(insert, next, s.previous());
                     insert.addBatch();
@@ -68,11 +68,11 @@ public final class PeriodSnapshots {
     /**
      * Removes the period's rows of projects after {@code last} in (facility, id) order: what a chunk that failed
      * after its last checkpoint may have written. A restart calls it before writing again, so that a project
-     * deleted or moved to another stage or country since then leaves no row behind.
+     * deleted since then leaves no row behind.
      */
     public void deleteAfter(ReportPeriod period, ProjectKey last) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM period_project WHERE period = :period"
-                        + " AND (facility_id > :facility OR (facility_id = :facility AND id > :id))")
+                        + " AND (facility_id, id) > (:facility, :id)")
                 .bind("period", period.toString())
                 .bind("facility", last == null ? "" : last.facilityId())
                 .bind("id", last == null ? "" : last.projectId())
@@ -147,16 +147,16 @@ public final class PeriodSnapshots {
     }
 
     /**
-     * Streams the period's rows in (stage, country, id) order without holding them all in memory, each with its
-     * project's facts as {@code project} holds them now: one sequential pass over the period's rows, in the order
-     * they are stored, and one lookup of each project by id. A row whose project has been deleted since is left out.
+     * Streams the period's rows in (facility, id) order without holding them all in memory, each with its project's
+     * facts as {@code project} holds them now: one pass over the period's rows and the projects, both in that order.
+     * A row whose project has been deleted since is left out.
      */
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
         String facts = TrackerCsv.PROJECT_COLUMNS.stream().map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
         jdbi.useHandle(h -> h.createQuery("SELECT " + facts + STATE + " FROM period_project pp"
                         + " JOIN project p ON p.id = pp.id WHERE pp.period = :period"
-                        + " ORDER BY pp.stage, pp.country, pp.id")
+                        + " ORDER BY pp.facility_id, pp.id")
                 .bind("period", period.toString())
                 .map((rs, ctx) -> read(period, rs))
                 .useStream(stream -> stream.forEach(sink)));
