@@ -42,11 +42,18 @@ public final class InputFingerprint {
     public static String of(TrackerDatabase tracker) {
         MessageDigest digest = sha256();
         Dialect dialect = tracker.dialect();
-        tracker.jdbi().useTransaction(h -> {
+        org.jdbi.v3.core.HandleConsumer<RuntimeException> hashAll = h -> {
+            // In a run on PostgreSQL: the rows the run read, whatever was imported since.
+            tracker.snapshot().ifPresent(id -> InputSnapshot.join(h, id));
             for (String table : TABLES) {
                 hashTable(h, table, digest, dialect);
             }
-        });
+        };
+        if (dialect == Dialect.SQLITE) {
+            tracker.jdbi().useTransaction(hashAll);
+        } else {
+            tracker.jdbi().useTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, hashAll);
+        }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 

@@ -41,17 +41,46 @@ public final class TrackerDatabase {
     private final Path file;
     private final PostgresLogin server;
     private final Jdbi jdbi;
+    /** The exported snapshot this view reads its input tables in (PostgreSQL), or null for the current data. */
+    private final String snapshot;
 
     private TrackerDatabase(Path file, Jdbi jdbi) {
         this.file = file;
         this.server = null;
         this.jdbi = jdbi;
+        this.snapshot = null;
     }
 
     private TrackerDatabase(PostgresLogin server) {
         this.file = null;
         this.server = server;
         this.jdbi = Jdbi.create(PostgresTracker.dataSource(server));
+        this.snapshot = null;
+    }
+
+    private TrackerDatabase(TrackerDatabase of, String snapshot) {
+        this.file = of.file;
+        this.server = of.server;
+        this.jdbi = of.jdbi;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * Exports a snapshot of this PostgreSQL tracker, held until closed (see {@link InputSnapshot}); empty for a SQLite
+     * tracker, whose run already reads one snapshot of the file under the run lock, which keeps imports out.
+     */
+    public java.util.Optional<InputSnapshot> holdSnapshot() {
+        return server == null ? java.util.Optional.empty() : java.util.Optional.of(InputSnapshot.export(jdbi.open()));
+    }
+
+    /** This tracker with its input tables (projects, events, baselines) read in the exported snapshot {@code id}. */
+    public TrackerDatabase atSnapshot(String id) {
+        return new TrackerDatabase(this, id);
+    }
+
+    /** The snapshot this view reads its input in, if any. */
+    java.util.Optional<String> snapshot() {
+        return java.util.Optional.ofNullable(snapshot);
     }
 
     /**
@@ -314,7 +343,7 @@ public final class TrackerDatabase {
     }
 
     public TrackedProjects trackedProjects() {
-        return new TrackedProjects(jdbi, dialect());
+        return new TrackedProjects(jdbi, dialect(), snapshot);
     }
 
     public PeriodSnapshots periodSnapshots() {
