@@ -104,11 +104,17 @@ public final class PeriodSnapshots {
 
     /** Streams the period's rows in (stage, country, id) order without holding them all in memory. */
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
-        jdbi.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM period_project WHERE period = :period"
+        // PostgreSQL streams a result through a cursor only inside a transaction; SQLite streams it as it is.
+        org.jdbi.v3.core.HandleConsumer<RuntimeException> read = h -> h.createQuery("SELECT " + COLUMNS + " FROM period_project WHERE period = :period"
                         + " ORDER BY stage, country, id")
                 .bind("period", period.toString())
                 .map((rs, ctx) -> read(period, rs))
-                .useStream(stream -> stream.forEach(sink)));
+                .useStream(stream -> stream.forEach(sink));
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbi.useTransaction(read);
+        } else {
+            jdbi.useHandle(read);
+        }
     }
 
     private static ProjectSnapshot read(ReportPeriod period, ResultSet rs) throws SQLException {

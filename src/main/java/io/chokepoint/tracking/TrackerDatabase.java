@@ -54,7 +54,9 @@ public final class TrackerDatabase {
     private TrackerDatabase(PostgresLogin server) {
         this.file = null;
         this.server = server;
-        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server));
+        // Rows are fetched in batches wherever a statement runs in a transaction (server-side cursors need it).
+        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server))
+                .addCustomizer(org.jdbi.v3.core.statement.StatementCustomizers.fetchSize(ProjectCursor.FETCH_SIZE));
         this.snapshot = null;
     }
 
@@ -337,9 +339,17 @@ public final class TrackerDatabase {
 
     /** The job repository lives in its own SQLite file beside the tracker (one file per tracker). */
     public Path jobRepositoryFile() {
+        if (file == null) {
+            throw new IllegalStateException("a tracker on PostgreSQL keeps its job repository in its database");
+        }
         String name = file.getFileName().toString();
         String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
         return file.resolveSibling(stem + "-jobs.db");
+    }
+
+    /** Where the job repository is, for messages: its SQLite file, or the jberet_ tables of the database. */
+    public String jobRepository() {
+        return file != null ? jobRepositoryFile().toString() : "the jberet_ tables of " + server.url();
     }
 
     public TrackedProjects trackedProjects() {
