@@ -2,8 +2,8 @@
 # A throwaway PostgreSQL cluster for tests and development (issue 16): initdb in a temp folder, run as the
 # unprivileged postgres user (the server refuses root), md5 auth, its socket in that folder, on a free port.
 #
-#   eval "$(.ci/postgres.sh start)"   starts it and prints the export lines for CHOKEPOINT_TEST_PG_*
-#   .ci/postgres.sh stop DIR          stops it and deletes DIR (DIR is CHOKEPOINT_TEST_PG_DIR)
+#   eval "$(.ci/postgres.sh start)"   starts it and prints the export lines for TEST_PG_*
+#   .ci/postgres.sh stop DIR          stops it and deletes DIR (DIR is TEST_PG_DIR)
 #
 # The printed role is the cluster's superuser: tests create a fresh database per test class with it.
 set -euo pipefail
@@ -45,10 +45,10 @@ start() {
     port=$(free_port)
     if as_postgres "$bin/pg_ctl -D '$dir/data' -o '-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off' -l '$dir/log' -w start" \
         > /dev/null 2>&1; then
-      echo "export CHOKEPOINT_TEST_PG_URL=jdbc:postgresql://127.0.0.1:$port/postgres"
-      echo "export CHOKEPOINT_TEST_PG_USER=postgres"
-      echo "export CHOKEPOINT_TEST_PG_PASSWORD=$password"
-      echo "export CHOKEPOINT_TEST_PG_DIR=$dir"
+      echo "export TEST_PG_URL=jdbc:postgresql://127.0.0.1:$port/postgres"
+      echo "export TEST_PG_USER=postgres"
+      echo "export TEST_PG_PASSWORD=$password"
+      echo "export TEST_PG_DIR=$dir"
       return 0
     fi
   done
@@ -58,9 +58,9 @@ start() {
 }
 
 stop() {
-  local dir=${1:-${CHOKEPOINT_TEST_PG_DIR:-}}
+  local dir=${1:-${TEST_PG_DIR:-}}
   if [ -z "$dir" ] || [ ! -d "$dir/data" ]; then
-    echo "postgres.sh stop: give the cluster's folder (CHOKEPOINT_TEST_PG_DIR)" >&2
+    echo "postgres.sh stop: give the cluster's folder (TEST_PG_DIR)" >&2
     exit 2
   fi
   as_postgres "$(pgbin)/pg_ctl -D '$dir/data' -m fast -w stop" > /dev/null 2>&1 || true

@@ -18,7 +18,7 @@ import io.chokepoint.tracking.PostgresLogin;
 
 /**
  * A fresh PostgreSQL database per test class, owned by a fresh role with a password, on the server that
- * {@code .ci/postgres.sh start} made and named in {@code CHOKEPOINT_TEST_PG_URL}, {@code _USER} and {@code _PASSWORD}
+ * {@code .ci/postgres.sh start} made and named in {@code TEST_PG_URL}, {@code _USER} and {@code _PASSWORD}
  * (an administrator). Without a server the tests are skipped, saying why, except in CI ({@code CI=true}), where
  * they fail: the PostgreSQL backend is never left untested there. Both are dropped after the class.
  *
@@ -35,11 +35,11 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        adminUrl = System.getenv("CHOKEPOINT_TEST_PG_URL");
-        adminUser = System.getenv("CHOKEPOINT_TEST_PG_USER");
-        adminPassword = System.getenv("CHOKEPOINT_TEST_PG_PASSWORD");
+        adminUrl = System.getenv("TEST_PG_URL");
+        adminUser = System.getenv("TEST_PG_USER");
+        adminPassword = System.getenv("TEST_PG_PASSWORD");
         if (adminUrl == null || adminUrl.isBlank()) {
-            String why = "no PostgreSQL server for tests: CHOKEPOINT_TEST_PG_URL is not set (start one with:"
+            String why = "no PostgreSQL server for tests: TEST_PG_URL is not set (start one with:"
                     + " eval \"$(.ci/postgres.sh start)\")";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError(why + "; in CI the PostgreSQL tests must run");

@@ -22,6 +22,7 @@ import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
+import io.chokepoint.tracking.InputSnapshot;
 import io.chokepoint.tracking.PostgresLogin;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerFile;
@@ -122,6 +123,36 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
     /** The tracker whose job repository this is; null for an environment made from a repository file alone. */
     TrackerDatabase tracker() {
         return tracker;
+    }
+
+    /**
+     * The input snapshot of the execution running now (PostgreSQL only). The run lock allows one execution per
+     * tracker at a time, hence one per environment: its listener sets this before the first step and clears it after
+     * the last.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<InputSnapshot> snapshot =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    void holdSnapshot() {
+        tracker.holdSnapshot().ifPresent(held -> {
+            InputSnapshot previous = snapshot.getAndSet(held);
+            if (previous != null) {
+                previous.close();
+            }
+        });
+    }
+
+    void releaseSnapshot() {
+        InputSnapshot held = snapshot.getAndSet(null);
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    /** The tracker as the running execution reads it: in its snapshot, if one is held. */
+    TrackerDatabase trackerAsRead() {
+        InputSnapshot held = snapshot.get();
+        return held == null ? tracker : tracker.atSnapshot(held.id());
     }
 
     @Override

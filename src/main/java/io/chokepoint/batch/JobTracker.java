@@ -26,7 +26,7 @@ final class JobTracker {
         if (context instanceof JobContextImpl impl
                 && impl.getBatchEnvironment() instanceof ChokepointBatchEnvironment environment
                 && environment.tracker().server().isPresent()) {
-            return environment.tracker();
+            return environment.trackerAsRead();
         }
         throw new IllegalStateException("the tracker " + db + " is on a server, and this process has no login to it");
     }

@@ -98,7 +98,7 @@ public final class MonthlyRun {
         Optional<JobExecution> latest = job.latestExecution(period);
         if (latest.isEmpty()) {
             return Abandonment.refused(RunPlan.Reason.NOT_FOUND, "No execution for period " + period + " in "
-                    + job.tracker().jobRepositoryFile() + "; nothing to abandon. To start it, run: chokepoint run --period "
+                    + job.tracker().jobRepository() + "; nothing to abandon. To start it, run: chokepoint run --period "
                     + period);
         }
         JobExecution last = latest.get();
@@ -123,7 +123,7 @@ public final class MonthlyRun {
         Optional<JobExecution> found = job.execution(executionId);
         if (found.isEmpty()) {
             return new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution " + executionId + " in "
-                    + job.tracker().jobRepositoryFile() + ". List executions with: chokepoint status");
+                    + job.tracker().jobRepository() + ". List executions with: chokepoint status");
         }
         JobExecution execution = found.get();
         String period = ReportJob.periodOf(execution);
@@ -155,7 +155,7 @@ public final class MonthlyRun {
         return job.latestExecution(period)
                 .map(latest -> planRestart(latest.getExecutionId()))
                 .orElseGet(() -> new RunPlan.Refused(RunPlan.Reason.NOT_FOUND, "No execution for period " + period
-                        + " in " + job.tracker().jobRepositoryFile() + ". To start it, run: chokepoint run --period "
+                        + " in " + job.tracker().jobRepository() + ". To start it, run: chokepoint run --period "
                         + period));
     }
 

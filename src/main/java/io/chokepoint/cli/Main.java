@@ -26,7 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
                 StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,
-                AbandonCommand.class, CommandLine.HelpCommand.class})
+                AbandonCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Global (every subcommand takes it); read from the arguments before parsing, see {@link #run}. */

@@ -78,12 +78,12 @@ final class StatusCommand implements Callable<Integer> {
         List<DeliveryRecord> inDoubt = new DeliveryLog(db).inDoubt(period);
         PrintWriter out = environment.out();
         if (json) {
-            out.println(json(new StatusView(ReportJob.JOB_NAME, db.jobRepositoryFile().toString(),
+            out.println(json(new StatusView(ReportJob.JOB_NAME, db.jobRepository(),
                     executions.stream().map(StatusCommand::view).toList(),
                     inDoubt.stream().map(StatusCommand::view).toList())));
         } else if (executions.isEmpty()) {
             out.println("No executions of " + ReportJob.JOB_NAME + (period == null ? "" : " for period " + period)
-                    + " in " + db.jobRepositoryFile());
+                    + " in " + db.jobRepository());
         } else {
             out.print(table(executions, environment.clock().getZone()));
             out.println("Times in " + zoneName(environment.clock().getZone()) + "; newest first, at most " + limit + ".");

@@ -21,9 +21,9 @@ final class TrackerOptions {
     Path home;
 
     @Option(names = "--db", paramLabel = "PATH|URL",
-            description = "Tracker SQLite file, which must exist, or a PostgreSQL database jdbc:postgresql://host:port/db"
-                    + " (user from $CHOKEPOINT_DB_USER, password from $CHOKEPOINT_DB_PASSWORD,"
-                    + " $CHOKEPOINT_DB_PASSWORD_FILE or ~/.pgpass) (default: $CHOKEPOINT_DB, else " + DEFAULT_DB
+            description = "Tracker SQLite file, which must exist, or the JDBC URL of a PostgreSQL database (user from"
+                    + " $CHOKEPOINT_DB_USER, password from $CHOKEPOINT_DB_PASSWORD, $CHOKEPOINT_DB_PASSWORD_FILE or"
+                    + " the user's .pgpass) (default: $CHOKEPOINT_DB, else " + DEFAULT_DB
                     + " in the home, made with the sample data on first use; chokepoint init makes others).")
     String db;
 

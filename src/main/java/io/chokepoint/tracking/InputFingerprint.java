@@ -99,7 +99,9 @@ public final class InputFingerprint {
      */
     public static String of(TrackerDatabase tracker) {
         Partial partial = new Partial();
-        tracker.jdbi().useTransaction(h -> {
+        org.jdbi.v3.core.HandleConsumer<RuntimeException> hashAll = h -> {
+            // In a run on PostgreSQL: the rows the run read, whatever was imported since.
+            tracker.snapshot().ifPresent(id -> InputSnapshot.join(h, id));
             for (Table table : TABLES) {
                 HashedRow row = new HashedRow(table);
                 h.createQuery("SELECT " + table.names() + " FROM " + table.name)
@@ -109,7 +111,12 @@ public final class InputFingerprint {
                             return p;
                         });
             }
-        });
+        };
+        if (tracker.dialect() == Dialect.SQLITE) {
+            tracker.jdbi().useTransaction(hashAll);
+        } else {
+            tracker.jdbi().useTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, hashAll);
+        }
         return partial.complete();
     }
 

@@ -154,12 +154,18 @@ public final class PeriodSnapshots {
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
         String facts = TrackerCsv.PROJECT_COLUMNS.stream().map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
-        jdbi.useHandle(h -> h.createQuery("SELECT " + facts + STATE + " FROM period_project pp"
-                        + " JOIN project p ON p.id = pp.id WHERE pp.period = :period"
+        // PostgreSQL streams a result through a cursor only inside a transaction; SQLite streams it as it is.
+        org.jdbi.v3.core.HandleConsumer<RuntimeException> read = h -> h.createQuery("SELECT " + facts + STATE
+                        + " FROM period_project pp JOIN project p ON p.id = pp.id WHERE pp.period = :period"
                         + " ORDER BY pp.facility_id, pp.id")
                 .bind("period", period.toString())
                 .map((rs, ctx) -> read(period, rs))
-                .useStream(stream -> stream.forEach(sink)));
+                .useStream(stream -> stream.forEach(sink));
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbi.useTransaction(read);
+        } else {
+            jdbi.useHandle(read);
+        }
     }
 
     private static ProjectSnapshot read(ReportPeriod period, ResultSet rs) throws SQLException {

@@ -169,10 +169,13 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
      * cursors (which need autocommit off) rather than loading whole tables. SQLite's reader sees one snapshot of its
      * WAL as it is.
      */
-    static Handle reading(Handle handle, Dialect dialect) {
+    static Handle reading(Handle handle, Dialect dialect, String snapshot) {
         if (dialect == Dialect.POSTGRESQL) {
             handle.setTransactionIsolationLevel(TransactionIsolationLevel.REPEATABLE_READ);
             handle.begin();
+            if (snapshot != null) {
+                InputSnapshot.join(handle, snapshot); // the run's snapshot, which its fingerprint reads too
+            }
             handle.addCustomizer(StatementCustomizers.fetchSize(FETCH_SIZE));
         }
         return handle;

@@ -41,17 +41,48 @@ public final class TrackerDatabase {
     private final Path file;
     private final PostgresLogin server;
     private final Jdbi jdbi;
+    /** The exported snapshot this view reads its input tables in (PostgreSQL), or null for the current data. */
+    private final String snapshot;
 
     private TrackerDatabase(Path file, Jdbi jdbi) {
         this.file = file;
         this.server = null;
         this.jdbi = jdbi;
+        this.snapshot = null;
     }
 
     private TrackerDatabase(PostgresLogin server) {
         this.file = null;
         this.server = server;
-        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server));
+        // Rows are fetched in batches wherever a statement runs in a transaction (server-side cursors need it).
+        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server))
+                .addCustomizer(org.jdbi.v3.core.statement.StatementCustomizers.fetchSize(ProjectCursor.FETCH_SIZE));
+        this.snapshot = null;
+    }
+
+    private TrackerDatabase(TrackerDatabase of, String snapshot) {
+        this.file = of.file;
+        this.server = of.server;
+        this.jdbi = of.jdbi;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * Exports a snapshot of this PostgreSQL tracker, held until closed (see {@link InputSnapshot}); empty for a SQLite
+     * tracker, whose run already reads one snapshot of the file under the run lock, which keeps imports out.
+     */
+    public java.util.Optional<InputSnapshot> holdSnapshot() {
+        return server == null ? java.util.Optional.empty() : java.util.Optional.of(InputSnapshot.export(jdbi.open()));
+    }
+
+    /** This tracker with its input tables (projects, events, baselines) read in the exported snapshot {@code id}. */
+    public TrackerDatabase atSnapshot(String id) {
+        return new TrackerDatabase(this, id);
+    }
+
+    /** The snapshot this view reads its input in, if any. */
+    java.util.Optional<String> snapshot() {
+        return java.util.Optional.ofNullable(snapshot);
     }
 
     /**
@@ -311,13 +342,21 @@ public final class TrackerDatabase {
 
     /** The job repository lives in its own SQLite file beside the tracker (one file per tracker). */
     public Path jobRepositoryFile() {
+        if (file == null) {
+            throw new IllegalStateException("a tracker on PostgreSQL keeps its job repository in its database");
+        }
         String name = file.getFileName().toString();
         String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
         return file.resolveSibling(stem + "-jobs.db");
     }
 
+    /** Where the job repository is, for messages: its SQLite file, or the jberet_ tables of the database. */
+    public String jobRepository() {
+        return file != null ? jobRepositoryFile().toString() : "the jberet_ tables of " + server.url();
+    }
+
     public TrackedProjects trackedProjects() {
-        return new TrackedProjects(jdbi, dialect());
+        return new TrackedProjects(jdbi, dialect(), snapshot);
     }
 
     public PeriodSnapshots periodSnapshots() {

@@ -85,7 +85,8 @@ public final class TrackerExport {
             long rows;
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                  CSVPrinter printer = TrackerCsv.printer(out, request.table().columns())) {
-                rows = jdbi.withHandle(h -> query.apply(h)
+                // In one transaction, so that PostgreSQL streams through a cursor and the file is one snapshot.
+                rows = jdbi.inTransaction(h -> query.apply(h)
                         .map((rs, ctx) -> values.of(rs))
                         .reduce(0L, (count, row) -> {
                             print(printer, request.raw() ? row : FormulaText.escape(row));

@@ -189,6 +189,70 @@ class PostgresBackendTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void editsStakeholdersDeliverAbandonRestart_workOnPostgres() throws Exception {
+        String home = dir.toString();
+        CliRun event = cli("event", "add", "VN-LSEE-01-MET", "--date", "2026-01-20", "--kind", "financing",
+                "--status-after", "financing", "--source", "Test Gazette 2026-01-20", "--home", home);
+        assertThat(event.exitCode()).as(event.err()).isZero();
+        assertThat(event.out()).contains("Recorded for facility VN-LSEE-01: 2026-01-20 financing -> financing");
+        assertThat(cli("event", "add", "VN-LSEE-01-MET", "--date", "2026-01-20", "--kind", "financing",
+                "--status-after", "financing", "--source", "Test Gazette 2026-01-20", "--home", home).exitCode())
+                .isZero();
+
+        CliRun added = cli("project", "add", "--id", "VN-TEST-01-ALY", "--facility-id", "VN-TEST-01", "--company",
+                "Co", "--owner-country", "VN", "--facility", "Test alloy line", "--country", "VN", "--stage", "alloy",
+                "--status", "announced", "--status-as-of", "2026-01-12", "--capacity-tpa", "800", "--capacity-unit",
+                "t alloy", "--capacity-basis", "target", "--announced-on", "2026-01-12", "--home", home);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        CliRun show = cli("project", "show", "VN-LSEE-01-MET", "--home", home);
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("2026-01-20  financing -> financing");
+
+        Path people = dir.resolve("people.csv");
+        Files.writeString(people, "email,name,stages,countries\nAna@Example.org,Ana,metal,\nbo@example.org,Bo,,VN\n");
+        CliRun imported = cli("import", "stakeholders", people.toString(), "--home", home);
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        // the address is one whatever its case, as on SQLite
+        CliRun twice = cli("stakeholders", "add", "ana@example.org", "--name", "Ana", "--home", home);
+        assertThat(twice.exitCode()).isEqualTo(3);
+        CliRun list = cli("stakeholders", "list", "--home", home);
+        assertThat(list.out()).contains("Ana@Example.org").contains("bo@example.org");
+
+        CliRun deliver = cli("deliver", "--period", "2026-01", "--home", home, "--reports", dir.resolve("pg").toString());
+        assertThat(deliver.exitCode()).as(deliver.err()).isZero();
+        assertThat(deliver.out()).contains("2 written to the outbox");
+        CliRun again = cli("deliver", "--period", "2026-01", "--home", home, "--reports", dir.resolve("pg").toString());
+        assertThat(again.out()).contains("Nothing to send for 2026-01");
+
+        CliRun abandon = cli("abandon", "--period", "2026-01", "--home", home);
+        assertThat(abandon.exitCode()).isEqualTo(2);
+        assertThat(abandon.err()).contains("only a failed or stopped execution can be abandoned");
+        CliRun restart = cli("restart", "1", "--home", home);
+        assertThat(restart.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(10)
+    void noPasswordConfigured_theDriverReadsPgpass() throws Exception {
+        Path pgpass = dir.resolve("pgpass");
+        String hostPort = pg.login().url().replaceFirst("jdbc:postgresql://([^/]+)/.*", "$1");
+        String database = pg.login().url().substring(pg.login().url().lastIndexOf('/') + 1);
+        Files.writeString(pgpass, hostPort.replace(':', ':') + ":" + database + ":" + pg.login().user() + ":"
+                + pg.login().password() + "\n");
+        Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> env = new HashMap<>();
+        env.put("CHOKEPOINT_DB", pg.login().url());
+        env.put("CHOKEPOINT_DB_USER", pg.login().user());
+        env.put("PGPASSFILE", pgpass.toString());
+        try (io.chokepoint.ChildJvm child = io.chokepoint.ChildJvm.start(dir.resolve("child"), env, Main.class,
+                "status", "--home", dir.toString())) {
+            assertThat(child.exitCode()).as(child.err()).isZero();
+            assertThat(child.out()).contains("2026-01");
+        }
+    }
+
     private static String fingerprint(String manifest) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}").matcher(manifest);
         assertThat(m.find()).isTrue();
