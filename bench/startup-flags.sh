@@ -8,7 +8,7 @@
 # It unpacks target/chokepoint-<version>.tar.gz into BENCH_OUT/dist (default bench/out/dist), lets its launcher make
 # the class-data archive (one --version call; the first call trains on the sample month), then times
 # `java <flags> -cp lib/* io.chokepoint.cli.Main run --period 2026-01` in a fresh folder, median of
-# BENCH_SAMPLE_RUNS, and prints one markdown table (also BENCH_OUT/startup-flags.md).
+# BENCH_SAMPLE_RUNS (wall and CPU, with GNU time), and prints one markdown table (also BENCH_OUT/startup-flags.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -31,17 +31,20 @@ JSA=$(ls -t "$CACHE"/chokepoint-*.jsa 2>/dev/null | head -1 || true)
 BASE=(-Dorg.jboss.logging.provider=slf4j -Djava.awt.headless=true)
 CDS=(-XX:SharedArchiveFile="$JSA" "-Xlog:cds*=off")
 
-# Median wall seconds of RUNS sample months in a fresh folder with the given JVM flags.
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%s (min %s, max %s)", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+
+# Median wall and CPU (user + system) seconds of RUNS sample months in a fresh folder with the given JVM flags, as
+# two table cells. CPU is the steadier figure on a shared machine.
 median_wall() {
-  local walls=() dir=$OUT/flags-run
+  local walls=() cpus=() dir=$OUT/flags-run timing=$OUT/flags-run.time
   for _ in $(seq 1 "$RUNS"); do
     rm -rf "$dir" && mkdir -p "$dir"
-    local start; start=$(date +%s.%N)
-    (cd "$dir" && java "${BASE[@]}" "$@" -cp "$APP/lib/*" io.chokepoint.cli.Main run --period "$PERIOD" >/dev/null 2>&1) || {
-      echo "bench: the run with $* failed" >&2; exit 1; }
-    walls+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')")
+    (cd "$dir" && /usr/bin/time -f "%e %U %S" -o "$timing" java "${BASE[@]}" "$@" -cp "$APP/lib/*" io.chokepoint.cli.Main \
+        run --period "$PERIOD" >/dev/null 2>&1) || { echo "bench: the run with $* failed" >&2; exit 1; }
+    walls+=("$(awk '{ printf "%.2f", $1 }' "$timing")")
+    cpus+=("$(awk '{ printf "%.2f", $2 + $3 }' "$timing")")
   done
-  printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%s (min %s, max %s)", v[int((NR + 1) / 2)], v[1], v[NR] }'
+  echo "$(printf '%s\n' "${walls[@]}" | median) | $(printf '%s\n' "${cpus[@]}" | median)"
 }
 
 LINES=()
@@ -58,7 +61,6 @@ add "C1 only + serial GC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 add "launcher default: AppCDS + C1 only + serial GC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${CDS[@]}"
 add "launcher default + one compiler thread" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 "${CDS[@]}"
 add "launcher default - perf data" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${CDS[@]}"
-add "launcher default + no class verification of the archive's classes (-Xshare:on)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:on "${CDS[@]}"
 rm -rf "$OUT/flags-run"
 
 {
@@ -66,7 +68,7 @@ echo
 echo "Machine: $(nproc) cores; $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)."
 echo "Sample month ($PERIOD) in a fresh folder, wall seconds, median of $RUNS:"
 echo
-echo "| JVM | flags | wall (s) |"
-echo "|---|---|---:|"
+echo "| JVM | flags | wall (s) | CPU (s) |"
+echo "|---|---|---:|---:|"
 printf '%s\n' "${LINES[@]}" | sed "s|$JSA|<cache>/chokepoint-….jsa|g"
 } | tee "$OUT/startup-flags.md"

@@ -18,8 +18,8 @@ import ch.qos.logback.core.ConsoleAppender;
  */
 final class Logging {
 
-    /** The appender of {@code logback.xml} that writes to stderr. */
-    private static final String CONSOLE = "STDERR";
+    /** The appender that writes to stderr ({@link ConsoleLogConfigurator}, or the benchmark's logback file). */
+    private static final String CONSOLE = ConsoleLogConfigurator.CONSOLE;
     static final String DATED = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
 
     private Logging() {

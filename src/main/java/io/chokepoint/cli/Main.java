@@ -23,6 +23,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "chokepoint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Monthly report on where rare-earth processing capacity is being built.",
+        footerHeading = "%nEnvironment of the installed launcher (bin/chokepoint):%n",
+        footer = {"  JAVA_HOME        the Java 17+ to use (default: java on the PATH)",
+                "  CHOKEPOINT_OPTS  extra JVM options, e.g. -Xmx1g",
+                "  CHOKEPOINT_CDS   on (default): keep a class-data archive per installation and Java in",
+                "                   $XDG_CACHE_HOME/chokepoint (default ~/.cache/chokepoint), made on first use by a",
+                "                   training run of the sample month, for a quicker start; off: none"},
         subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
                 ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
                 StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,

@@ -157,6 +157,19 @@ class DistributionIT {
         assertThat(damaged.err()).isEmpty();
         assertThat(Files.size(jsaFiles(archives).get(0))).isGreaterThan(1_000_000);
 
+        // A training that cannot run (no temporary folder) leaves a marker, so later calls do not try again at once.
+        Path failingCache = dir.resolve("cache-failing");
+        Map<String, String> noTemp = Map.of("XDG_CACHE_HOME", failingCache.toString(), "TMPDIR", dir.resolve("no-such-dir").toString());
+        for (int call = 0; call < 2; call++) {
+            UnpackedDistribution.Result failing = UnpackedDistribution.run(work, noTemp, List.of(distribution.launcher().toString(), "--version"));
+            assertThat(failing.exitCode()).as(failing.describe()).isZero();
+            assertThat(failing.out()).isEqualTo(version);
+            assertThat(failing.err()).isEmpty();
+        }
+        try (Stream<Path> files = Files.list(failingCache.resolve("chokepoint"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".jsa.failed");
+        }
+
         // Off: none is made; a value that is neither on nor off is refused.
         Path otherCache = dir.resolve("cache-off");
         UnpackedDistribution.Result off = UnpackedDistribution.run(work,
