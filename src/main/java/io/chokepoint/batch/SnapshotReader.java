@@ -1,7 +1,6 @@
 package io.chokepoint.batch;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import io.chokepoint.tracking.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectKey;
-import io.chokepoint.tracking.TrackerDatabase;
 
 /**
  * Reads every tracked project with its facility's events through a database cursor. Its checkpoint is the key of
@@ -19,7 +17,7 @@ import io.chokepoint.tracking.TrackerDatabase;
  */
 public class SnapshotReader extends AbstractItemReader {
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;
