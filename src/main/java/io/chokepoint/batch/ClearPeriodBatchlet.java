@@ -13,7 +13,7 @@ import io.chokepoint.tracking.ReportPeriod;
  */
 public class ClearPeriodBatchlet extends AbstractBatchlet {
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;

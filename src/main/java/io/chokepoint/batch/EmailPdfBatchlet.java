@@ -53,7 +53,7 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
     @Inject
     JobContext jobContext;
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;

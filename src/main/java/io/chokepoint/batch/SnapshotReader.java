@@ -22,7 +22,7 @@ import io.chokepoint.tracking.TrackerDatabase;
  */
 public class SnapshotReader extends AbstractItemReader {
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;

@@ -1,7 +1,6 @@
 package io.chokepoint.batch;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.batch.api.BatchProperty;
@@ -21,7 +20,7 @@ import io.chokepoint.tracking.TrackerDatabase;
  */
 public class SnapshotWriter extends AbstractItemWriter {
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;

@@ -31,7 +31,7 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteReportsBatchlet.class);
 
-    /** Path of the tracker's SQLite file. */
+    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
     @Inject
     @BatchProperty
     String db;

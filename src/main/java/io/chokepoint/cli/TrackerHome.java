@@ -30,11 +30,6 @@ record TrackerHome(Path directory, Path db, String dbSource, String server) {
         this(directory, db, dbSource, null);
     }
 
-    /** The tracker's file or database URL, for messages. */
-    String tracker() {
-        return server != null ? server : db.toString();
-    }
-
     /** {@code path} against the home, unless it is absolute. */
     Path resolve(Path path) {
         return directory.resolve(path).toAbsolutePath().normalize();

@@ -253,6 +253,37 @@ class PostgresBackendTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void twoImportsAtOnce_bothLand_eachFactOnce() throws Exception {
+        String header = "facility_id,date,event,status_after,value,notes,source,stage,target_year,capacity_tpa,"
+                + "capacity_unit,capacity_basis\n";
+        String e1 = "VN-LSEE-01,2026-02-01,agreement,,first,,https://example.org/1,,,,,\n";
+        String e2 = "VN-LSEE-01,2026-02-02,agreement,,both,,https://example.org/2,,,,,\n";
+        String e3 = "VN-LSEE-01,2026-02-03,agreement,,second,,https://example.org/3,,,,,\n";
+        StringBuilder many = new StringBuilder(header);
+        for (int day = 1; day <= 28; day++) {
+            many.append("VN-LSEE-01,2026-03-").append(String.format("%02d", day))
+                    .append(",agreement,,bulk,,https://example.org/bulk,,,,,\n");
+        }
+        Path a = Files.writeString(dir.resolve("a.csv"), header + e1 + e2 + many.substring(header.length()));
+        Path b = Files.writeString(dir.resolve("b.csv"), header + e2 + e3 + many.substring(header.length()));
+        TrackerDatabase db = TrackerDatabase.connect(pg.login());
+        long before = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM facility_event").mapTo(Long.class).one());
+
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = two.submit(() -> cli("import", "events", a.toString(), "--home", dir.toString()));
+            var second = two.submit(() -> cli("import", "events", b.toString(), "--home", dir.toString()));
+            assertThat(first.get().exitCode()).as(first.get().err()).isZero();
+            assertThat(second.get().exitCode()).as(second.get().err()).isZero();
+        } finally {
+            two.shutdown();
+        }
+        long after = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM facility_event").mapTo(Long.class).one());
+        assertThat(after - before).isEqualTo(3 + 28);
+    }
+
     private static String fingerprint(String manifest) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}").matcher(manifest);
         assertThat(m.find()).isTrue();
