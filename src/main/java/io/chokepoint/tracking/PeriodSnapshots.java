@@ -33,9 +33,13 @@ public final class PeriodSnapshots {
                 .map(c -> ", " + prefix + c).collect(java.util.stream.Collectors.joining());
     }
 
-    PeriodSnapshots(Jdbi jdbi, Dialect dialect) {
+    /** The run's exported input snapshot (PostgreSQL, see {@link InputSnapshot}), or null. */
+    private final String snapshot;
+
+    PeriodSnapshots(Jdbi jdbi, Dialect dialect, String snapshot) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.snapshot = snapshot;
     }
 
     /** Inserts or replaces the rows, in one transaction, through one prepared statement. */
@@ -148,10 +152,15 @@ public final class PeriodSnapshots {
 
     /**
      * Streams the period's rows in (facility, id) order without holding them all in memory, each with its project's
-     * facts as {@code project} holds them now: one pass over the period's rows and the projects, both in that order.
-     * A row whose project has been deleted since is left out.
+     * facts: one pass over the period's rows and the projects, both in that order. A row whose project has been
+     * deleted since is left out. In a PostgreSQL run the facts are read in the run's input snapshot, so a project an
+     * analyst edits meanwhile is listed as the run saw it.
      */
     public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
+        if (snapshot != null) {
+            forEachInSnapshot(period, sink);
+            return;
+        }
         String facts = TrackerCsv.PROJECT_COLUMNS.stream().map(c -> "p." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
         // PostgreSQL streams a result through a cursor only inside a transaction; SQLite streams it as it is.
@@ -165,6 +174,55 @@ public final class PeriodSnapshots {
             jdbi.useTransaction(read);
         } else {
             jdbi.useHandle(read);
+        }
+    }
+
+    /**
+     * The period's rows were written after the run's snapshot was taken, so they are not in it: two cursors, the rows
+     * now and the projects in the snapshot, both in (facility, id) order, merged.
+     */
+    private void forEachInSnapshot(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
+        // Two handles opened here: Jdbi would hand a nested useTransaction the outer one.
+        try (org.jdbi.v3.core.Handle rows = jdbi.open(); org.jdbi.v3.core.Handle facts = jdbi.open()) {
+            rows.begin();
+            facts.setTransactionIsolationLevel(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ);
+            facts.begin();
+            InputSnapshot.join(facts, snapshot);
+            try (org.jdbi.v3.core.result.ResultIterator<KeyedStates> rowsNow = rows.createQuery(
+                            "SELECT facility_id, id" + STATE + " FROM period_project WHERE period = :period"
+                                    + " ORDER BY facility_id, id")
+                    .bind("period", period.toString())
+                    .setFetchSize(ProjectCursor.FETCH_SIZE)
+                    .map((rs, ctx) -> new KeyedStates(rs.getString("facility_id"), rs.getString("id"),
+                            state(rs, "cur_"), state(rs, "prev_")))
+                    .iterator();
+                 org.jdbi.v3.core.result.ResultIterator<Project> projects = facts.createQuery(
+                            "SELECT " + String.join(", ", TrackerCsv.PROJECT_COLUMNS) + " FROM project ORDER BY facility_id, id")
+                    .setFetchSize(ProjectCursor.FETCH_SIZE)
+                    .map((rs, ctx) -> ProjectColumns.read(rs))
+                    .iterator()) {
+                Project project = projects.hasNext() ? projects.next() : null;
+                while (rowsNow.hasNext()) {
+                    KeyedStates row = rowsNow.next();
+                    while (project != null && row.compareTo(project) > 0) {
+                        project = projects.hasNext() ? projects.next() : null;
+                    }
+                    if (project != null && row.compareTo(project) == 0) {
+                        sink.accept(new ProjectSnapshot(period, project, row.current(), row.previous()));
+                    }
+                }
+            }
+            rows.rollback(); // both only read
+            facts.rollback();
+        }
+    }
+
+    /** A period row's key and states, before its project's facts are joined to it. */
+    private record KeyedStates(String facilityId, String id, ProjectState current, ProjectState previous) {
+        /** The order of {@code ORDER BY facility_id, id} under PostgreSQL's "C" collation, for ASCII keys. */
+        int compareTo(Project project) {
+            int byFacility = facilityId.compareTo(project.facilityId());
+            return byFacility != 0 ? byFacility : id.compareTo(project.id());
         }
     }
 

@@ -360,7 +360,7 @@ public final class TrackerDatabase {
     }
 
     public PeriodSnapshots periodSnapshots() {
-        return new PeriodSnapshots(jdbi, dialect());
+        return new PeriodSnapshots(jdbi, dialect(), snapshot);
     }
 
     /** Imports CSV files into this tracker. */

@@ -137,6 +137,13 @@ class PostgresEndToEndTest {
             assertThat(imported.exitCode()).as(imported.err()).isZero();
             assertThat(imported.out()).contains("1 new");
             assertThat(child.isAlive()).as("the import did not wait for the run").isTrue();
+            // An analyst renames a project the run has already derived: the workbook lists it as the run read it.
+            String renamed = tracker.jdbi().withHandle(h -> h.createQuery("SELECT pp.id FROM period_project pp"
+                            + " WHERE pp.period = :period AND pp.cur_reported = 1 ORDER BY pp.facility_id, pp.id LIMIT 1")
+                    .bind("period", PERIOD).mapTo(String.class).one());
+            tracker.jdbi().useHandle(h -> h.createUpdate("UPDATE project SET company = 'Renamed During The Run Ltd'"
+                    + " WHERE id = :id").bind("id", renamed).execute());
+            assertThat(child.isAlive()).as("the rename came before the workbook").isTrue();
 
             assertThat(child.exitCode()).as(child.err()).isZero();
         }
@@ -144,6 +151,9 @@ class PostgresEndToEndTest {
         assertThat(after).isNotEqualTo(before);
         String manifest = Files.readString(dir.resolve("pg/2026-01/manifest.json"));
         assertThat(manifest).contains(before).doesNotContain(after);
+        try (Workbook workbook = ReportFileReader.workbook(dir.resolve("pg/2026-01/chokepoint-2026-01.xlsx"))) {
+            assertThat(ReportFileReader.cells(workbook)).noneMatch(c -> c.contains("Renamed During The Run"));
+        }
     }
 
     @Test
