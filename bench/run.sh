@@ -82,7 +82,7 @@ elapsed() {
 # The JVM flags the launcher picks for a tracker of this many bytes (bin/chokepoint: quick_start_max_bytes), for
 # the floors' JVMs.
 launcher_flags() {
-  if [ "$1" -le 536870912 ]; then echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; fi
+  if [ "$1" -le 134217728 ]; then echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; else echo "-XX:+UseSerialGC"; fi
 }
 
 # sqlite3 reading every column of the period's inputs: all projects, the events up to the period's end, the

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerFile;
 
@@ -33,10 +34,11 @@ import io.chokepoint.tracking.TrackerFile;
 public final class RunLock implements AutoCloseable {
 
     /**
-     * The advisory lock of a tracker on PostgreSQL, one per database ("CHKPRUN"): the server releases it when the
-     * session that holds it ends, however its process ends, on whichever host.
+     * The first half of the advisory lock of a run on PostgreSQL ("CHKP"); the second is its period, as YYYYMM. One
+     * run per month across hosts, months run side by side; the server releases it when the session that holds it
+     * ends, however its process ends, on whichever host.
      */
-    static final long ADVISORY_KEY = 0x43484b5052554eL;
+    static final int ADVISORY_CLASS = 0x43484b50;
 
     private final Path file;
     private final FileChannel channel;
@@ -45,6 +47,8 @@ public final class RunLock implements AutoCloseable {
     private final String server;
     private final LockHolder holder;
     private final Optional<LockHolder> stale;
+    /** The locked period as YYYYMM, on PostgreSQL. */
+    private final int month;
 
     private RunLock(Path file, FileChannel channel, FileLock lock, LockHolder holder, Optional<LockHolder> stale) {
         this.file = file;
@@ -54,9 +58,10 @@ public final class RunLock implements AutoCloseable {
         this.server = null;
         this.holder = holder;
         this.stale = stale;
+        this.month = 0;
     }
 
-    private RunLock(Handle session, String server, LockHolder holder) {
+    private RunLock(Handle session, String server, LockHolder holder, int month) {
         this.file = null;
         this.channel = null;
         this.lock = null;
@@ -64,6 +69,7 @@ public final class RunLock implements AutoCloseable {
         this.server = server;
         this.holder = holder;
         this.stale = Optional.empty();
+        this.month = month;
     }
 
     /**
@@ -72,11 +78,12 @@ public final class RunLock implements AutoCloseable {
      *
      * @throws RunLockedException if another process (on any host, for PostgreSQL) holds it
      */
-    public static RunLock acquire(TrackerDatabase tracker, Clock clock) {
+    public static RunLock acquire(TrackerDatabase tracker, ReportPeriod period, Clock clock) {
         if (tracker.server().isEmpty()) {
-            return acquire(tracker.file(), clock);
+            return acquire(tracker.file(), clock); // one run at a time per file: SQLite has one writer anyway
         }
-        String name = "advisory lock " + ADVISORY_KEY + " in " + tracker.location();
+        int month = period.month().getYear() * 100 + period.month().getMonthValue();
+        String name = "advisory lock of " + period + " in " + tracker.location();
         Handle session = tracker.jdbi().open();
         try {
             LockHolder self = new LockHolder(ProcessHandle.current().pid(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -84,20 +91,22 @@ public final class RunLock implements AutoCloseable {
             session.createQuery("SELECT set_config('application_name', :name, false)")
                     .bind("name", "chokepoint run " + self.toContent().replace('\n', ' ').strip() + " host=" + host())
                     .mapTo(String.class).one();
-            boolean taken = session.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", ADVISORY_KEY)
+            boolean taken = session.createQuery("SELECT pg_try_advisory_lock(:class, :month)")
+                    .bind("class", ADVISORY_CLASS).bind("month", month)
                     .mapTo(Boolean.class).one();
             if (!taken) {
                 Optional<String> holder = session.createQuery("SELECT a.application_name FROM pg_locks l"
                                 + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted"
                                 + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                                + " AND l.objid = :low")
-                        .bind("low", ADVISORY_KEY & 0xffffffffL)
+                                + " AND l.classid = :class AND l.objid = :month AND l.objsubid = 2")
+                        .bind("class", Integer.toUnsignedLong(ADVISORY_CLASS))
+                        .bind("month", (long) month)
                         .mapTo(String.class).findFirst();
                 session.close();
-                throw new RunLockedException(name + holder.map(h -> ", held by " + h).orElse(""),
+                throw new RunLockedException(name + holder.map(h -> ", held by " + h).orElse(""), "month",
                         holder.flatMap(h -> LockHolder.parse(h.replace(' ', '\n'))));
             }
-            return new RunLock(session, name, self);
+            return new RunLock(session, name, self, month);
         } catch (RuntimeException e) {
             if (!session.isClosed()) {
                 session.close();
@@ -183,7 +192,8 @@ public final class RunLock implements AutoCloseable {
     public void close() {
         if (session != null) {
             try {
-                session.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", ADVISORY_KEY).mapTo(Boolean.class).one();
+                session.createQuery("SELECT pg_advisory_unlock(:class, :month)").bind("class", ADVISORY_CLASS)
+                        .bind("month", month).mapTo(Boolean.class).one();
             } finally {
                 session.close();
             }

@@ -9,13 +9,14 @@ public final class RunLockedException extends RuntimeException {
     private final transient Optional<RunLock.LockHolder> holder;
 
     RunLockedException(Path lockFile, Optional<RunLock.LockHolder> holder) {
-        this(lockFile.toString(), holder);
+        this(lockFile.toString(), "tracker", holder);
     }
 
-    RunLockedException(String lockFile, Optional<RunLock.LockHolder> holder) {
+    /** @param scope what one run at a time is per: "tracker" (a file), "month" (PostgreSQL) */
+    RunLockedException(String lockFile, String scope, Optional<RunLock.LockHolder> holder) {
         super("another run holds the lock " + lockFile + " ("
                 + holder.map(RunLock.LockHolder::toString).orElse("holder not yet recorded") + "): "
-                + "only one run at a time per tracker; wait for it to finish"
+                + "only one run at a time per " + scope + "; wait for it to finish"
                 + holder.map(h -> ", or stop it with: kill -TERM " + h.pid()).orElse(""));
         this.holder = holder;
     }

@@ -40,7 +40,7 @@ final class AbandonCommand implements Callable<Integer> {
         ReportJob job = new ReportJob(tracker.connect(environment));
         RunLock lock;
         try {
-            lock = RunLock.acquire(job.tracker(), environment.clock());
+            lock = RunLock.acquire(job.tracker(), period, environment.clock());
         } catch (RunLockedException e) {
             environment.err().println(e.getMessage());
             return ExitCode.INPUT;

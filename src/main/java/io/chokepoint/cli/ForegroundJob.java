@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.batch.MonthlyRun;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.ReportsFolderException;
@@ -32,27 +33,30 @@ final class ForegroundJob {
     }
 
     /**
+     * @param period  the month the command runs: on PostgreSQL the lock is the month's
      * @param decide  the command's decision, taken while the lock is held
      * @param prepare checks everything the decided plan will need (settings, paths), throwing a one-line error before
      *                anything is written, and returns the options to launch it with
      */
-    int run(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare) {
+    int run(ReportJob job, ReportPeriod period, Function<MonthlyRun, RunPlan> decide,
+            Function<RunPlan, RunOptions> prepare) {
         StopOnSignal signal = StopOnSignal.install(environment.err());
         int code = ExitCode.JOB_FAILED;
         try {
-            code = runLocked(job, decide, prepare, signal);
+            code = runLocked(job, period, decide, prepare, signal);
             return code;
         } finally {
             signal.finish(code);
         }
     }
 
-    private int runLocked(ReportJob job, Function<MonthlyRun, RunPlan> decide, Function<RunPlan, RunOptions> prepare,
+    private int runLocked(ReportJob job, ReportPeriod period, Function<MonthlyRun, RunPlan> decide,
+                          Function<RunPlan, RunOptions> prepare,
                           StopOnSignal signal) {
         PrintWriter err = environment.err();
         RunLock lock;
         try {
-            lock = RunLock.acquire(job.tracker(), environment.clock());
+            lock = RunLock.acquire(job.tracker(), period, environment.clock());
         } catch (RunLockedException | UncheckedIOException e) {
             err.println(e.getMessage()); // held by another run, or the lock file cannot be created
             return ExitCode.INPUT;

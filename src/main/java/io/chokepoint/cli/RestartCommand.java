@@ -56,11 +56,15 @@ final class RestartCommand implements Callable<Integer> {
         // connect, not open: a restart needs a tracker with history, and must not create one with the sample data.
         TrackerDatabase db = tracker.connect(environment);
         ReportJob job = new ReportJob(db);
-        ReportPeriod month = period != null ? period : ReportPeriod.lastComplete(environment.clock());
+        // The month whose lock the restart takes: the execution's own when one is named.
+        ReportPeriod month = period != null ? period
+                : executionId != null ? job.parameters(executionId).map(p -> p.getProperty("period")).map(ReportPeriod::parse)
+                        .orElseGet(() -> ReportPeriod.lastComplete(environment.clock()))
+                : ReportPeriod.lastComplete(environment.clock());
         RunChecks checks = new RunChecks(environment);
         // A restart keeps its execution's parameters, the reports directory and the settings files among them; they
         // are checked again now, since a file may have changed or gone since.
-        return new ForegroundJob(environment).run(job,
+        return new ForegroundJob(environment).run(job, month,
                 runs -> executionId != null ? runs.planRestart(executionId) : runs.planRestart(month),
                 plan -> {
                     RunPlan.Restart restart = (RunPlan.Restart) plan;

@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         TrackerDatabase db = tracker.open(environment);
         RunChecks.periodHasFacts(month, db);
         Path reportsDir = home.reports(reports);
-        return new ForegroundJob(environment).run(new ReportJob(db),
+        return new ForegroundJob(environment).run(new ReportJob(db), month,
                 runs -> runs.planRun(month, reportsDir, rerun, options),
                 plan -> {
                     RunChecks.reports(plan instanceof RunPlan.Restart restart ? restart.reportsDir() : reportsDir, month,

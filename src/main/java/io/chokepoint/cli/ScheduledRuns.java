@@ -44,7 +44,7 @@ final class ScheduledRuns implements PeriodRunner, RunHistory {
 
     @Override
     public RunResult run(ReportPeriod period) {
-        try (RunLock lock = RunLock.acquire(job.tracker(), clock)) {
+        try (RunLock lock = RunLock.acquire(job.tracker(), period, clock)) {
             MonthlyRun runs = new MonthlyRun(job, lock);
             RunPlan plan = runs.planRun(period, reports, false);
             if (plan instanceof RunPlan.Refused refused) {

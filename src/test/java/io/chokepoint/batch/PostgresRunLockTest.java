@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.ChildJvm;
 import io.chokepoint.PostgresServer;
 import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
@@ -24,6 +25,8 @@ class PostgresRunLockTest {
     @RegisterExtension
     static final PostgresServer pg = new PostgresServer();
 
+    private static final ReportPeriod MONTH = ReportPeriod.parse("2026-01");
+
     @TempDir
     Path dir;
 
@@ -31,7 +34,7 @@ class PostgresRunLockTest {
     public static void main(String[] args) throws Exception {
         PostgresLogin login = new PostgresLogin(args[0], args[1], System.getenv("CHOKEPOINT_DB_PASSWORD"));
         TrackerDatabase db = TrackerDatabase.connect(login);
-        RunLock lock = RunLock.acquire(db, Clock.systemUTC());
+        RunLock lock = RunLock.acquire(db, MONTH, Clock.systemUTC());
         System.out.println("locked " + lock.name());
         System.out.flush();
         Thread.sleep(600_000);
@@ -46,10 +49,14 @@ class PostgresRunLockTest {
                 login.url(), login.user())) {
             holder.awaitWhileAlive("the child to take the lock", () -> holder.out().contains("locked"));
 
-            assertThatThrownBy(() -> RunLock.acquire(db, Clock.systemUTC()))
+            assertThatThrownBy(() -> RunLock.acquire(db, MONTH, Clock.systemUTC()))
                     .isInstanceOf(RunLockedException.class)
                     .hasMessageContaining("pid " + holder.pid())
-                    .hasMessageContaining("only one run at a time per tracker");
+                    .hasMessageContaining("only one run at a time per month");
+            // Another month runs beside it.
+            try (RunLock other = RunLock.acquire(db, MONTH.previous(), Clock.systemUTC())) {
+                assertThat(other.name()).contains(MONTH.previous().toString());
+            }
 
             holder.kill();
             assertThat(holder.exitCode()).isNotZero();
@@ -57,7 +64,7 @@ class PostgresRunLockTest {
         // The server ends the killed process's session, and its lock with it (it may take a moment to notice).
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
-            try (RunLock mine = RunLock.acquire(db, Clock.systemUTC())) {
+            try (RunLock mine = RunLock.acquire(db, MONTH, Clock.systemUTC())) {
                 assertThat(mine.guards(db)).isTrue();
                 break;
             } catch (RunLockedException e) {

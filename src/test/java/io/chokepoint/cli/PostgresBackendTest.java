@@ -110,7 +110,7 @@ class PostgresBackendTest {
     @Order(4)
     void secondRun_whileTheAdvisoryLockIsHeld_exitsAsAlreadyRunning() {
         TrackerDatabase db = TrackerDatabase.connect(pg.login());
-        try (RunLock held = RunLock.acquire(db, java.time.Clock.systemUTC())) {
+        try (RunLock held = RunLock.acquire(db, io.chokepoint.tracking.ReportPeriod.parse("2026-02"), java.time.Clock.systemUTC())) {
             CliRun second = cli("run", "--period", "2026-02", "--home", dir.toString(), "--reports",
                     dir.resolve("pg").toString());
             assertThat(second.exitCode()).isEqualTo(ExitCode.INPUT);
