@@ -225,6 +225,36 @@ if [ "$READS" = 1 ] && [ -n "$READS_N" ]; then
   rm -f "$OUT/reads.strace"
 fi
 
+# PostgreSQL (issue 16): the largest tracker copied into a throwaway cluster (.ci/postgres.sh: initdb, a free port),
+# then the same job against it through the launcher, timed the same way. BENCH_PG=0 skips it.
+PG_LINE="— (BENCH_PG=0)"
+if [ "${BENCH_PG:-1}" = 1 ]; then
+  PG_N=0
+  for N in "${!RUN_WALL[@]}"; do [ "$N" -gt "$PG_N" ] && PG_N=$N; done
+  if [ "$PG_N" -gt 0 ]; then
+    echo "bench: PostgreSQL: copying the $PG_N-project tracker into a throwaway cluster" >&2
+    eval "$(.ci/postgres.sh start)"
+    trap '.ci/postgres.sh stop "$TEST_PG_DIR"' EXIT
+    PG_PORT=$(echo "$TEST_PG_URL" | sed 's#.*:\([0-9]*\)/.*#\1#')
+    PGPASSWORD=$TEST_PG_PASSWORD psql -q -h 127.0.0.1 -p "$PG_PORT" -U "$TEST_PG_USER" -d postgres -c "CREATE DATABASE bench" >/dev/null
+    PG_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/bench
+    sqlite3 "$OUT/trackers/tracker-$PG_N.db" "DELETE FROM period_project; DELETE FROM period_input;"
+    COPY_START=$(date +%s.%N)
+    CHOKEPOINT_DB_USER=$TEST_PG_USER CHOKEPOINT_DB_PASSWORD=$TEST_PG_PASSWORD CHOKEPOINT_OPTS="$HEAP" \
+      "$LAUNCHER" db copy --from "$OUT/trackers/tracker-$PG_N.db" --to "$PG_URL" >"$OUT/pg-copy.log" 2>&1 || {
+      echo "bench: db copy failed, see $OUT/pg-copy.log" >&2; cat "$OUT/pg-copy.log" >&2; exit 1; }
+    PG_COPY=$(awk -v a="$COPY_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+    rm -rf "$OUT/reports-pg"
+    echo "bench: running the job on $PG_N projects on PostgreSQL" >&2
+    OPTS="$HEAP -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
+    CHOKEPOINT_DB_USER=$TEST_PG_USER CHOKEPOINT_DB_PASSWORD=$TEST_PG_PASSWORD \
+      timed_run "$OUT" "$OUT/run-pg.log" run --period "$PERIOD" --db "$PG_URL" --reports "$OUT/reports-pg"
+    PG_LINE="$WALL s wall, $CPU s CPU (the JVM's; the server's apart), $RSS_MB MB peak RSS, at $PG_N projects (db copy beforehand: $PG_COPY s)"
+    .ci/postgres.sh stop "$TEST_PG_DIR"
+    trap - EXIT
+  fi
+fi
+
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 {
 echo
@@ -243,8 +273,7 @@ echo "| 1M wall / 100k wall | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_WALL[10000
 echo "| reads of each input table per run | $READS_LINE | 1 |"
 echo "| 1M wall / sum of the step floors | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_FLOOR_SUM[1000000]:-}") | ≤ 2× |"
 echo "| step floors at 1M: sqlite3 scan + SXSSF write + JBeret trivial job | ${RUN_FLOORS[1000000]:-—} | — |"
-# The PostgreSQL backend's row goes here: 1M projects on PostgreSQL, wall and peak RSS.
-echo "| 1M projects on PostgreSQL | — (not measured yet) | — |"
+echo "| the largest tracker on PostgreSQL | $PG_LINE | — |"
 echo
 echo "The launcher's first call, which makes its class-data archive (${ARCHIVE_MB} MB): $FIRST_CALL s."
 echo
