@@ -30,6 +30,7 @@ import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.tracking.InputFingerprint;
 import io.chokepoint.tracking.PostgresLogin;
 import io.chokepoint.tracking.TrackerCopy;
+import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerDatabase;
 
 /**
@@ -182,6 +183,37 @@ class PostgresEndToEndTest {
         assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(DeliveryRecord.Outcome.SENT));
         for (String who : List.of("ana", "bo")) {
             assertThat(MailFixtures.imapInbox(GREEN_MAIL, who)).hasSize(1);
+        }
+    }
+
+    @Test
+    void schedule_onPostgres_catchesUpTheLastMonth_thenWaits_andStopsOnSigterm() throws Exception {
+        PostgresLogin login = pg.newDatabase();
+        Map<String, String> env = PostgresServer.env(login);
+        assertThat(CliRun.run(env, "init", "--sample", "--home", dir.toString()).exitCode()).isZero();
+        String lastMonth = ReportPeriod.lastComplete(java.time.Clock.systemDefaultZone()).toString();
+
+        try (ChildJvm child = ChildJvm.start(dir.resolve("child"), env, Main.class, "schedule", "--catch-up", "1",
+                "--no-email", "--home", dir.toString(), "--reports", dir.resolve("scheduled").toString())) {
+            child.awaitWhileAlive("the catch-up run to complete", () -> completedRuns(login) > 0);
+            Thread.sleep(500);
+            assertThat(child.isAlive()).as("it waits for the next fire").isTrue();
+            child.terminate();
+            assertThat(child.exitCode()).as(child.err()).isEqualTo(128 + 15); // the JVM's exit on SIGTERM
+            assertThat(child.err()).contains("Schedule stopped");
+        }
+        assertThat(dir.resolve("scheduled/" + lastMonth + "/chokepoint-" + lastMonth + ".pdf")).exists();
+        CliRun status = CliRun.run(env, "status", "--home", dir.toString());
+        assertThat(status.out()).contains(lastMonth).contains("COMPLETED");
+    }
+
+    private static long completedRuns(PostgresLogin login) {
+        try {
+            return TrackerDatabase.connect(login).jdbi().withHandle(h -> h.createQuery(
+                            "SELECT count(*) FROM jberet_job_execution WHERE batchstatus = 'COMPLETED'")
+                    .mapTo(Long.class).one());
+        } catch (RuntimeException e) {
+            return 0; // the repository's tables are not made yet
         }
     }
 
