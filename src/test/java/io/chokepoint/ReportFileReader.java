@@ -37,6 +37,29 @@ public final class ReportFileReader {
     }
 
     /**
+     * Every sheet's cells as displayed, row by row, each row led by "sheet!row", each value passed through
+     * {@code clean} (e.g. to drop generated-at stamps): two workbooks with the same content give equal lists.
+     */
+    public static java.util.List<java.util.List<String>> displayedRows(Path xlsx,
+            java.util.function.UnaryOperator<String> clean) throws IOException {
+        org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        try (Workbook workbook = workbook(xlsx)) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    java.util.List<String> values = new java.util.ArrayList<>();
+                    values.add(sheet.getSheetName() + "!" + row.getRowNum());
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        values.add(clean.apply(format.formatCellValue(cell)));
+                    }
+                    rows.add(values);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
      * The first row of the sheet whose leading cells equal {@code keys}: text cells as text, date cells as their
      * ISO date ({@code 2025-12-17}).
      */

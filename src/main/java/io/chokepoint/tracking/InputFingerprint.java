@@ -323,36 +323,6 @@ public final class InputFingerprint {
         }
     }
 
-    /**
-     * A PostgreSQL value as SQLite's text of the same value, so that the same facts have the same fingerprint on
-     * both backends: a double as SQLite prints a REAL (shortest round-trip digits, {@code 1234.0}, {@code 1.0e+20});
-     * dates and text read the same on both already.
-     */
-    private static String asSqliteText(ResultSet rs, int column) throws SQLException {
-        Object value = rs.getObject(column);
-        if (value instanceof Double d) {
-            return sqliteReal(d);
-        }
-        return value == null ? null : rs.getString(column);
-    }
-
-    /** SQLite's text of a REAL: like C's {@code %!.17g} on the shortest digits that read back as the same double. */
-    static String sqliteReal(double d) {
-        if (d == 0) {
-            return "0.0";
-        }
-        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int exponent = digits.length() - 1 - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 17) {
-            String mantissa = digits.charAt(0) + "." + (digits.length() > 1 ? digits.substring(1) : "0");
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        String plain = exact.toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
-    }
-
     /** Length-prefixed, so that ("ab", "c") and ("a", "bc") differ. */
     private static void update(MessageDigest digest, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -197,7 +197,7 @@ public final class PeriodSnapshots {
                             state(rs, "cur_"), state(rs, "prev_")))
                     .iterator();
                  org.jdbi.v3.core.result.ResultIterator<Project> projects = facts.createQuery(
-                            "SELECT " + String.join(", ", TrackerCsv.PROJECT_COLUMNS) + " FROM project ORDER BY facility_id, id")
+                            "SELECT " + ProjectColumns.NAMES + " FROM project ORDER BY facility_id, id")
                     .setFetchSize(ProjectCursor.FETCH_SIZE)
                     .map((rs, ctx) -> ProjectColumns.read(rs))
                     .iterator()) {

@@ -3,14 +3,8 @@ package io.chokepoint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,20 +116,6 @@ class InterruptedRunTest {
 
     /** Every sheet's cells as displayed, row by row. */
     private static List<List<String>> cells(Path xlsx) throws Exception {
-        DataFormatter format = new DataFormatter();
-        List<List<String>> rows = new ArrayList<>();
-        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
-            for (Sheet sheet : workbook) {
-                for (Row row : sheet) {
-                    List<String> values = new ArrayList<>();
-                    values.add(sheet.getSheetName() + "!" + row.getRowNum());
-                    for (Cell cell : row) {
-                        values.add(format.formatCellValue(cell));
-                    }
-                    rows.add(values);
-                }
-            }
-        }
-        return rows;
+        return ReportFileReader.displayedRows(xlsx, java.util.function.UnaryOperator.identity());
     }
 }

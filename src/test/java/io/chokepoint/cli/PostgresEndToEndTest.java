@@ -12,10 +12,6 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -261,20 +257,6 @@ class PostgresEndToEndTest {
 
     /** Every sheet's cells as displayed, row by row, without the generated-at stamps. */
     private static List<List<String>> cells(Path xlsx) throws Exception {
-        DataFormatter format = new DataFormatter();
-        List<List<String>> rows = new ArrayList<>();
-        try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
-            for (Sheet sheet : workbook) {
-                for (Row row : sheet) {
-                    List<String> values = new ArrayList<>();
-                    values.add(sheet.getSheetName() + "!" + row.getRowNum());
-                    for (Cell cell : row) {
-                        values.add(withoutStamps(format.formatCellValue(cell)));
-                    }
-                    rows.add(values);
-                }
-            }
-        }
-        return rows;
+        return ReportFileReader.displayedRows(xlsx, PostgresEndToEndTest::withoutStamps);
     }
 }
