@@ -22,10 +22,10 @@ import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
-import io.chokepoint.tracking.InputSnapshot;
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
-import io.chokepoint.tracking.TrackerFile;
+import io.chokepoint.tracking.store.InputSnapshot;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerFile;
 import org.jberet.tx.LocalTransactionManager;
 
 /**

@@ -6,8 +6,8 @@ import jakarta.batch.runtime.context.JobContext;
 
 import org.jberet.runtime.context.JobContextImpl;
 
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The tracker a step works on. A SQLite tracker is named by its file in the job parameter {@code db}. A tracker on

@@ -18,8 +18,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
-import io.chokepoint.tracking.TrackerFile;
+import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerFile;
 
 /**
  * One run at a time per tracker: an exclusive OS lock ({@link FileChannel#tryLock()}) on a file beside the

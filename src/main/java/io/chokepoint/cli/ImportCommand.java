@@ -7,10 +7,10 @@ import java.util.function.LongConsumer;
 
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.batch.RunLockedException;
-import io.chokepoint.tracking.ImportRequest;
-import io.chokepoint.tracking.ImportSummary;
+import io.chokepoint.tracking.store.ImportRequest;
+import io.chokepoint.tracking.store.ImportSummary;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;

@@ -18,7 +18,7 @@ import io.chokepoint.settings.SettingsCatalog;
 import io.chokepoint.settings.SettingsException;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * What {@code run}, {@code restart}, {@code schedule} and {@code deliver} check before a job starts or a message is
