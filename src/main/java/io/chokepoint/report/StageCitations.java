@@ -27,7 +27,7 @@ public final class StageCitations {
     /** The baseline set's year and publication, e.g. "2024, USGS MCS 2025 via nai500, published 2025-01-31". */
     public static String baseline(StageSummary s) {
         if (s.baselineYear().isEmpty()) {
-            return "no complete baseline";
+            return s.noBaselineText();
         }
         StringBuilder text = new StringBuilder().append(s.baselineYear().get());
         s.baselineCitation().map(b -> firstSource(b.source())).filter(t -> !t.isEmpty())

@@ -24,13 +24,14 @@ import io.chokepoint.tracking.TrackerException;
 /**
  * The analysis's assumptions, from {@code analysis.properties}: each stage's canonical capacity unit (capacity in
  * any other unit is counted but never summed with it), the risk weight of each status, and the target year of
- * the projection.
+ * the projection, and how old a baseline set may be before it is stale ({@code baseline.max-age-years}).
  */
 public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<ProjectStatus, Double> riskWeights,
-                               int targetYear) {
+                               int targetYear, int baselineMaxAgeYears) {
 
     private static final String DEFAULTS = "/analysis.properties";
     private static final String TARGET_YEAR = "target-year";
+    private static final String BASELINE_MAX_AGE = "baseline.max-age-years";
 
     public AnalysisSettings {
         canonicalUnits = Map.copyOf(new EnumMap<>(canonicalUnits));
@@ -49,6 +50,16 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
         if (targetYear < 2000 || targetYear > 2100) {
             throw new IllegalArgumentException("target year must be between 2000 and 2100, was " + targetYear);
         }
+        if (baselineMaxAgeYears < 0 || baselineMaxAgeYears > 100) {
+            throw new IllegalArgumentException(BASELINE_MAX_AGE + " must be a whole number of years from 0 to 100, was "
+                    + baselineMaxAgeYears);
+        }
+    }
+
+    /** Settings with the default baseline age limit (3 years). */
+    public AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<ProjectStatus, Double> riskWeights,
+                            int targetYear) {
+        this(canonicalUnits, riskWeights, targetYear, 3);
     }
 
     /** The documented defaults shipped in {@code analysis.properties}. */
@@ -63,6 +74,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
     public static SettingsCatalog catalog() {
         List<SettingKey> keys = new ArrayList<>();
         keys.add(SettingKey.fileOnly(TARGET_YEAR));
+        keys.add(SettingKey.fileOnly(BASELINE_MAX_AGE));
         for (ChainStage stage : ChainStage.values()) {
             keys.add(SettingKey.fileOnly("unit." + stage.code()));
         }
@@ -96,7 +108,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
 
     /** The settings with another target year. */
     public AnalysisSettings withTargetYear(int year) {
-        return new AnalysisSettings(canonicalUnits, riskWeights, year);
+        return new AnalysisSettings(canonicalUnits, riskWeights, year, baselineMaxAgeYears);
     }
 
     private static Properties defaultProperties() {
@@ -123,7 +135,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
                 String key = "weight." + status.code();
                 weights.put(status, number(p, key));
             }
-            return new AnalysisSettings(units, weights, year(p));
+            return new AnalysisSettings(units, weights, year(p), maxAge(p));
         } catch (IllegalArgumentException e) {
             throw new TrackerException("invalid analysis settings in " + origin + ": " + e.getMessage(), e);
         }
@@ -135,6 +147,16 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(TARGET_YEAR + " must be a year such as 2030, was '" + value + "'");
+        }
+    }
+
+    private static int maxAge(Properties p) {
+        String value = p.getProperty(BASELINE_MAX_AGE, "").strip();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(BASELINE_MAX_AGE + " must be a whole number of years such as 3, was '"
+                    + value + "'");
         }
     }
 

@@ -35,6 +35,10 @@ import io.chokepoint.tracking.ProjectStatus;
  * @param softData          how much of the stage's pipeline rests on soft data
  * @param publishedProjection a published projection of China's share in the target year (the IEA's base case),
  *                          quoted beside ours; empty when none was published by the period's end
+ * @param staleBaselineYear without a current complete set: the year of the newest complete set, too old to use
+ *                          (more than {@code baseline.max-age-years} before the period's year); empty otherwise
+ * @param coveredByQuota    tracked projects inside a country whose baseline row is a national quota: listed, never
+ *                          added to that country's total
  */
 public record StageSummary(
         ChainStage stage,
@@ -55,7 +59,9 @@ public record StageSummary(
         Optional<ProjectedShare> projected,
         Optional<ProjectedShare> projectedWeighted,
         SoftData softData,
-        Optional<Baseline> publishedProjection) {
+        Optional<Baseline> publishedProjection,
+        Optional<Integer> staleBaselineYear,
+        int coveredByQuota) {
 
     public StageSummary {
         Objects.requireNonNull(stage, "stage");
@@ -66,6 +72,15 @@ public record StageSummary(
         byStatus = Collections.unmodifiableMap(ordered);
         Objects.requireNonNull(softData, "softData");
         Objects.requireNonNull(publishedProjection, "publishedProjection");
+        staleBaselineYear = baselineYear.isPresent() ? Optional.empty() : staleBaselineYear;
+    }
+
+    /**
+     * What a stage without a current complete set says instead of a share: "no current baseline (newest: 2010)"
+     * when its newest set is too old, else "no complete baseline".
+     */
+    public String noBaselineText() {
+        return staleBaselineYear.map(y -> "no current baseline (newest: " + y + ")").orElse("no complete baseline");
     }
 
     /**

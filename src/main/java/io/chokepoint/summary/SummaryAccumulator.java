@@ -44,8 +44,10 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         for (ChainStage stage : ChainStage.values()) {
             String unit = settings.canonicalUnit(stage);
             stages.put(stage, new StageTally(stage, unit,
-                    BaselineSet.latestComplete(baselines, stage, period, unit).orElse(null),
-                    BaselineSet.latestPublishedShare(baselines, stage, period),
+                    BaselineSet.latestComplete(baselines, stage, period, unit, settings.baselineMaxAgeYears())
+                            .orElse(null),
+                    BaselineSet.newestComplete(baselines, stage, period, unit).map(BaselineSet::year),
+                    BaselineSet.latestPublishedShare(baselines, stage, period, settings.baselineMaxAgeYears()),
                     BaselineSet.publishedProjection(baselines, stage, period, settings.targetYear())));
         }
     }
@@ -76,6 +78,12 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         if (stage.baseline == null) {
             return;
         }
+        if (stage.baseline.quotaCovers(project.country())) {
+            // A national quota already covers every plant in the country: listed above, never added to its total
+            // (a Chinese plant's nameplate on top of China's quota put separation above the set's own 92 %).
+            stage.coveredByQuota++;
+            return;
+        }
         int targetYear = settings.targetYear();
         if (state.operating()) {
             if (comparable && startedAfter(state, stage.baseline.year())) {
@@ -84,8 +92,9 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
             }
             Expansion expansion = state.expansion();
             if (expansion != null && expansion.year() <= targetYear) {
-                // Only the increment over today's capacity is new; it is known only when both are in the stage's unit.
-                if (comparable && expansion.capacity().unit().equals(stage.unit)) {
+                // Only the increment over today's capacity is new (over nothing while today's is undisclosed); it is
+                // known only when both are in the stage's unit.
+                if ((comparable || state.capacity() == null) && expansion.capacity().unit().equals(stage.unit)) {
                     double increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
                     stage.project(project, increment, settings.weight(ProjectStatus.ANNOUNCED));
                 } else {
@@ -163,7 +172,9 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         final Map<Country, Double> added = new TreeMap<>();
         final Map<Country, Double> projected = new TreeMap<>();
         final Map<Country, Double> projectedWeighted = new TreeMap<>();
+        final Optional<Integer> newestSet;
         int additions;
+        int coveredByQuota;
         int notComparable;
         int projectedProjects;
         int quantifiedProjects;
@@ -171,9 +182,10 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         final java.util.TreeSet<String> unquantified = new java.util.TreeSet<>();
         SoftData soft = SoftData.EMPTY;
 
-        StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Baseline> publishedShare,
-                   Optional<Baseline> publishedProjection) {
+        StageTally(ChainStage stage, String unit, BaselineSet baseline, Optional<Integer> newestSet,
+                   Optional<Baseline> publishedShare, Optional<Baseline> publishedProjection) {
             this.stage = stage;
+            this.newestSet = newestSet;
             this.unit = unit;
             this.baseline = baseline;
             this.publishedShare = publishedShare;
@@ -210,7 +222,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                 return new StageSummary(stage, unit, Optional.empty(), List.of(), List.of(), 0,
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), publishedShare,
                         operating, pipeline, notComparable, statuses, Optional.empty(), Optional.empty(), soft,
-                        publishedProjection);
+                        publishedProjection, newestSet, 0);
             }
             Map<Country, Double> now = new TreeMap<>(baseline.values());
             List<CountryCapacity> countries = capacities(baseline.values(), added);
@@ -221,7 +233,8 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                     additions, c.chinaShare(), c.top3Share(), c.hhi(), Optional.of(c.exChina()), Optional.empty(),
                     operating, pipeline, notComparable, statuses,
                     Optional.of(projection(now, projected, targetYear, false)),
-                    Optional.of(projection(now, projectedWeighted, targetYear, true)), soft, publishedProjection);
+                    Optional.of(projection(now, projectedWeighted, targetYear, true)), soft, publishedProjection,
+                    Optional.empty(), coveredByQuota);
         }
 
         private ProjectedShare projection(Map<Country, Double> now, Map<Country, Double> future, int targetYear,

@@ -42,9 +42,9 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
                 || (project.statusAsOf() != null && rowKnown);
         ProjectStatus status = status(project, known, rowKnown);
         boolean operating = status == ProjectStatus.OPERATING;
-        return new ProjectState(reported, status, targetYear(project, known, operating),
-                operatingSince(project, known), capacity(project, known, operating),
-                operating ? expansion(known) : null);
+        Integer targetYear = targetYear(project, known, operating);
+        return new ProjectState(reported, status, targetYear, operatingSince(project, known),
+                capacity(project, known, operating), operating ? expansion(project, known, targetYear) : null);
     }
 
     /**
@@ -74,18 +74,41 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
     }
 
     /**
-     * The typed capacity of the latest event that states one, except, on an operating project, a target with a year
-     * (a planned expansion); without any, the row's. Undisclosed stays undisclosed.
+     * Rules v3: on an operating project, capacity today is the typed capacity of the latest event whose basis is not
+     * {@code target}, else the row's unless its basis is {@code target}; a target is never capacity today (Solvay's
+     * 4,500 t ramp goal is not what La Rochelle makes). On a pipeline project it is the capacity due at its target
+     * year, whatever its basis, as before: the latest event's, else the row's. Undisclosed stays undisclosed.
      */
     private static Capacity capacity(Project project, List<FacilityEvent> known, boolean operating) {
-        FacilityEvent last = latest(known, e -> e.capacity() != null && !(operating && e.statesTargetWithYear()));
-        return last == null ? project.capacity() : last.capacity();
+        if (!operating) {
+            FacilityEvent last = latest(known, e -> e.capacity() != null);
+            return last == null ? project.capacity() : last.capacity();
+        }
+        FacilityEvent last = latest(known, e -> e.capacity() != null && e.capacity().basis() != CapacityBasis.TARGET);
+        if (last != null) {
+            return last.capacity();
+        }
+        Capacity row = project.capacity();
+        return row == null || row.basis() == CapacityBasis.TARGET ? null : row;
     }
 
-    /** The latest target capacity stated with a year. */
-    private static Expansion expansion(List<FacilityEvent> known) {
-        FacilityEvent last = latest(known, FacilityEvent::statesTargetWithYear);
-        return last == null ? null : new Expansion(last.capacity(), last.targetYear().year());
+    /**
+     * The planned expansion of an operating project: the latest typed {@code target} capacity, on an event, else on
+     * the row. It is due in the event's target year, else in the project's target year; without either year it is
+     * not due at all (null).
+     */
+    private static Expansion expansion(Project project, List<FacilityEvent> known, Integer targetYear) {
+        FacilityEvent last = latest(known, e -> e.capacity() != null && e.capacity().basis() == CapacityBasis.TARGET);
+        if (last != null) {
+            Integer year = last.targetYear() != null && !last.targetYear().withdrawn() ? last.targetYear().year()
+                    : targetYear;
+            return year == null ? null : new Expansion(last.capacity(), year);
+        }
+        Capacity row = project.capacity();
+        if (row != null && row.basis() == CapacityBasis.TARGET && targetYear != null) {
+            return new Expansion(row, targetYear);
+        }
+        return null;
     }
 
     /**

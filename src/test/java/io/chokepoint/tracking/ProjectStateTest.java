@@ -122,10 +122,17 @@ class ProjectStateTest {
                 List.of(event("2025-09-01", EventKind.CAPACITY_REVISION, null)
                         .capacity(3000, "t REO", CapacityBasis.TARGET).year("2028")), "2025-09-30",
                 state(true, ProjectStatus.OPERATING, 2024, null, ROW_CAPACITY, new Expansion(expanded, 2028))));
-        rows.add(Arguments.of("a target without a year is capacity today", operating,
+        rows.add(Arguments.of("rules v3: a target without a year is never capacity today; it is an expansion due in"
+                        + " the project's target year", operating,
                 List.of(event("2025-09-01", EventKind.CAPACITY_REVISION, null)
                         .capacity(3000, "t REO", CapacityBasis.TARGET)), "2025-09-30",
-                state(true, ProjectStatus.OPERATING, 2024, null, expanded, null)));
+                state(true, ProjectStatus.OPERATING, 2024, null, ROW_CAPACITY, new Expansion(expanded, 2024))));
+        Project solvayLike = project(ProjectStatus.OPERATING, "2025-04-09", "2022-09-01", 2030,
+                new Capacity(4500, "t REO", CapacityBasis.TARGET));
+        rows.add(Arguments.of("rules v3: an operating row's own target is not capacity today (undisclosed) but an"
+                        + " expansion due in its target year", solvayLike, List.of(), "2025-04-30",
+                state(true, ProjectStatus.OPERATING, 2030, null, null,
+                        new Expansion(new Capacity(4500, "t REO", CapacityBasis.TARGET), 2030))));
         rows.add(Arguments.of("a pipeline project's target with a year is its capacity and target year", building,
                 List.of(event("2025-09-01", EventKind.APPROVAL, ProjectStatus.APPROVED)
                         .capacity(3000, "t REO", CapacityBasis.TARGET).year("2028")), "2025-09-30",
@@ -140,7 +147,8 @@ class ProjectStateTest {
                         event("2025-09-19", EventKind.OPERATING_START, ProjectStatus.OPERATING)
                                 .capacity(2000, "t REO", CapacityBasis.NAMEPLATE)), "2025-09-30",
                 state(true, ProjectStatus.OPERATING, 2024, "2025-09-19",
-                        new Capacity(2000, "t REO", CapacityBasis.NAMEPLATE), null)));
+                        new Capacity(2000, "t REO", CapacityBasis.NAMEPLATE),
+                        new Expansion(new Capacity(5000, "t REO", CapacityBasis.TARGET), 2024))));
         return rows.stream();
     }
 

@@ -119,7 +119,7 @@ public final class ExcelReportWriter {
             "Sources", "Notes", "Capacity disclosed", "Investment disclosed", "Status as of"};
 
     static String noBaselineNote(StageSummary s) {
-        return "no complete baseline" + s.publishedShare()
+        return s.noBaselineText() + s.publishedShare()
                 .map(b -> "; published China share " + Formats.percent(b.sharePercent().getAsDouble()) + " (" + b.year() + ", "
                         + b.source() + ")")
                 .orElse("");
