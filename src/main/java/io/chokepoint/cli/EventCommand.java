@@ -66,6 +66,25 @@ final class EventCommand {
                 description = "nameplate, target, actual_output, contract or quota; a target with a target year on an "
                         + "operating facility is a planned expansion.")
         String capacityBasis;
+        @Option(names = "--amount", paramLabel = "NUMBER",
+                description = "Typed: the money it states, in units of --amount-currency (not millions), with "
+                        + "--funding-kind and --funding-status.")
+        String amount;
+        @Option(names = "--amount-currency", paramLabel = "CODE", description = "ISO 4217 code of --amount, e.g. AUD.")
+        String amountCurrency;
+        @Option(names = "--amount-usd-m", paramLabel = "NUMBER",
+                description = "US$ million, only when the source stated a USD figure (never converted).")
+        String amountUsdM;
+        @Option(names = "--funding-kind", paramLabel = "KIND",
+                description = "equity, debt, grant, government_commitment, prepayment or other.")
+        String fundingKind;
+        @Option(names = "--funding-status", paramLabel = "STATUS",
+                description = "proposed, committed or closed; a proposed amount is always called proposed.")
+        String fundingStatus;
+        @Option(names = "--date-precision", paramLabel = "PRECISION",
+                description = "day (default), month, quarter or year: a month/quarter/year date is its first day, and "
+                        + "the event is news once that period has ended.")
+        String datePrecision;
         @Mixin
         FutureDateOption future = new FutureDateOption();
         @Mixin
@@ -87,7 +106,10 @@ final class EventCommand {
                     + (e.stage() == null ? "" : " [" + e.stage().code() + "]")
                     + (e.targetYear() == null ? "" : ", target year " + e.targetYear().code())
                     + (e.capacity() == null ? "" : ", capacity " + FactText.plain(e.capacity().tonnesPerYear()) + " "
-                    + e.capacity().unit() + " (" + e.capacity().basis().code() + ")");
+                    + e.capacity().unit() + " (" + e.capacity().basis().code() + ")")
+                    + (e.funding() == null ? "" : ", " + ProjectCommand.money(e.funding()))
+                    + (e.precision() == io.chokepoint.tracking.DatePrecision.DAY ? ""
+                    : ", dated " + e.precision().label(e.date()));
             environment.out().println(switch (record.outcome()) {
                 case ADDED -> "Recorded for facility " + e.facilityId() + ": " + what;
                 case UPDATED -> "Already recorded for facility " + e.facilityId() + ": " + what

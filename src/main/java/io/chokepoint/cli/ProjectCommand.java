@@ -67,6 +67,11 @@ final class ProjectCommand {
         String sources;
         @Option(names = "--notes", paramLabel = "TEXT", description = "Context and caveats.")
         String notes;
+        @Option(names = "--status-as-of-precision", paramLabel = "PRECISION",
+                description = "month, quarter or year when the status evidence gives only that (default: a day).")
+        String statusAsOfPrecision;
+        @Option(names = "--ree-group", paramLabel = "light|heavy|both", description = "Which rare earths it processes.")
+        String reeGroup;
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -219,12 +224,14 @@ final class ProjectCommand {
                     : "not yet reported (no dated evidence)"));
             out.println("Events of facility " + p.facilityId() + " (" + history.events().size() + "):");
             for (FacilityEvent e : history.events()) {
-                out.println("  " + e.date() + "  " + e.kind().code()
+                out.println("  " + e.date() + (e.precision() == io.chokepoint.tracking.DatePrecision.DAY ? ""
+                        : " (" + e.precision().code() + ")") + "  " + e.kind().code()
                         + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())
                         + (e.value() == null ? "" : "  [" + e.value() + "]"));
                 String facts = (e.stage() == null ? "" : " stage " + e.stage().code() + ";")
                         + (e.targetYear() == null ? "" : " target year " + e.targetYear().code() + ";")
-                        + (e.capacity() == null ? "" : " capacity " + capacity(e.capacity()) + ";");
+                        + (e.capacity() == null ? "" : " capacity " + capacity(e.capacity()) + ";")
+                        + (e.funding() == null ? "" : " " + money(e.funding()) + ";");
                 if (!facts.isEmpty()) {
                     out.println("      typed:" + facts.substring(0, facts.length() - 1));
                 }
@@ -237,6 +244,13 @@ final class ProjectCommand {
             }
             return ExitCode.OK;
         }
+    }
+
+    /** Typed money as "AUD 475000000 (equity, closed)", with the source's US$ where it gave one. */
+    static String money(io.chokepoint.tracking.Funding f) {
+        return f.currency() + " " + f.amount().toPlainString()
+                + (f.usdMillions() == null ? "" : " (US$ " + FactText.plain(f.usdMillions()) + " M stated)")
+                + " (" + f.kind().code() + ", " + f.status().code() + ")";
     }
 
     /** A capacity as "2000 t magnet (nameplate)"; "undisclosed" when none. */

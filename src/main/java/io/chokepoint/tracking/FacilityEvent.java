@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param targetYear the year of first production the event states (or that it withdraws the timeline); null when
  *                   the event says nothing about it
  * @param capacity   the capacity the event states for the stage row(s); null when it states none
+ * @param funding    the money the event states, typed; null when it states none
+ * @param precision  how precise {@code date} is (a month, quarter or year date is that period's first day)
  */
 public record FacilityEvent(
         String facilityId,
@@ -25,7 +27,9 @@ public record FacilityEvent(
         String source,
         ChainStage stage,
         TargetYear targetYear,
-        Capacity capacity) {
+        Capacity capacity,
+        Funding funding,
+        DatePrecision precision) {
 
     public FacilityEvent {
         if (facilityId == null || facilityId.isBlank()) {
@@ -33,15 +37,31 @@ public record FacilityEvent(
         }
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(kind, "event");
+        precision = precision == null ? DatePrecision.DAY : precision;
         if (capacity != null && !(capacity.tonnesPerYear() > 0)) {
             throw new IllegalArgumentException("an event's capacity must be positive, was " + capacity.tonnesPerYear());
         }
+    }
+
+    /** An event without typed money, dated to the day (the earlier file format). */
+    public FacilityEvent(String facilityId, LocalDate date, EventKind kind, ProjectStatus statusAfter, String value,
+                         String notes, String source, ChainStage stage, TargetYear targetYear, Capacity capacity) {
+        this(facilityId, date, kind, statusAfter, value, notes, source, stage, targetYear, capacity, null,
+                DatePrecision.DAY);
     }
 
     /** An event with no typed facts but its status after (the earlier file format). */
     public FacilityEvent(String facilityId, LocalDate date, EventKind kind, ProjectStatus statusAfter, String value,
                          String notes, String source) {
         this(facilityId, date, kind, statusAfter, value, notes, source, null, null, null);
+    }
+
+    /**
+     * The last day of the month, quarter or year the date stands for: the event is news in the first report whose
+     * period ends on or after it.
+     */
+    public LocalDate newsDate() {
+        return precision.end(date);
     }
 
     /** Whether the event concerns the project's stage row: it names that stage, or no stage at all. */

@@ -26,7 +26,7 @@ public final class FactParser {
     // Closed vocabularies of the data README that have no enum of their own. Units are checked because a misspelt
     // unit would silently turn a capacity into "not comparable" instead of being refused.
     private static final List<String> CAPACITY_UNITS = List.of("t REO", "t NdPr oxide", "t NdPr oxide eq",
-            "t concentrate", "t ore", "t feed", "t metal", "t alloy", "t magnet", "t unspecified");
+            "t concentrate", "t ore", "t feed", "t metal", "t alloy", "t magnet", "t unspecified", "t Dy-Tb oxide");
     private static final List<String> CONFIDENCE_LEVELS = List.of("high", "medium", "low");
     private static final List<String> BASELINE_BASES = List.of("output", "quota", "capacity", "derived_from_share");
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
@@ -107,12 +107,17 @@ public final class FactParser {
         OfftakeBinding binding = f.text("offtake_binding") == null ? OfftakeBinding.UNKNOWN
                 : f.code("offtake_binding", OfftakeBinding::fromCode);
         String confidence = f.oneOf("confidence", "confidence", CONFIDENCE_LEVELS);
+        DatePrecision precision = f.code("status_as_of_precision", DatePrecision::fromCode);
+        if (precision != null && precision != DatePrecision.DAY && statusAsOf == null) {
+            f.problem("status_as_of_precision", "must be empty when " + f.label("status_as_of") + " is empty");
+        }
+        String reeGroup = f.oneOf("ree_group", "ree_group", Project.REE_GROUPS);
         if (f.hasProblems()) {
             return null;
         }
         return new Project(id, facilityId, company, owners, facility, country, f.text("region"), stage, status,
                 statusAsOf, capacity, investment, announcedOn, targetYear, f.text("offtake"), binding, confidence,
-                f.text("sources"), f.text("notes"));
+                f.text("sources"), f.text("notes"), precision, reeGroup);
     }
 
     private static Capacity capacity(Fields f) {
@@ -169,11 +174,38 @@ public final class FactParser {
         ChainStage stage = f.code("stage", ChainStage::fromCode);
         TargetYear targetYear = f.code("target_year", TargetYear::parse);
         Capacity capacity = eventCapacity(f);
+        Funding funding = funding(f);
+        DatePrecision precision = f.code("date_precision", DatePrecision::fromCode);
         if (f.hasProblems()) {
             return null;
         }
         return new FacilityEvent(facilityId, date, kind, after, f.text("value"), f.text("notes"), f.text("source"),
-                stage, targetYear, capacity);
+                stage, targetYear, capacity, funding, precision);
+    }
+
+    /** An event's typed money: with an amount, its currency, kind and status are required; without, all empty. */
+    private static Funding funding(Fields f) {
+        BigDecimal amount = f.amount("amount");
+        Double usdMillions = f.decimal("amount_usd_m");
+        Funding.Kind kind = f.code("funding_kind", Funding.Kind::fromCode);
+        Funding.Status status = f.code("funding_status", Funding.Status::fromCode);
+        String currency = f.text("amount_currency");
+        if (f.text("amount") == null) {
+            for (String column : List.of("amount_currency", "amount_usd_m", "funding_kind", "funding_status")) {
+                f.emptyWithout(column, "amount");
+            }
+            return null;
+        }
+        if (currency == null) {
+            f.problem("amount_currency", "is required when " + f.label("amount") + " is given");
+        } else if (!CURRENCIES.contains(currency)) {
+            f.problem("amount_currency", "'" + currency + "' is not an ISO 4217 currency code such as USD");
+            currency = null;
+        }
+        f.requiredWith("funding_kind", "amount");
+        f.requiredWith("funding_status", "amount");
+        return amount == null || currency == null || kind == null || status == null ? null
+                : new Funding(amount, currency, usdMillions, kind, status);
     }
 
     private static Baseline baseline(Fields f) {
@@ -194,11 +226,12 @@ public final class FactParser {
         if (share != null && share > 100) {
             f.problem("notes", "share_pct=" + FactText.plain(share) + " is not a percentage from 0 to 100");
         }
+        String reeGroup = f.oneOf("ree_group", "ree_group", Project.REE_GROUPS);
         if (f.hasProblems()) {
             return null;
         }
         return new Baseline(country, stage, year, value, unit, basis, f.text("source"), confidence, f.text("notes"),
-                share, publishedOn);
+                share, publishedOn, reeGroup);
     }
 
     /** The share a baseline's notes state as {@code share_pct=<number>}, or null. */

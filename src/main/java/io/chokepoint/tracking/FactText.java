@@ -24,24 +24,30 @@ public final class FactText {
                 c == null ? "" : c.basis().code(), i == null ? "" : i.amount().toPlainString(),
                 i == null ? "" : i.currency(), i == null ? "" : plain(i.usdMillions()), text(p.announcedOn()),
                 p.targetYear() == null ? "" : p.targetYear().toString(), text(p.offtake()),
-                p.offtakeBinding().code(), text(p.confidence()), text(p.sources()), text(p.notes()));
+                p.offtakeBinding().code(), text(p.confidence()), text(p.sources()), text(p.notes()),
+                p.statusAsOfPrecision() == DatePrecision.DAY ? "" : p.statusAsOfPrecision().code(),
+                text(p.reeGroup()));
     }
 
     /** An event's values in the order of the events header. */
     public static List<String> eventValues(FacilityEvent e) {
         Capacity c = e.capacity();
+        Funding f = e.funding();
         return List.of(e.facilityId(), e.date().toString(), e.kind().code(),
                 e.statusAfter() == null ? "" : e.statusAfter().code(), text(e.value()), text(e.notes()),
                 text(e.source()), e.stage() == null ? "" : e.stage().code(),
                 e.targetYear() == null ? "" : e.targetYear().code(), c == null ? "" : plain(c.tonnesPerYear()),
-                c == null ? "" : c.unit(), c == null ? "" : c.basis().code());
+                c == null ? "" : c.unit(), c == null ? "" : c.basis().code(),
+                f == null ? "" : f.amount().toPlainString(), f == null ? "" : f.currency(),
+                f == null ? "" : plain(f.usdMillions()), f == null ? "" : f.kind().code(),
+                f == null ? "" : f.status().code(), e.precision().code());
     }
 
     /** A baseline's values in the order of the baselines header. */
     public static List<String> baselineValues(Baseline b) {
         return List.of(b.country().code(), b.stage().code(), String.valueOf(b.year()), plain(b.valueTpa()),
                 text(b.unit()), text(b.basis()), text(b.source()), text(b.confidence()), text(b.notes()),
-                text(b.publishedOn()));
+                text(b.publishedOn()), text(b.reeGroup()));
     }
 
     /** Plain digits: no {@code .0} on whole numbers, no exponent; empty for null. */

@@ -28,9 +28,19 @@ public record Project(
         OfftakeBinding offtakeBinding,
         String confidence,
         String sources,
-        String notes) {
+        String notes,
+        DatePrecision statusAsOfPrecision,
+        String reeGroup) {
+
+    /** The {@code ree_group} vocabulary: which rare earths a row processes (null = unknown). */
+    public static final java.util.List<String> REE_GROUPS = List.of("light", "heavy", "both");
 
     public Project {
+        statusAsOfPrecision = statusAsOfPrecision == null ? DatePrecision.DAY : statusAsOfPrecision;
+        reeGroup = reeGroup == null || reeGroup.isBlank() ? null : reeGroup;
+        if (reeGroup != null && !REE_GROUPS.contains(reeGroup)) {
+            throw new IllegalArgumentException("unknown ree_group '" + reeGroup + "', expected one of light, heavy, both");
+        }
         requireText(id, "id");
         requireText(facilityId, "facility_id");
         requireText(company, "company");
@@ -46,6 +56,15 @@ public record Project(
         if (targetYear != null && (targetYear < 1900 || targetYear > 2100)) {
             throw new IllegalArgumentException("target_year " + targetYear + " is not a plausible year");
         }
+    }
+
+    /** A project of the earlier format: a day-precise status date, rare-earth group unknown. */
+    public Project(String id, String facilityId, String company, List<Country> ownerCountries, String facility,
+                   Country country, String region, ChainStage stage, ProjectStatus status, LocalDate statusAsOf,
+                   Capacity capacity, Investment investment, LocalDate announcedOn, Integer targetYear,
+                   String offtake, OfftakeBinding offtakeBinding, String confidence, String sources, String notes) {
+        this(id, facilityId, company, ownerCountries, facility, country, region, stage, status, statusAsOf, capacity,
+                investment, announcedOn, targetYear, offtake, offtakeBinding, confidence, sources, notes, null, null);
     }
 
     private static void requireText(String value, String field) {

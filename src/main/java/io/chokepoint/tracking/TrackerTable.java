@@ -12,19 +12,20 @@ public enum TrackerTable {
             List.of("id", "facility_id", "company", "owner_country", "facility", "country", "region", "stage",
                     "status", "status_as_of", "capacity_tpa", "capacity_unit", "capacity_basis", "investment_amount",
                     "investment_currency", "investment_usd_m", "announced_on", "target_year", "offtake",
-                    "offtake_binding", "confidence", "sources", "notes"),
+                    "offtake_binding", "confidence", "sources", "notes", "status_as_of_precision", "ree_group"),
             23,
             List.of("id", "facility_id", "company", "owner_country", "facility", "country", "stage", "status")),
-    // Files in the earlier format lack the typed event columns and a baseline's published_on: they still import,
-    // and their rows carry no such facts.
+    // Files in the earlier format lack the typed event columns (capacity, money, date precision), a baseline's
+    // published_on and the ree_group columns: they still import, and their rows carry no such facts.
     EVENTS("events",
             List.of("facility_id", "date", "event", "status_after", "value", "notes", "source", "stage",
-                    "target_year", "capacity_tpa", "capacity_unit", "capacity_basis"),
+                    "target_year", "capacity_tpa", "capacity_unit", "capacity_basis", "amount", "amount_currency",
+                    "amount_usd_m", "funding_kind", "funding_status", "date_precision"),
             7,
             List.of("facility_id", "date", "event")),
     BASELINES("baselines",
             List.of("country", "stage", "year", "value_tpa", "unit", "basis", "source", "confidence", "notes",
-                    "published_on"),
+                    "published_on", "ree_group"),
             9,
             List.of("country", "stage", "year", "basis"));
 

@@ -66,6 +66,34 @@ class EventCommandTest {
     }
 
     @Test
+    void add_withTypedMoneyAndPrecision_storesAndShowsThem() {
+        CliRun run = cli("event", "add", "VN-LSEE-01-MET", "--date", "2026-01-01", "--kind", "financing",
+                "--source", SOURCE, "--amount", "10700000000", "--amount-currency", "KRW", "--amount-usd-m", "7.3",
+                "--funding-kind", "equity", "--funding-status", "proposed", "--date-precision", "month");
+        CliRun show = cli("project", "show", "VN-LSEE-01-MET");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("Recorded for facility VN-LSEE-01: 2026-01-01 financing, "
+                + "KRW 10700000000 (US$ 7.3 M stated) (equity, proposed), dated in January 2026");
+        assertThat(show.out()).contains("  2026-01-01 (month)  financing")
+                .contains("typed: KRW 10700000000 (US$ 7.3 M stated) (equity, proposed)");
+    }
+
+    @Test
+    void add_withBadTypedMoney_namesEachBadOptionAndRecordsNothing() {
+        Contents before = TestTrackers.contents(db);
+
+        CliRun run = cli("event", "add", "VN-LSEE-01-MET", "--date", "2026-01-01", "--kind", "financing",
+                "--source", SOURCE, "--amount", "10.7bn", "--amount-currency", "KRW", "--funding-kind", "loan",
+                "--funding-status", "closed");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("--amount: '10.7bn' is not a number")
+                .contains("--funding-kind: unknown funding kind 'loan'").doesNotContain("Exception");
+        assertThat(TestTrackers.contents(db)).isEqualTo(before);
+    }
+
+    @Test
     void add_ofTheSameEventAgain_changesNothing() {
         String[] args = {"event", "add", "VN-LSEE-01-MET", "--date", "2026-01-20", "--kind", "financing",
                 "--source", SOURCE};

@@ -57,7 +57,7 @@ class ExportCommandTest {
             assertThat(Files.readAllBytes(csv)).as(table).isEqualTo(sampleFile(table + ".csv"));
         }
         assertThat(CliRun.run("export", "events", dir.resolve("e.csv").toString(), "--db", db.toString()).out().strip())
-                .isEqualTo(dir.resolve("e.csv") + ": 82 rows written");
+                .isEqualTo(dir.resolve("e.csv") + ": 116 rows written");
     }
 
     @Test
@@ -106,13 +106,14 @@ class ExportCommandTest {
         List<CSVRecord> events = records(dir.resolve("events.csv"));
         List<CSVRecord> baselines = records(dir.resolve("baselines.csv"));
 
-        // LS Eco Energy (announced 2025-12-17) and LS Cable's Chesapeake plant (2025-12-12) had no earlier evidence.
-        assertThat(projects).hasSize(88).extracting(r -> r.get("id"))
-                .doesNotContain("VN-LSEE-01-MET", "US-LSCS-01-MAG").contains("VN-HTM-01-SEP", "VN-VTRE-01-SEP");
-        assertThat(events).hasSize(82 - 9).allSatisfy(r -> assertThat(r.get("date")).isLessThanOrEqualTo("2025-12-01"));
+        // LS Eco Energy (announced 2025-12-17), LS Cable's Chesapeake plant (2025-12-12) and Korea Zinc/Alta
+        // (2026-01-13) had no earlier evidence: 99 − 3 sample rows (data v3).
+        assertThat(projects).hasSize(99 - 3).extracting(r -> r.get("id"))
+                .doesNotContain("VN-LSEE-01-MET", "US-LSCS-01-MAG", "US-KZALTA-01-REC").contains("VN-HTM-01-SEP", "VN-VTRE-01-SEP");
+        assertThat(events).hasSize(116 - 15).allSatisfy(r -> assertThat(r.get("date")).isLessThanOrEqualTo("2025-12-01"));
         // Baselines published by that day (or, undated, of years up to it): not USGS MCS 2026's mining 2025 set
         // (published 2026-01-31), nor the recycling figures published 2025-12-31.
-        assertThat(baselines).hasSize(41 - 6).allSatisfy(r -> assertThat(r.get("published_on").isEmpty()
+        assertThat(baselines).hasSize(43 - 6).allSatisfy(r -> assertThat(r.get("published_on").isEmpty()
                 ? r.get("year").compareTo("2025") <= 0 : r.get("published_on").compareTo("2025-12-01") <= 0).isTrue());
         assertThat(baselines).extracting(r -> r.get("stage") + " " + r.get("year"))
                 .doesNotContain("mining 2025", "recycling 2023").contains("mining 2030", "magnet 2027");
@@ -157,7 +158,8 @@ class ExportCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(dir.resolve("events.csv")))
                 .isEqualTo("facility_id,date,event,status_after,value,notes,source,stage,target_year,capacity_tpa,"
-                        + "capacity_unit,capacity_basis\n");
+                        + "capacity_unit,capacity_basis,amount,amount_currency,amount_usd_m,funding_kind,funding_status,"
+                        + "date_precision\n");
     }
 
     @Test

@@ -185,9 +185,9 @@ class ImportCommandTest {
         }
 
         assertThat(summaries).containsExactly(
-                dir.resolve("projects.csv") + ": 90 rows, 0 new, 0 updated, 90 unchanged",
-                dir.resolve("events.csv") + ": 82 rows, 0 new, 0 updated, 82 unchanged",
-                dir.resolve("baselines.csv") + ": 41 rows, 0 new, 0 updated, 41 unchanged");
+                dir.resolve("projects.csv") + ": 99 rows, 0 new, 0 updated, 99 unchanged",
+                dir.resolve("events.csv") + ": 116 rows, 0 new, 0 updated, 116 unchanged",
+                dir.resolve("baselines.csv") + ": 43 rows, 0 new, 0 updated, 43 unchanged");
         assertThat(TestTrackers.contents(db)).isEqualTo(once).isEqualTo(TestTrackers.contents(sample));
     }
 
@@ -208,7 +208,7 @@ class ImportCommandTest {
         CliRun run = CliRun.run("import", "projects", csv.toString(), "--db", db.toString());
 
         assertThat(run.out().strip()).isEqualTo(csv + ": 2 rows, 1 new, 1 updated, 0 unchanged");
-        assertThat(TestTrackers.contents(db).projects()).isEqualTo(92);
+        assertThat(TestTrackers.contents(db).projects()).isEqualTo(99 + 2);
     }
 
     @Test

@@ -55,7 +55,7 @@ class ProjectCommandTest {
         assertThat(run.out().strip()).isEqualTo("Added project VN-TEST-01-ALY (alloy stage of facility VN-TEST-01)");
         assertThat(exported("VN-TEST-01-ALY")).isEqualTo("VN-TEST-01-ALY,VN-TEST-01,Société Générale Terres Rares,"
                 + "FR;VN,Test alloy line,VN,Hải Phòng,alloy,announced,2026-01-12,800,t alloy,target,,,,2026-01-12,2028,,"
-                + "unknown,,Test Gazette 2026-01-12,");
+                + "unknown,,Test Gazette 2026-01-12,,,");
     }
 
     @Test

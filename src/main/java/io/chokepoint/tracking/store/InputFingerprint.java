@@ -76,19 +76,20 @@ public final class InputFingerprint {
             text("status_as_of"), real("capacity_tpa"), text("capacity_unit"), text("capacity_basis"),
             text("investment_amount"), text("investment_currency"), real("investment_usd_m"), text("announced_on"),
             integer("target_year"), text("offtake"), text("offtake_binding"), text("confidence"), text("sources"),
-            text("notes")));
+            text("notes"), text("status_as_of_precision"), text("ree_group")));
     static final Table FACILITY_EVENT = new Table(1, "facility_event", List.of(text("facility_id"), text("date"),
             text("event"), text("status_after"), text("value"), text("notes"), text("source"), text("stage"),
             integer("target_year"), integer("target_withdrawn"), real("capacity_tpa"), text("capacity_unit"),
-            text("capacity_basis")));
+            text("capacity_basis"), text("amount"), text("amount_currency"), real("amount_usd_m"),
+            text("funding_kind"), text("funding_status"), text("date_precision")));
     static final Table BASELINE = new Table(2, "baseline", List.of(text("country"), text("stage"), integer("year"),
             real("value_tpa"), text("unit"), text("basis"), text("source"), text("confidence"), text("notes"),
-            text("published_on"), real("share_pct")));
+            text("published_on"), real("share_pct"), text("ree_group")));
 
     /** The tables that feed a report, in the order their sums are combined. */
     static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE);
 
-    private static final String VERSION = "chokepoint input fingerprint 2";
+    private static final String VERSION = "chokepoint input fingerprint 3";
 
     private InputFingerprint() {
     }

@@ -5,6 +5,8 @@ import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.CapacityBasis;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
+import io.chokepoint.tracking.DatePrecision;
+import io.chokepoint.tracking.Funding;
 import io.chokepoint.tracking.EventKind;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.Investment;
@@ -61,7 +63,14 @@ final class ProjectColumns {
                 .bind("offtake_binding", p.offtakeBinding().code())
                 .bind("confidence", p.confidence())
                 .bind("sources", p.sources())
-                .bind("notes", p.notes());
+                .bind("notes", p.notes())
+                .bind("status_as_of_precision", precision(p))
+                .bind("ree_group", p.reeGroup());
+    }
+
+    /** A day-precise status date stores no precision, as the files write it. */
+    private static String precision(Project p) {
+        return p.statusAsOfPrecision() == DatePrecision.DAY ? null : p.statusAsOfPrecision().code();
     }
 
     /**
@@ -96,6 +105,8 @@ final class ProjectColumns {
         statement.setString(n++, p.confidence());
         statement.setString(n++, p.sources());
         statement.setString(n++, p.notes());
+        statement.setString(n++, precision(p));
+        statement.setString(n++, p.reeGroup());
         return n;
     }
 
@@ -135,7 +146,8 @@ final class ProjectColumns {
                 ChainStage.fromCode(rs.text("stage")), ProjectStatus.fromCode(rs.text("status")),
                 date(rs.text("status_as_of")), capacity, investment, date(rs.text("announced_on")),
                 rs.integer("target_year"), rs.text("offtake"), OfftakeBinding.fromCode(rs.text("offtake_binding")),
-                rs.text("confidence"), rs.text("sources"), rs.text("notes"));
+                rs.text("confidence"), rs.text("sources"), rs.text("notes"),
+                DatePrecision.fromCode(rs.text("status_as_of_precision")), rs.text("ree_group"));
     }
 
     static FacilityEvent readEvent(ResultSet rs) throws SQLException {
@@ -155,7 +167,15 @@ final class ProjectColumns {
         return new FacilityEvent(rs.text("facility_id"), LocalDate.parse(rs.text("date")),
                 EventKind.fromCode(rs.text("event")), after == null ? null : ProjectStatus.fromCode(after),
                 rs.text("value"), rs.text("notes"), rs.text("source"),
-                stage == null ? null : ChainStage.fromCode(stage), targetYear, capacity);
+                stage == null ? null : ChainStage.fromCode(stage), targetYear, capacity, funding(rs),
+                DatePrecision.fromCode(rs.text("date_precision")));
+    }
+
+    private static Funding funding(RowColumns rs) throws SQLException {
+        String amount = rs.text("amount");
+        return amount == null ? null : new Funding(new BigDecimal(amount), rs.text("amount_currency"),
+                rs.real("amount_usd_m"), Funding.Kind.fromCode(rs.text("funding_kind")),
+                Funding.Status.fromCode(rs.text("funding_status")));
     }
 
     static Baseline readBaseline(ResultSet rs) throws SQLException {
@@ -166,7 +186,8 @@ final class ProjectColumns {
         Integer year = rs.integer("year");
         return new Baseline(new Country(rs.text("country")), ChainStage.fromCode(rs.text("stage")),
                 year == null ? 0 : year, rs.real("value_tpa"), rs.text("unit"), rs.text("basis"), rs.text("source"),
-                rs.text("confidence"), rs.text("notes"), rs.real("share_pct"), date(rs.text("published_on")));
+                rs.text("confidence"), rs.text("notes"), rs.real("share_pct"), date(rs.text("published_on")),
+                rs.text("ree_group"));
     }
 
     static String text(LocalDate date) {

@@ -387,9 +387,9 @@ public final class TrackerImport {
     private static final class BaselineStaging extends Staging<Baseline> {
         private static final List<String> COLUMNS = TrackerStore.BASELINE_COLUMNS;
         // The natural key of the unique indexes baseline_value_identity (V1) and baseline_share_identity (V2): one
-        // valued row per (country, stage, year); a share-only row is identified by its basis and notes too.
+        // valued row per (country, stage, year, ree_group; V9); a share-only row is identified by its basis and notes too.
         private static final String SAME_BASELINE = "b.country = s.country AND b.stage = s.stage AND b.year = s.year"
-                + " AND ((b.value_tpa IS NOT NULL AND s.value_tpa IS NOT NULL) OR (b.value_tpa IS NULL"
+                + " AND ((b.value_tpa IS NOT NULL AND ifnull(b.ree_group, '') = ifnull(s.ree_group, '') AND s.value_tpa IS NOT NULL) OR (b.value_tpa IS NULL"
                 + " AND s.value_tpa IS NULL AND b.basis = s.basis AND ifnull(b.notes, '') = ifnull(s.notes, '')))";
 
         BaselineStaging(Handle handle, String file, LongConsumer progress) {
@@ -404,7 +404,8 @@ public final class TrackerImport {
         @Override
         String key(Baseline b) {
             return b.hasValue()
-                    ? String.join("\u001f", "value", b.country().code(), b.stage().code(), String.valueOf(b.year()))
+                    ? String.join("\u001f", "value", b.country().code(), b.stage().code(), String.valueOf(b.year()),
+                            nonNull(b.reeGroup()))
                     : String.join("\u001f", "share", b.country().code(), b.stage().code(), String.valueOf(b.year()),
                             b.basis(), nonNull(b.notes()));
         }

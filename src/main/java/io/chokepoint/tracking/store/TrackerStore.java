@@ -28,13 +28,14 @@ final class TrackerStore {
     /** The stored columns of an event, in the order of its CSV columns (a CSV target_year is two columns here). */
     static final List<String> EVENT_COLUMNS = List.of("facility_id", "date", "event", "status_after", "value",
             "notes", "source", "stage", "target_year", "target_withdrawn", "capacity_tpa", "capacity_unit",
-            "capacity_basis");
+            "capacity_basis", "amount", "amount_currency", "amount_usd_m", "funding_kind", "funding_status",
+            "date_precision");
     /** What a re-recorded event may change: its notes and the typed facts read from it. */
     static final List<String> EVENT_REVISABLE_COLUMNS = EVENT_COLUMNS.subList(5, EVENT_COLUMNS.size()).stream()
             .filter(c -> !c.equals("source")).toList();
     /** The stored columns of a baseline (the CSV's, and the share its notes state, typed). */
     static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
-            "source", "confidence", "notes", "published_on", "share_pct");
+            "source", "confidence", "notes", "published_on", "share_pct", "ree_group");
 
     private static final String INSERT_EVENT = "INSERT INTO facility_event ("
             + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
@@ -166,7 +167,13 @@ final class TrackerStore {
                 .bind("target_withdrawn", e.targetYear() != null && e.targetYear().withdrawn() ? 1 : 0)
                 .bind("capacity_tpa", e.capacity() == null ? null : e.capacity().tonnesPerYear())
                 .bind("capacity_unit", e.capacity() == null ? null : e.capacity().unit())
-                .bind("capacity_basis", e.capacity() == null ? null : e.capacity().basis().code());
+                .bind("capacity_basis", e.capacity() == null ? null : e.capacity().basis().code())
+                .bind("amount", e.funding() == null ? null : e.funding().amount().toPlainString())
+                .bind("amount_currency", e.funding() == null ? null : e.funding().currency())
+                .bind("amount_usd_m", e.funding() == null ? null : e.funding().usdMillions())
+                .bind("funding_kind", e.funding() == null ? null : e.funding().kind().code())
+                .bind("funding_status", e.funding() == null ? null : e.funding().status().code())
+                .bind("date_precision", e.precision().code());
     }
 
     static <S extends SqlStatement<S>> S bindBaseline(S statement, Baseline b) {
@@ -181,6 +188,7 @@ final class TrackerStore {
                 .bind("confidence", b.confidence())
                 .bind("notes", b.notes())
                 .bind("published_on", b.publishedOn() == null ? null : b.publishedOn().toString())
-                .bind("share_pct", b.sharePercentValue());
+                .bind("share_pct", b.sharePercentValue())
+                .bind("ree_group", b.reeGroup());
     }
 }

@@ -100,7 +100,53 @@ class TrackerCsvTest {
         }
 
         assertThat(out.toString()).isEqualTo("facility_id,date,event,status_after,value,notes,source,stage,"
-                + "target_year,capacity_tpa,capacity_unit,capacity_basis\n"
+                + "target_year,capacity_tpa,capacity_unit,capacity_basis,amount,amount_currency,amount_usd_m,"
+                + "funding_kind,funding_status,date_precision\n"
                 + "VN-LSEE-01,2025-12-17,approval,,KRW 1,\"a, \"\"b\"\"\",Hải Phòng\n");
+    }
+
+    private static final String TYPED_HEADER = "facility_id,date,event,status_after,value,notes,source,stage,"
+            + "target_year,capacity_tpa,capacity_unit,capacity_basis,amount,amount_currency,amount_usd_m,funding_kind,"
+            + "funding_status,date_precision\n";
+
+    @Test
+    void typedMoneyAndPrecision_oneProblemPerBadCell() {
+        Read read = events(TYPED_HEADER
+                + "AU-ARAFURA-01,2025-12-12,financing,,AUD 475 M,,S,,,,,,475000000,AUD,,equity,closed,day\n"
+                + "AU-ARAFURA-01,2025-12-01,financing,,x,,S,,,,,,\"1,000\",AUX,-3,loan,done,week\n"
+                + "AU-ARAFURA-01,2025-12-02,financing,,y,,S,,,,,,,AUD,,,proposed,\n"
+                + "AU-ARAFURA-01,2025-12-03,financing,,z,,S,,,,,,500,,,,,month\n");
+
+        assertThat(read.validLines()).containsExactly(2L);
+        assertThat(read.problems()).containsExactly(
+                "events.csv:3: amount: '1,000' is not a number (plain digits, no thousands separators)",
+                "events.csv:3: amount_usd_m: must not be negative, was -3",
+                "events.csv:3: funding_kind: unknown funding kind 'loan', expected one of equity, debt, grant, "
+                        + "government_commitment, prepayment, other",
+                "events.csv:3: funding_status: unknown funding status 'done', expected one of closed, committed, "
+                        + "proposed",
+                "events.csv:3: amount_currency: 'AUX' is not an ISO 4217 currency code such as USD",
+                "events.csv:3: date_precision: unknown date precision 'week', expected one of day, month, quarter, "
+                        + "year",
+                "events.csv:4: amount_currency: must be empty when amount is empty",
+                "events.csv:4: funding_status: must be empty when amount is empty",
+                "events.csv:5: amount_currency: is required when amount is given",
+                "events.csv:5: funding_kind: is required when amount is given",
+                "events.csv:5: funding_status: is required when amount is given");
+    }
+
+    @Test
+    void typedMoney_roundTripsThroughTheColumnsAsWritten() {
+        List<io.chokepoint.tracking.FacilityEvent> read = new ArrayList<>();
+        List<DataProblem> problems = new ArrayList<>();
+        String row = "AU-ARAFURA-01,2025-12-12,financing,,AUD 475 M,,S,,,,,,475000000,AUD,310.5,equity,closed,month";
+        TrackerCsv.readEvents("events.csv", new StringReader(TYPED_HEADER + row + "\n"), read::add, problems);
+
+        assertThat(problems).isEmpty();
+        io.chokepoint.tracking.FacilityEvent e = read.get(0);
+        assertThat(e.funding().amount()).isEqualByComparingTo("475000000");
+        assertThat(e.funding().status()).isEqualTo(io.chokepoint.tracking.Funding.Status.CLOSED);
+        assertThat(e.newsDate()).isEqualTo(java.time.LocalDate.parse("2025-12-31"));
+        assertThat(String.join(",", FactText.eventValues(e))).isEqualTo(row);
     }
 }

@@ -24,10 +24,10 @@ class TrackerDatabaseTest {
     void newFile_isCreatedWithTheEmbeddedSampleData() {
         TrackerDatabase db = TrackerDatabase.open(dir.resolve("chokepoint.db"));
 
-        assertThat(db.trackedProjects().projectCount()).isEqualTo(90);
-        assertThat(db.trackedProjects().baselines()).hasSize(41);
+        assertThat(db.trackedProjects().projectCount()).isEqualTo(99);
+        assertThat(db.trackedProjects().baselines()).hasSize(43);
         assertThat(db.trackedProjects().eventsBetween(LocalDate.parse("2000-01-01"), LocalDate.parse("2100-01-01")))
-                .hasSize(82);
+                .hasSize(116);
         try (ProjectCursor cursor = db.trackedProjects().open(null)) {
             ProjectHistory ls = null;
             while (cursor.hasNext()) {
@@ -50,7 +50,7 @@ class TrackerDatabaseTest {
 
         TrackerDatabase again = TrackerDatabase.open(dir.resolve("chokepoint.db"));
 
-        assertThat(again.trackedProjects().projectCount()).isEqualTo(90);
+        assertThat(again.trackedProjects().projectCount()).isEqualTo(99);
     }
 
     @Test
@@ -71,7 +71,7 @@ class TrackerDatabaseTest {
                 rest++;
             }
         }
-        assertThat(rest).isEqualTo(80);
+        assertThat(rest).isEqualTo(89); // 99 sample rows (data README v3) − the first ten
     }
 
     @Test
