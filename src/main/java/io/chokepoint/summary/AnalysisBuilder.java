@@ -127,7 +127,12 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                     e -> e.targetYear() != null));
         }
         if (!Objects.equals(now.capacity(), before.capacity())) {
-            differences.add(new Difference(CAPACITY_REVISION, capacity(before.capacity()), capacity(now.capacity()),
+            // Only the basis moved (a nameplate confirmed as actual output): say so, or the row reads "200 t → 200 t".
+            boolean basisOnly = before.capacity() != null && now.capacity() != null
+                    && capacity(before.capacity()).equals(capacity(now.capacity()));
+            differences.add(new Difference(CAPACITY_REVISION,
+                    capacity(before.capacity()) + (basisOnly ? " (" + before.capacity().basis().code() + ")" : ""),
+                    capacity(now.capacity()) + (basisOnly ? " (" + now.capacity().basis().code() + ")" : ""),
                     e -> e.capacity() != null));
         }
         if (!Objects.equals(now.expansion(), before.expansion())) {

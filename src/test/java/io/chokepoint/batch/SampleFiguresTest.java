@@ -34,6 +34,8 @@ class SampleFiguresTest {
 
     private static final ReportPeriod DECEMBER = ReportPeriod.parse("2025-12");
     private static final ReportPeriod JANUARY = ReportPeriod.parse("2026-01");
+    /** The embedded sample's CSVs, as the job's tracker was made from them. */
+    static final Path SAMPLE_DATA = Path.of("src/main/resources/sample");
     /** The independent figures are given to two decimals of a percent. */
     private static final double HALF_A_HUNDREDTH = 0.00005;
 
@@ -60,23 +62,28 @@ class SampleFiguresTest {
             assertStage(stages, "mining", 2024, 0.6923, null, null);
             assertThat(date(stages, "mining", "Baseline published on")).isEqualTo("2025-01-31");
             assertThat(text(stages, "mining", "Baseline source")).contains("USGS MCS 2025");
-            // Not computable: the projection cells stay empty (never 0) and the note says why, as text.
+            // Not computable: the projection cells stay empty (never 0) and the note says why, as text. Three
+            // projects (v3 sample): AU-NTU-01-MIN (2028), US-USAR-02-MIN (2028), AO-PENSANA-01-MIN (2026).
             Row mining = row(stages, "mining").orElseThrow();
             assertThat(mining.getCell(column(stages, "Projected China share 2030 (as announced)"))).isNull();
             assertThat(mining.getCell(column(stages, "Projected China share 2030 (risk-weighted)"))).isNull();
             assertThat(text(stages, "mining", "Projection note"))
-                    .isEqualTo("not computable (2 projects, capacity undisclosed)");
-            assertStage(stages, "separation", 2024, 0.8956, 0.8203, 0.8404);
-            assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9111);
+                    .isEqualTo("not computable (3 projects, capacity undisclosed)");
+            // Issue 22's figures (rules v3), also computed by IndependentShares from the sample CSVs.
+            assertStage(stages, "separation", 2024, 0.9100, 0.8351, 0.8624);
+            assertStage(stages, "magnet", 2025, 0.9246, 0.8849, 0.9121);
+            assertAgrees(stages, "separation", DECEMBER);
+            assertAgrees(stages, "magnet", DECEMBER);
+            assertAgrees(stages, "mining", DECEMBER);
             // The IEA's published 2030 projections stand beside ours, with their source.
             assertThat(number(stages, "mining", "Published China share 2030 (projection)")).isCloseTo(0.54, within(1e-9));
             assertThat(number(stages, "separation", "Published China share 2030 (projection)")).isCloseTo(0.77, within(1e-9));
             assertThat(text(stages, "separation", "Published projection source")).contains("IEA");
         }
-        assertThat(firstPage(december.pdf())).contains("not computable (2 projects, capacity undisclosed)")
+        assertThat(firstPage(december.pdf())).contains("not computable (3 projects, capacity undisclosed)")
                 .contains("2030 as announced").contains("2030 risk-weighted")
-                .contains("54.0 %").contains("77.0 %").contains("82.0 %").contains("84.0 %")
-                .contains("87.7 %").contains("91.1 %").contains("published 2025-01-31")
+                .contains("54.0 %").contains("77.0 %").contains("83.5 %").contains("86.2 %")
+                .contains("88.5 %").contains("91.2 %").contains("published 2025-01-31")
                 // Page 1 names the month's story first: LS Eco Energy's metallization approval in Vietnam.
                 .contains("What moved this month \u2022 LS Eco Energy (majority-owned by LS Cable & System) in Vietnam, "
                         + "owned from South Korea \u2014 metal: new in the tracker, approved; investment KRW 28.5 bn "
@@ -90,7 +97,8 @@ class SampleFiguresTest {
     void january2026_usarCommissioning_movesTheMagnetProjection_andMiningTakesTheNewBaseline() throws Exception {
         try (Workbook workbook = ReportFileReader.workbook(january.workbook())) {
             Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
-            assertStage(stages, "magnet", 2025, 0.9246, 0.8773, 0.9089);
+            assertStage(stages, "magnet", 2025, 0.9246, 0.8849, 0.9099);
+            assertAgrees(stages, "magnet", JANUARY);
             assertStage(stages, "mining", 2025, 0.6923, null, null);
             assertThat(date(stages, "mining", "Baseline published on")).isEqualTo("2026-01-31");
 
@@ -128,6 +136,21 @@ class SampleFiguresTest {
                     .isCloseTo(announced, within(HALF_A_HUNDREDTH));
             assertThat(row.getCell(column(stages, "Projected China share 2030 (risk-weighted)")).getNumericCellValue())
                     .isCloseTo(weighted, within(HALF_A_HUNDREDTH));
+        }
+    }
+
+    /** The job's shares equal those of the independent reading of the rules, to a hundredth of a point. */
+    private static void assertAgrees(Sheet stages, String stage, ReportPeriod period) throws java.io.IOException {
+        IndependentShares.Shares expected = new IndependentShares(SAMPLE_DATA)
+                .shares(stage, period.month());
+        Row row = row(stages, stage).orElseThrow();
+        assertThat(100 * row.getCell(column(stages, "China share")).getNumericCellValue())
+                .isCloseTo(expected.now(), within(0.005));
+        Cell announced = row.getCell(column(stages, "Projected China share 2030 (as announced)"));
+        if (announced != null) {
+            assertThat(100 * announced.getNumericCellValue()).isCloseTo(expected.announced(), within(0.005));
+            assertThat(100 * row.getCell(column(stages, "Projected China share 2030 (risk-weighted)"))
+                    .getNumericCellValue()).isCloseTo(expected.weighted(), within(0.005));
         }
     }
 
