@@ -49,6 +49,7 @@ public final class PeriodAnalysis {
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
         return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
-                .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
+                .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
+                facility -> tracker.trackedProjects().eventsOf(facility));
     }
 }

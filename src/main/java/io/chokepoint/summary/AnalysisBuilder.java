@@ -49,6 +49,9 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
     private final SummaryAccumulator current;
     private final SummaryAccumulator previous;
+    /** This period's baseline sets with the previous period's states: where change attribution starts. */
+    private final SummaryAccumulator bridge;
+    private final java.util.function.Function<String, List<FacilityEvent>> facilityEvents;
     private final Map<String, List<FacilityEvent>> eventsByFacility;
     private final List<FacilityEvent> revisions;
     private final Set<String> revisedFacilities;
@@ -56,8 +59,11 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     private final ReportPeriod period;
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                    List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
+                    List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
+                    java.util.function.Function<String, List<FacilityEvent>> facilityEvents) {
         this.period = period;
+        this.bridge = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::previous);
+        this.facilityEvents = facilityEvents;
         this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
         this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
         // Stable sort: events of the same date keep the order they were recorded in.
@@ -72,6 +78,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     public void accept(ProjectSnapshot snapshot) {
         current.accept(snapshot);
         previous.accept(snapshot);
+        bridge.accept(snapshot);
         String facility = snapshot.project().facilityId();
         if (!differences(snapshot).isEmpty() || eventsByFacility.containsKey(facility)
                 || revisedFacilities.contains(facility)) {
@@ -98,7 +105,13 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind)
                 .thenComparing(c -> String.join(",", c.projectIds())));
-        return new Analysis(current.finish(), previous.finish(), changes);
+        SupplyChainSummary now = current.finish();
+        SupplyChainSummary before = previous.finish();
+        Map<String, List<io.chokepoint.tracking.Project>> rows = new TreeMap<>();
+        facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(ProjectSnapshot::project).toList()));
+        List<Attribution> attribution = AttributionBuilder.build(period, previous, bridge, current, before, now, rows,
+                facilityEvents);
+        return new Analysis(now, before, changes, attribution);
     }
 
     /** What differs in one project's state between the previous period's last day and this one's. */

@@ -111,6 +111,96 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         }
     }
 
+    /** What one project adds to its stage's totals: today, to the projection as announced and risk-weighted. */
+    record Contribution(double now, double announced, double weighted) {
+        static final Contribution NONE = new Contribution(0, 0, 0);
+    }
+
+    /**
+     * One project's contribution under a stage's baseline set, by the same rules as {@link #accept}: nothing when it
+     * is not reported, the stage has no set, or a national quota covers its country.
+     */
+    static Contribution contribution(Project project, ProjectState state, String unit, BaselineSet baseline,
+                                     AnalysisSettings settings) {
+        if (!state.reported() || baseline == null || baseline.quotaCovers(project.country())) {
+            return Contribution.NONE;
+        }
+        boolean comparable = state.capacityIn(unit);
+        double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
+        int targetYear = settings.targetYear();
+        if (state.operating()) {
+            double now = comparable && startedAfter(state, baseline.year()) ? capacity : 0;
+            Expansion expansion = state.expansion();
+            double increment = 0;
+            if (expansion != null && expansion.year() <= targetYear && (comparable || state.capacity() == null)
+                    && expansion.capacity().unit().equals(unit)) {
+                increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
+            }
+            return new Contribution(now, increment, increment * settings.weight(ProjectStatus.ANNOUNCED));
+        }
+        if (state.status() != ProjectStatus.CANCELLED && state.targetYear() != null
+                && state.targetYear() <= targetYear && comparable) {
+            return new Contribution(0, capacity, capacity * settings.weight(state.status()));
+        }
+        return Contribution.NONE;
+    }
+
+    /** China's part and the total of each share of a stage: now, as announced, risk-weighted. */
+    record Totals(double chinaNow, double totalNow, double chinaAnnounced, double totalAnnounced,
+                  double chinaWeighted, double totalWeighted) {
+
+        Totals plus(boolean china, Contribution c, double sign) {
+            return new Totals(chinaNow + (china ? sign * c.now() : 0), totalNow + sign * c.now(),
+                    chinaAnnounced + (china ? sign * (c.now() + c.announced()) : 0),
+                    totalAnnounced + sign * (c.now() + c.announced()),
+                    chinaWeighted + (china ? sign * (c.now() + c.weighted()) : 0),
+                    totalWeighted + sign * (c.now() + c.weighted()));
+        }
+
+        /** The share, in percent, of {@code which}: 0 now, 1 as announced, 2 risk-weighted. */
+        double share(int which) {
+            double china = which == 0 ? chinaNow : which == 1 ? chinaAnnounced : chinaWeighted;
+            double total = which == 0 ? totalNow : which == 1 ? totalAnnounced : totalWeighted;
+            return total > 0 ? 100 * china / total : 0;
+        }
+    }
+
+    /** The stage's totals so far; empty without a current baseline set. */
+    Optional<Totals> totals(ChainStage stage) {
+        StageTally t = stages.get(stage);
+        if (t.baseline == null) {
+            return Optional.empty();
+        }
+        double chinaBase = 0;
+        double totalBase = 0;
+        for (Map.Entry<Country, Double> e : new TreeMap<>(t.baseline.values()).entrySet()) {
+            totalBase += e.getValue();
+            chinaBase += e.getKey().equals(Country.CHINA) ? e.getValue() : 0;
+        }
+        double chinaAdded = t.added.getOrDefault(Country.CHINA, 0.0);
+        double added = t.added.values().stream().mapToDouble(Double::doubleValue).sum();
+        double chinaProjected = t.projected.getOrDefault(Country.CHINA, 0.0);
+        double projected = t.projected.values().stream().mapToDouble(Double::doubleValue).sum();
+        double chinaWeighted = t.projectedWeighted.getOrDefault(Country.CHINA, 0.0);
+        double weighted = t.projectedWeighted.values().stream().mapToDouble(Double::doubleValue).sum();
+        return Optional.of(new Totals(chinaBase + chinaAdded, totalBase + added,
+                chinaBase + chinaAdded + chinaProjected, totalBase + added + projected,
+                chinaBase + chinaAdded + chinaWeighted, totalBase + added + weighted));
+    }
+
+    /** The stage's current baseline set, or null. */
+    BaselineSet baseline(ChainStage stage) {
+        return stages.get(stage).baseline;
+    }
+
+    String unit(ChainStage stage) {
+        return stages.get(stage).unit;
+    }
+
+    AnalysisSettings settings() {
+        return settings;
+    }
+
     /**
      * The baseline already holds everything producing in its year; a project is added on top only if it
      * started operating after that year: by its operating-start evidence, or else by its target year.
