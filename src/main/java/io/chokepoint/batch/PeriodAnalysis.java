@@ -50,6 +50,9 @@ public final class PeriodAnalysis {
                 .orElse(List.of());
         return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
-                facility -> tracker.trackedProjects().eventsOf(facility));
+                facility -> tracker.trackedProjects().eventsOf(facility))
+                // A year-precise event is news in December: look back a year for the period's news.
+                .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
+                        period.lastDay()));
     }
 }

@@ -11,18 +11,19 @@ import io.chokepoint.tracking.ReportPeriod;
 
 /** A period's numbers, the previous period's (recomputed from the same data), and what changed between them. */
 public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes,
-                       List<Attribution> attribution) {
+                       List<Attribution> attribution, List<News> news) {
 
     public Analysis {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(previous, "previous");
         changes = List.copyOf(changes);
         attribution = List.copyOf(attribution);
+        news = List.copyOf(news);
     }
 
     /** An analysis without change attribution. */
     public Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes) {
-        this(current, previous, changes, List.of());
+        this(current, previous, changes, List.of(), List.of());
     }
 
     /** The attribution of one stage's share, if both periods have it. */

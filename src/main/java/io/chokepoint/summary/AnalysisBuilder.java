@@ -57,6 +57,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     private final Set<String> revisedFacilities;
     private final Map<String, FacilityChange> facilities = new TreeMap<>();
     private final ReportPeriod period;
+    /** Events that are news this period by their date's precision, by facility. */
+    private Map<String, List<FacilityEvent>> newsByFacility = Map.of();
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
@@ -72,6 +74,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 .collect(Collectors.groupingBy(FacilityEvent::facilityId, TreeMap::new, Collectors.toList()));
         this.revisions = List.copyOf(revisions);
         this.revisedFacilities = revisions.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
+        newsCandidates(eventsInPeriod);
     }
 
     @Override
@@ -81,17 +84,45 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         bridge.accept(snapshot);
         String facility = snapshot.project().facilityId();
         if (!differences(snapshot).isEmpty() || eventsByFacility.containsKey(facility)
-                || revisedFacilities.contains(facility)) {
+                || revisedFacilities.contains(facility) || newsByFacility.containsKey(facility)) {
             facilities.computeIfAbsent(facility, f -> new FacilityChange()).add(snapshot);
         }
     }
 
+    /**
+     * The events that may be news this period (dated up to a year before its end): those whose day, month, quarter
+     * or year ends in the period are. Call before the snapshots are fed in.
+     */
+    public AnalysisBuilder newsCandidates(List<FacilityEvent> candidates) {
+        LocalDate first = period.month().atDay(1);
+        this.newsByFacility = candidates.stream()
+                .filter(e -> !e.newsDate().isBefore(first) && !e.newsDate().isAfter(period.lastDay()))
+                .collect(Collectors.groupingBy(FacilityEvent::facilityId, TreeMap::new, Collectors.toList()));
+        return this;
+    }
+
     public Analysis finish() {
         List<Change> changes = new ArrayList<>();
+        java.util.Set<FacilityEvent> carriers = new java.util.HashSet<>();
         for (Map.Entry<String, FacilityChange> entry : facilities.entrySet()) {
             changes.addAll(entry.getValue().changes(entry.getKey(),
-                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay()));
+                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay(), carriers));
         }
+        List<News> news = new ArrayList<>();
+        newsByFacility.forEach((facility, events) -> {
+            FacilityChange f = facilities.get(facility);
+            if (f == null) {
+                return; // an event of a facility with no project rows
+            }
+            for (FacilityEvent e : events) {
+                List<ProjectSnapshot> rows = f.rows.stream().filter(r -> e.appliesTo(r.project().stage())).toList();
+                news.add(new News(e, f.company(), rows.stream().map(r -> r.project().id()).sorted().toList(),
+                        List.copyOf(rows.stream().map(r -> r.project().stage())
+                                .collect(Collectors.toCollection(TreeSet::new))),
+                        carriers.contains(e)));
+            }
+        });
+        news.sort(Comparator.comparing(News::date).thenComparing(n -> n.event().facilityId()));
         for (FacilityEvent e : revisions) {
             FacilityChange f = facilities.get(e.facilityId());
             if (f == null) {
@@ -111,7 +142,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(ProjectSnapshot::project).toList()));
         List<Attribution> attribution = AttributionBuilder.build(period, previous, bridge, current, before, now, rows,
                 facilityEvents);
-        return new Analysis(now, before, changes, attribution);
+        return new Analysis(now, before, changes, attribution, news);
     }
 
     /** What differs in one project's state between the previous period's last day and this one's. */
@@ -176,6 +207,11 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         return expansion == null ? "none" : capacity(expansion.capacity()) + " by " + expansion.year();
     }
 
+    /** Typed money as data: "AUD 475000000 equity, closed" (amounts are never converted). */
+    static String fundingText(io.chokepoint.tracking.Funding f) {
+        return f.currency() + " " + f.amount().toPlainString() + " " + f.kind().code() + ", " + f.status().code();
+    }
+
     /** An event's own words, as a quote: its value and notes. */
     private static String quote(FacilityEvent e) {
         return java.util.stream.Stream.of(e.value(), e.notes()).filter(Objects::nonNull)
@@ -207,7 +243,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                     .thenComparing(s -> s.project().id())).orElseThrow().project().company();
         }
 
-        List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
+        List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay,
+                             java.util.Set<FacilityEvent> carried) {
             // (kind, from, to) → the rows that moved that way, in id order, and the event that carried it.
             Map<List<String>, List<ProjectSnapshot>> grouped = new LinkedHashMap<>();
             Map<List<String>, FacilityEvent> carriers = new LinkedHashMap<>();
@@ -235,8 +272,10 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
                 if (carrier != null) {
+                    carried.add(carrier);
                     changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
-                            key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
+                            key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier))
+                            + (carrier.funding() == null ? "" : " [" + fundingText(carrier.funding()) + "]"),
                             carrier.source(), true, first.project(), first.current()));
                 } else {
                     changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
