@@ -128,7 +128,15 @@ public final class Movers {
         }
         text.append(" \u2014 ").append(c.stages().stream().map(ChainStage::code).collect(Collectors.joining(", ")))
                 .append(": ").append(what(c));
-        Optional.ofNullable(p.investment()).ifPresent(i -> text.append("; investment ").append(Formats.money(i)));
+        // Money as known then: a typed amount dated by the period's end (a proposed one is called proposed), else
+        // the row's own investment where the rules allow it.
+        boolean money = c.money() != null || (c.rowMoney() && p.investment() != null);
+        if (c.money() != null) {
+            // The status is part of the amount's text: a proposed amount reads "…, proposed", never as invested.
+            text.append("; funding ").append(Formats.funding(c.money()));
+        } else if (c.rowMoney() && p.investment() != null) {
+            text.append("; investment ").append(Formats.money(p.investment()));
+        }
         if (state != null && state.capacity() != null && !c.kind().equals(AnalysisBuilder.CAPACITY_REVISION)) {
             text.append("; capacity ").append(Formats.tonnes(state.capacity().tonnesPerYear())).append(' ')
                     .append(state.capacity().unit());
@@ -141,7 +149,7 @@ public final class Movers {
         if (state == null || state.capacity() == null) {
             undisclosed.add("capacity");
         }
-        if (p.investment() == null) {
+        if (!money) {
             undisclosed.add("investment");
         }
         if (state == null || state.targetYear() == null) {
@@ -167,6 +175,7 @@ public final class Movers {
         String to = c.to().replace('_', ' ');
         return switch (c.kind()) {
             case AnalysisBuilder.NEW_PROJECT -> "new in the tracker, " + to;
+            case AnalysisBuilder.FIRST_TRACKED -> "first tracked (it existed before the tracker followed it), " + to;
             case AnalysisBuilder.STATUS_CHANGE -> "moved from " + from + " to " + to;
             case AnalysisBuilder.CANCELLATION -> "cancelled (was " + from + ")";
             case AnalysisBuilder.SUSPENSION -> "suspended (was " + from + ")";

@@ -246,7 +246,7 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 .map(m -> new Mover(m.change().facilityId(), m.change().kind(), m.stage().code(), m.sharePoints(),
                         m.sentence()))
                 .toList();
-        List<NewsItem> news = analysis.news().stream().map(PeriodSummary::news).toList();
+        List<NewsItem> news = analysis.news().stream().map(n -> news(n, report.asOf())).toList();
         List<AttributionPart> parts = new ArrayList<>();
         for (io.chokepoint.summary.Attribution a : analysis.attribution()) {
             for (io.chokepoint.summary.Attribution.Part p : a.parts()) {
@@ -261,7 +261,7 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 parts, Restatements.lines(report));
     }
 
-    private static NewsItem news(io.chokepoint.summary.News n) {
+    private static NewsItem news(io.chokepoint.summary.News n, java.time.LocalDate asOf) {
         io.chokepoint.tracking.FacilityEvent e = n.event();
         io.chokepoint.tracking.Funding f = e.funding();
         return new NewsItem(e.date().toString(), e.precision().code(), n.dateLabel(), e.facilityId(), n.company(),
@@ -269,7 +269,7 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 f == null ? null : f.amount().toPlainString(), f == null ? null : f.currency(),
                 f == null ? null : f.usdMillions(), f == null ? null : f.kind().code(),
                 f == null ? null : f.status().code(), f == null ? null : Formats.funding(f), n.carriedChange(),
-                StageCitations.firstSource(e.source()));
+                StageCitations.firstSource(n.sourceAsOf(asOf)));
     }
 
     private static Stage stage(SupplyChainSummary summary, Analysis analysis, StageSummary s, int targetYear) {

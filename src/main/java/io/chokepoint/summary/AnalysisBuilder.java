@@ -37,6 +37,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     public static final String REVISION = "revision";
     /** Change kinds, for the readers that word them. */
     public static final String NEW_PROJECT = "new_project";
+    /** A project first seen this period that is not new: it existed before the tracker followed it. */
+    public static final String FIRST_TRACKED = "first_tracked";
     public static final String STATUS_CHANGE = "status_change";
     public static final String CANCELLATION = "cancellation";
     public static final String SUSPENSION = "suspension";
@@ -52,6 +54,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     /** This period's baseline sets with the previous period's states: where change attribution starts. */
     private final SummaryAccumulator bridge;
     private final java.util.function.Function<String, List<FacilityEvent>> facilityEvents;
+    private final Map<String, List<FacilityEvent>> eventCache = new java.util.HashMap<>();
     private final Map<String, List<FacilityEvent>> eventsByFacility;
     private final List<FacilityEvent> revisions;
     private final Set<String> revisedFacilities;
@@ -106,7 +109,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         java.util.Set<FacilityEvent> carriers = new java.util.HashSet<>();
         for (Map.Entry<String, FacilityChange> entry : facilities.entrySet()) {
             changes.addAll(entry.getValue().changes(entry.getKey(),
-                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay(), carriers));
+                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay(), carriers,
+                    allEvents(entry.getKey())));
         }
         List<News> news = new ArrayList<>();
         newsByFacility.forEach((facility, events) -> {
@@ -141,7 +145,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         Map<String, List<io.chokepoint.tracking.Project>> rows = new TreeMap<>();
         facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(ProjectSnapshot::project).toList()));
         List<Attribution> attribution = AttributionBuilder.build(period, previous, bridge, current, before, now, rows,
-                facilityEvents);
+                this::allEvents);
         return new Analysis(now, before, changes, attribution, news);
     }
 
@@ -207,6 +211,11 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         return expansion == null ? "none" : capacity(expansion.capacity()) + " by " + expansion.year();
     }
 
+    /** Every event of a facility, looked up once (the attribution needs them too). */
+    private List<FacilityEvent> allEvents(String facility) {
+        return eventCache.computeIfAbsent(facility, facilityEvents);
+    }
+
     /** Typed money as data: "AUD 475000000 equity, closed" (amounts are never converted). */
     static String fundingText(io.chokepoint.tracking.Funding f) {
         return f.currency() + " " + f.amount().toPlainString() + " " + f.kind().code() + ", " + f.status().code();
@@ -224,6 +233,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
      */
     private static final class FacilityChange {
         final List<ProjectSnapshot> rows = new ArrayList<>();
+        private LocalDate moneyDate;
 
         void add(ProjectSnapshot snapshot) {
             rows.add(snapshot);
@@ -244,7 +254,22 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         }
 
         List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay,
-                             java.util.Set<FacilityEvent> carried) {
+                             java.util.Set<FacilityEvent> carried, List<FacilityEvent> allEvents) {
+            // Money as known then: the latest typed amount dated by the period's end; the row's own investment only
+            // when its status date is by then and no event of the facility types an amount.
+            io.chokepoint.tracking.Funding money = null;
+            boolean typed = false;
+            for (FacilityEvent e : allEvents) {
+                if (e.funding() != null) {
+                    typed = true;
+                    if (!e.date().isAfter(lastDay) && (money == null || !e.date().isBefore(moneyDate))) {
+                        money = e.funding();
+                        moneyDate = e.date();
+                    }
+                }
+            }
+            final io.chokepoint.tracking.Funding known = money;
+            final boolean noTypedMoney = !typed;
             // (kind, from, to) → the rows that moved that way, in id order, and the event that carried it.
             Map<List<String>, List<ProjectSnapshot>> grouped = new LinkedHashMap<>();
             Map<List<String>, FacilityEvent> carriers = new LinkedHashMap<>();
@@ -271,19 +296,38 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 ProjectSnapshot first = moved.get(0);
                 String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
+                boolean rowMoney = noTypedMoney && first.project().statusAsOf() != null
+                        && !first.project().statusAsOf().isAfter(lastDay);
+                String kind = key.get(0).equals(NEW_PROJECT) && !isNew(first.project(), monthEvents, lastDay)
+                        ? FIRST_TRACKED : key.get(0);
                 if (carrier != null) {
                     carried.add(carrier);
-                    changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
+                    changes.add(new Change(carrier.date(), kind, facilityId, ids, company, stages, key.get(1),
                             key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier))
                             + (carrier.funding() == null ? "" : " [" + fundingText(carrier.funding()) + "]"),
-                            carrier.source(), true, first.project(), first.current()));
+                            Sources.datedBy(carrier.source(), lastDay), true, first.project(), first.current(), known,
+                            rowMoney));
                 } else {
-                    changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", first.project().sources(), false, first.project(),
-                            first.current()));
+                    changes.add(new Change(evidenceDate(first, lastDay), kind, facilityId, ids, company,
+                            stages, key.get(1), key.get(2), "", Sources.datedBy(first.project().sources(), lastDay),
+                            false, first.project(), first.current(), known, rowMoney));
                 }
             });
             return changes;
+        }
+
+        /**
+         * New vs first tracked (rules v3): new when its announcement falls in the period, or, without one, when its
+         * first dated fact is an announcement event; otherwise it existed before the tracker followed it.
+         */
+        private static boolean isNew(io.chokepoint.tracking.Project p, List<FacilityEvent> monthEvents,
+                                     LocalDate lastDay) {
+            if (p.announcedOn() != null) {
+                return !p.announcedOn().isAfter(lastDay) && !p.announcedOn().isBefore(lastDay.withDayOfMonth(1));
+            }
+            FacilityEvent firstEvent = monthEvents.stream().filter(e -> e.appliesTo(p.stage())).findFirst().orElse(null);
+            boolean rowFirst = p.statusAsOf() != null && (firstEvent == null || p.statusAsOf().isBefore(firstEvent.date()));
+            return !rowFirst && firstEvent != null && firstEvent.kind() == io.chokepoint.tracking.EventKind.ANNOUNCEMENT;
         }
 
         private static FacilityEvent latest(List<FacilityEvent> events, Predicate<FacilityEvent> test) {

@@ -26,6 +26,11 @@ public record News(FacilityEvent event, String company, List<String> projectIds,
         return event.precision().label(event.date());
     }
 
+    /** The event's sources dated by {@code day} (a report never cites a later one); undated items stay. */
+    public String sourceAsOf(LocalDate day) {
+        return Sources.datedBy(event.source(), day);
+    }
+
     public LocalDate date() {
         return event.date();
     }

@@ -98,7 +98,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                     double increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
                     stage.project(project, increment, settings.weight(ProjectStatus.ANNOUNCED));
                 } else {
-                    stage.unquantified(project);
+                    stage.unquantified(project, state);
                 }
             }
         } else if (state.status() != ProjectStatus.CANCELLED && state.targetYear() != null
@@ -106,7 +106,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
             if (comparable) {
                 stage.project(project, capacity, settings.weight(state.status()));
             } else {
-                stage.unquantified(project);
+                stage.unquantified(project, state);
             }
         }
     }
@@ -267,6 +267,8 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         int coveredByQuota;
         int notComparable;
         int projectedProjects;
+        int projectedOtherUnit;
+        final java.util.TreeSet<String> otherUnits = new java.util.TreeSet<>();
         int quantifiedProjects;
         /** The first unquantified project ids of the projection set, in id order. */
         final java.util.TreeSet<String> unquantified = new java.util.TreeSet<>();
@@ -291,8 +293,16 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         }
 
         /** Counts a project of the projection set whose capacity (or increment) is not known in the stage's unit. */
-        void unquantified(Project project) {
+        void unquantified(Project project, ProjectState state) {
             projectedProjects++;
+            if (state.capacityInOtherUnitThan(unit)) {
+                projectedOtherUnit++;
+                otherUnits.add(state.capacity().unit());
+            } else if (state.operating() && state.expansion() != null
+                    && !state.expansion().capacity().unit().equals(unit)) {
+                projectedOtherUnit++;
+                otherUnits.add(state.expansion().capacity().unit());
+            }
             unquantified.add(project.id());
             if (unquantified.size() > ProjectedShare.NAMED) {
                 unquantified.pollLast();
@@ -332,7 +342,8 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
             List<CountryCapacity> countries = capacities(now, future);
             double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
             return new ProjectedShare(targetYear, weighted, countries, Concentration.of(countries, total).chinaShare(),
-                    total, projectedProjects, quantifiedProjects, List.copyOf(unquantified));
+                    total, projectedProjects, quantifiedProjects, List.copyOf(unquantified), otherUnits,
+                    projectedOtherUnit);
         }
 
         /** Base plus added per country, with shares, largest first (ties by country code, for determinism). */

@@ -315,7 +315,7 @@ public final class ExcelReportWriter {
                 Cells.text(row, 8, (n.event().precision() == DatePrecision.DAY ? "" : n.dateLabel() + ": ")
                         + java.util.stream.Stream.of(n.event().value(), n.event().notes())
                         .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" \u2014 ")));
-                Cells.text(row, 9, n.event().source());
+                Cells.text(row, 9, n.sourceAsOf(report.asOf()));
                 Cells.text(row, 10, "yes");
                 Cells.text(row, 11, "news");
                 Cells.text(row, 12, n.event().funding() == null ? "" : Formats.funding(n.event().funding()));
