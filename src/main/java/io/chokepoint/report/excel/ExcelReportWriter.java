@@ -103,6 +103,7 @@ public final class ExcelReportWriter {
             try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
                 new Sheets(report, cells, workbook, maxRows, csv).writeAll();
+                PrintLayout.apply(workbook.getXSSFWorkbook(), SummarySheet.title(report), java.util.Set.of(SUMMARY));
                 workbook.write(out);
             } catch (IOException | RuntimeException e) {
                 template.close();
