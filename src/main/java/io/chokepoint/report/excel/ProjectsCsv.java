@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.chokepoint.summary.Disclosure;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ReportPeriod;
 
@@ -55,7 +55,7 @@ final class ProjectsCsv implements AutoCloseable {
     }
 
     /** One reported project, as its Projects sheet row. */
-    void add(ProjectSnapshot snapshot) {
+    void add(PeriodProject snapshot) {
         ProjectState s = snapshot.current();
         Project p = snapshot.project();
         line(Arrays.asList(p.id(), p.facilityId(), p.company(), p.facility(), p.country().code(), p.region(),
