@@ -86,7 +86,7 @@ final class ImportCommand implements Callable<Integer> {
         TrackerDatabase db = tracker.open(environment);
         // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
         // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
-        if (db.server().isPresent()) {
+        if (db.backend().runsReadExportedSnapshots()) {
             // On PostgreSQL a run reads one snapshot (REPEATABLE READ) and the import is one transaction: they go
             // side by side, and imports wait for each other.
             return importRows(db, table, progress);
