@@ -26,15 +26,12 @@ final class TrackerStore {
             .map(c -> c + " = :" + c)
             .collect(Collectors.joining(", ")) + " WHERE id = :id";
     /** The stored columns of an event, in the order of its CSV columns (a CSV target_year is two columns here). */
-    static final List<String> EVENT_COLUMNS = List.of("facility_id", "date", "event", "status_after", "value",
-            "notes", "source", "stage", "target_year", "target_withdrawn", "capacity_tpa", "capacity_unit",
-            "capacity_basis");
+    static final List<String> EVENT_COLUMNS = StoredColumns.names(StoredColumns.FACILITY_EVENT);
     /** What a re-recorded event may change: its notes and the typed facts read from it. */
     static final List<String> EVENT_REVISABLE_COLUMNS = EVENT_COLUMNS.subList(5, EVENT_COLUMNS.size()).stream()
             .filter(c -> !c.equals("source")).toList();
     /** The stored columns of a baseline (the CSV's, and the share its notes state, typed). */
-    static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
-            "source", "confidence", "notes", "published_on", "share_pct");
+    static final List<String> BASELINE_COLUMNS = StoredColumns.names(StoredColumns.BASELINE);
 
     private static final String INSERT_EVENT = "INSERT INTO facility_event ("
             + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
