@@ -7,12 +7,12 @@ import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectKey;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Reads every tracked project with its facility's events through a database cursor, and fingerprints the input rows
@@ -60,7 +60,7 @@ public class SnapshotReader extends AbstractItemReader {
         }
         if (checkpoint != null) {
             // A restart: forget what the failed chunk may have written after its checkpoint.
-            tracker.periodSnapshots().deleteAfter(reportPeriod, last);
+            tracker.periodProjects().deleteAfter(reportPeriod, last);
         }
         fingerprinting = fingerprint != null;
         cursor = fingerprinting ? tracker.trackedProjects().open(last, fingerprint.copy())
@@ -74,7 +74,7 @@ public class SnapshotReader extends AbstractItemReader {
                 if (complete == null) {
                     complete = cursor.finishFingerprint();
                 }
-                tracker.periodSnapshots().recordInputFingerprint(reportPeriod, complete);
+                tracker.periodProjects().recordInputFingerprint(reportPeriod, complete);
             }
             return null;
         }

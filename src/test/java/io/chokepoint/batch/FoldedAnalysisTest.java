@@ -25,7 +25,7 @@ import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The job folds the analysis while the snapshot step writes its chunks; after a restart it reads the rows back
@@ -62,7 +62,7 @@ class FoldedAnalysisTest {
         new ExcelReportWriter().write(new Report(FEBRUARY, LocalDate.now(Clock.systemDefaultZone()),
                 PeriodAnalysis.build(tracker, FEBRUARY, AnalysisSettings.defaults()),
                 tracker.trackedProjects().baselines(),
-                sink -> tracker.periodSnapshots().forEach(FEBRUARY, sink)), readBack);
+                sink -> tracker.periodProjects().forEach(FEBRUARY, sink)), readBack);
         try (Workbook folded = ReportFileReader.workbook(new ReportFiles(dir.resolve("reports"), FEBRUARY).workbook());
              Workbook read = ReportFileReader.workbook(readBack)) {
             int numbers = 0;

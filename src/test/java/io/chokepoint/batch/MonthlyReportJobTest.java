@@ -21,7 +21,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Runs the real job on a small tracker whose numbers are worked out by hand, and reads the files back. */
 class MonthlyReportJobTest {
@@ -41,7 +41,7 @@ class MonthlyReportJobTest {
         ReportFiles files = new ReportFiles(dir.resolve("reports"), JANUARY);
         assertThat(outcome.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         // One row per project in the period table, however the chunks fell.
-        assertThat(tracker.periodSnapshots().count(JANUARY)).isEqualTo(8);
+        assertThat(tracker.periodProjects().count(JANUARY)).isEqualTo(8);
 
         try (Workbook workbook = ReportFileReader.workbook(files.workbook())) {
             Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.TestTrackers;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Environment problems of a run (issue 17): a reports folder that cannot be written exits 3 with one line, before
  * or during the job, and the month is finished by the next run; temporary files a killed run left are removed.
- * (A full disk was checked by hand on a 300 kB tmpfs; it takes the same paths, see the README.)
+ * (A full disk was checked by hand on a 300 kB tmpfs; it takes the same paths, see docs/operations.md.)
  */
 class RunEnvironmentTest {
 
