@@ -29,7 +29,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The December 2025 workbook of the embedded sample, made by the real job, read back as a printer and a reader

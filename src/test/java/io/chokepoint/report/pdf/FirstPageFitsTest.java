@@ -23,7 +23,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Every sample month's PDF, made by the real job on the embedded sample: page 1 ends on page 1, whatever the month

@@ -16,7 +16,7 @@ import io.chokepoint.TestReports;
 import io.chokepoint.report.Report;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The PDF's charts of China's share, on the December 2025 sample: the share axis runs from 0 to 100 %. */
 class ShareAxesTest {
