@@ -315,7 +315,7 @@ final class SummarySheet {
 
     /** A chart's width and height on the sheet, in pixels and in (default-height) rows. */
     private static final int CHART_WIDTH_PX = 560;
-    private static final int CHART_ROWS = 18;
+    private static final int CHART_ROWS = 22;
 
     /** The column where a chart starting at {@code column} ends (exclusive): the first at least CHART_WIDTH_PX on. */
     private int spanEnd(int column) {
