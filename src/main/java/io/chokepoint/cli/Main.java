@@ -77,6 +77,9 @@ public final class Main {
             err.println(ex.getMessage());
             if (ex instanceof UnmatchedArgumentException unmatched) {
                 Suggestions.didYouMean(unmatched).ifPresent(err::println);
+            } else if (missingSubcommand(ex.getCommandLine())) {
+                // A bare `chokepoint` (or `chokepoint project`): the message alone does not say what to type.
+                ex.getCommandLine().usage(err);
             }
             return ExitCode.USAGE;
         });
@@ -115,6 +118,12 @@ public final class Main {
     private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
         action.accept(command);
         command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /** A command that only groups others was given none of them. */
+    private static boolean missingSubcommand(CommandLine command) {
+        return !command.getSubcommands().isEmpty() && command.getParseResult() != null
+                && !command.getParseResult().hasSubcommand();
     }
 
     /** A problem with the input or the environment, which the message explains: exit 3. */

@@ -38,6 +38,22 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /**
+     * What logback's console appender wrote to the process's stderr while {@code command} ran (log lines do not go
+     * to the command's own err writer, which {@link #err()} holds).
+     */
+    static String processStderrOf(Runnable command) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * Runs a command against the sample tracker {@code folder/chokepoint.db} (made with {@code init --sample} on
      * first use, since a named --db must exist), with {@code --reports folder/reports} and, when the file exists,
      * {@code --config folder/chokepoint.properties}; {@code stakeholders} commands take only --db.
