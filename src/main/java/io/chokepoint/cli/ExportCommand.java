@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-import io.chokepoint.tracking.ExportRequest;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.ExportRequest;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;

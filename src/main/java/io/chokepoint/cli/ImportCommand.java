@@ -7,10 +7,10 @@ import java.util.function.LongConsumer;
 
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.batch.RunLockedException;
-import io.chokepoint.tracking.ImportRequest;
-import io.chokepoint.tracking.ImportSummary;
+import io.chokepoint.tracking.store.ImportRequest;
+import io.chokepoint.tracking.store.ImportSummary;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
@@ -86,7 +86,7 @@ final class ImportCommand implements Callable<Integer> {
         TrackerDatabase db = tracker.open(environment);
         // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
         // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
-        if (db.server().isPresent()) {
+        if (db.backend().runsReadExportedSnapshots()) {
             // On PostgreSQL a run reads one snapshot (REPEATABLE READ) and the import is one transaction: they go
             // side by side, and imports wait for each other.
             return importRows(db, table, progress);

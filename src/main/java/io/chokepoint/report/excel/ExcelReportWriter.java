@@ -26,7 +26,6 @@ import io.chokepoint.summary.CountryStageCell;
 import io.chokepoint.summary.Disclosure;
 import io.chokepoint.summary.OwnerCell;
 import io.chokepoint.summary.PipelineCell;
-import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
