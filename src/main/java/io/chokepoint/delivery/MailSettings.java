@@ -104,12 +104,6 @@ public record MailSettings(
                 backoff, deferredRetry);
     }
 
-    /** A copy with another retry of deferred messages. */
-    public MailSettings withDeferredRetry(DeferredRetry other) {
-        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, timeouts, maxAttempts,
-                initialBackoff, other);
-    }
-
     /**
      * Reads the SMTP settings from an optional properties file ({@code smtp.host}, {@code smtp.port},
      * {@code smtp.user}, {@code smtp.password} or {@code smtp.password-file}, {@code smtp.from}, {@code smtp.tls}),

@@ -57,21 +57,21 @@ public final class TrackerExport {
         // PostgreSQL must know the parameter's type to test it for NULL.
         String unset = dialect == Dialect.SQLITE ? ":asOf IS NULL" : "CAST(:asOf AS date) IS NULL";
         long rows = switch (request.table()) {
-            case PROJECTS -> write(request, target, h -> h.createQuery("SELECT " + ProjectColumns.NAMES
+            case PROJECTS -> write(request, target, h -> h.createQuery("SELECT " + FactColumns.NAMES
                             + " FROM project p WHERE " + unset + " OR p.announced_on IS NULL OR p.announced_on <= :asOf"
                             + " OR p.status_as_of <= :asOf OR EXISTS (SELECT 1 FROM facility_event e"
                             + " WHERE e.facility_id = p.facility_id AND e.date <= :asOf)"
                             + " ORDER BY p.rowid").bind("asOf", asOf),
-                    rs -> FactText.projectValues(ProjectColumns.read(rs)));
+                    rs -> FactText.projectValues(FactColumns.read(rs)));
             case EVENTS -> write(request, target, h -> h.createQuery("SELECT * FROM facility_event"
                             + " WHERE " + unset + " OR date <= :asOf ORDER BY id").bind("asOf", asOf),
-                    rs -> FactText.eventValues(ProjectColumns.readEvent(rs)));
+                    rs -> FactText.eventValues(FactColumns.readEvent(rs)));
             case BASELINES -> write(request, target, h -> h.createQuery("SELECT * FROM baseline"
                             + " WHERE " + unset + " OR published_on <= :asOf"
                             + " OR (published_on IS NULL AND year <= :year) ORDER BY id")
                             .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),
-                    rs -> FactText.baselineValues(ProjectColumns.readBaseline(rs)));
+                    rs -> FactText.baselineValues(FactColumns.readBaseline(rs)));
         };
         return new ExportSummary(request.file(), request.table(), rows);
     }
