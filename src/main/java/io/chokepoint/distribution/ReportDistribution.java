@@ -116,7 +116,8 @@ public final class ReportDistribution {
         if (summary.isEmpty()) {
             return stopped(Status.NO_SUMMARY, planned, through, noSummary(request.files()));
         }
-        DistributionResult result = send(plan, new ReportMail(summary.get(), request.files().pdf()), channel);
+        ReportMail mail = ReportMail.of(summary.get(), request.files(), channel.maxAttachmentBytes());
+        DistributionResult result = send(plan, mail, channel);
         return new DistributionOutcome(Status.DONE, planned, through, Optional.empty(), Optional.of(result),
                 log.inDoubt(period));
     }
@@ -151,7 +152,8 @@ public final class ReportDistribution {
         }
         DistributionResult.Line line;
         try {
-            line = sendTest(new ReportMail(summary.get(), request.files().pdf()), channel, recipient);
+            ReportMail mail = ReportMail.of(summary.get(), request.files(), channel.maxAttachmentBytes());
+            line = sendTest(mail, channel, recipient);
         } catch (DeliveryException e) {
             return stopped(Status.TEST_NOT_SENT, Optional.empty(), through, e.getMessage());
         }
