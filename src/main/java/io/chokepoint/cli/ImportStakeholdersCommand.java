@@ -46,7 +46,8 @@ final class ImportStakeholdersCommand implements Callable<Integer> {
                 new StakeholderDirectory(tracker.open(environment)), environment.clock());
         StakeholderImport.Result result;
         try {
-            result = stakeholderImport.run(csv, csv.toString());
+            result = csv.toString().equals("-") ? stakeholderImport.run(environment.in(), "stdin")
+                    : stakeholderImport.run(csv, csv.toString());
         } catch (InvalidDataException e) {
             e.problems().forEach(problem -> environment.err().println(problem));
             environment.err().println("Nothing imported: " + e.problems().size()
