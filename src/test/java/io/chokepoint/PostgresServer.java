@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.store.PostgresLogin;
 
 /**
  * A fresh PostgreSQL database per test class, owned by a fresh role with a password, on the server that

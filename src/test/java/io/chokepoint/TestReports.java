@@ -7,12 +7,12 @@ import io.chokepoint.report.Report;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.AnalysisSettings;
-import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackedProjects;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackedProjects;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Builds a period's {@link Report} from a real tracker as the job's write step does (default settings, the

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Builds real tracker files for tests from the SQL seed scripts in {@code fixtures/}. */
 public final class TestTrackers {

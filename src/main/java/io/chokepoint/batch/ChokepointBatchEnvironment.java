@@ -22,10 +22,12 @@ import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
-import io.chokepoint.tracking.InputSnapshot;
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
-import io.chokepoint.tracking.TrackerFile;
+import io.chokepoint.tracking.store.SqliteFile;
+import io.chokepoint.tracking.store.PostgresDatabase;
+import io.chokepoint.tracking.store.InputSnapshot;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerFile;
 import org.jberet.tx.LocalTransactionManager;
 
 /**
@@ -54,7 +56,7 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
      * every execution.
      */
     ChokepointBatchEnvironment(TrackerDatabase tracker) {
-        this(tracker, tracker.server().isPresent() ? null : tracker.jobRepositoryFile());
+        this(tracker, tracker.backend() instanceof SqliteFile sqlite ? sqlite.jobRepositoryFile() : null);
     }
 
     private ChokepointBatchEnvironment(TrackerDatabase tracker, Path repositoryFile) {
@@ -63,8 +65,10 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
             TrackerFile.checkJobRepository(repositoryFile); // garbage there is one line (exit 3), not JBeret's trace
             createPrivately(repositoryFile);
             this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
+        } else if (tracker.backend() instanceof PostgresDatabase server) {
+            this.repository = JdbcRepository.create(repositoryProperties(server.login()));
         } else {
-            this.repository = JdbcRepository.create(repositoryProperties(tracker.server().orElseThrow()));
+            throw new IllegalStateException("no job repository for " + tracker.location());
         }
         AtomicInteger number = new AtomicInteger();
         this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {

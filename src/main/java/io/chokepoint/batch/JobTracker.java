@@ -6,8 +6,9 @@ import jakarta.batch.runtime.context.JobContext;
 
 import org.jberet.runtime.context.JobContextImpl;
 
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.PostgresDatabase;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The tracker a step works on. A SQLite tracker is named by its file in the job parameter {@code db}. A tracker on
@@ -25,7 +26,7 @@ final class JobTracker {
         }
         if (context instanceof JobContextImpl impl
                 && impl.getBatchEnvironment() instanceof ChokepointBatchEnvironment environment
-                && environment.tracker().server().isPresent()) {
+                && environment.tracker().backend() instanceof PostgresDatabase) {
             return environment.trackerAsRead();
         }
         throw new IllegalStateException("the tracker " + db + " is on a server, and this process has no login to it");

@@ -9,7 +9,7 @@ import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Builds a period's {@link Analysis} from the snapshot rows the job wrote (the mail does not: it is rendered from

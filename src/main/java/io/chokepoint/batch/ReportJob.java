@@ -22,7 +22,7 @@ import org.jberet.spi.PropertyKey;
 
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The monthly job against one tracker: starts and restarts executions and reads their history. Executions are

@@ -17,9 +17,10 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
+import io.chokepoint.tracking.store.SqliteFile;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
-import io.chokepoint.tracking.TrackerFile;
+import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerFile;
 
 /**
  * One run at a time per tracker: an exclusive OS lock ({@link FileChannel#tryLock()}) on a file beside the
@@ -79,8 +80,8 @@ public final class RunLock implements AutoCloseable {
      * @throws RunLockedException if another process (on any host, for PostgreSQL) holds it
      */
     public static RunLock acquire(TrackerDatabase tracker, ReportPeriod period, Clock clock) {
-        if (tracker.server().isEmpty()) {
-            return acquire(tracker.file(), clock); // one run at a time per file: SQLite has one writer anyway
+        if (tracker.backend() instanceof SqliteFile sqlite) {
+            return acquire(sqlite.file(), clock); // one run at a time per file: SQLite has one writer anyway
         }
         int month = period.month().getYear() * 100 + period.month().getMonthValue();
         String name = "advisory lock of " + period + " in " + tracker.location();
@@ -125,8 +126,8 @@ public final class RunLock implements AutoCloseable {
 
     /** Whether this is the lock of {@code tracker}. */
     public boolean guards(TrackerDatabase tracker) {
-        return tracker.server().isPresent() ? server != null && server.endsWith(" in " + tracker.location())
-                : file != null && file.equals(fileFor(tracker.file()));
+        return tracker.backend() instanceof SqliteFile sqlite ? file != null && file.equals(fileFor(sqlite.file()))
+                : server != null && server.endsWith(" in " + tracker.location());
     }
 
     /** What is locked, for messages: the lock file, or the advisory lock and its database. */

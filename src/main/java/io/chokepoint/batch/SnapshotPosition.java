@@ -2,7 +2,7 @@ package io.chokepoint.batch;
 
 import java.io.Serializable;
 
-import io.chokepoint.tracking.InputFingerprint;
+import io.chokepoint.tracking.store.InputFingerprint;
 import io.chokepoint.tracking.ProjectKey;
 
 /**

@@ -7,12 +7,12 @@ import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectKey;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Reads every tracked project with its facility's events through a database cursor, and fingerprints the input rows

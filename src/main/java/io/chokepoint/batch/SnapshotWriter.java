@@ -8,10 +8,10 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
-import io.chokepoint.tracking.PeriodSnapshots;
+import io.chokepoint.tracking.store.PeriodSnapshots;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Upserts a chunk of snapshots keyed by (period, project): a chunk written again after a crash replaces its

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.ReportManifest;
-import io.chokepoint.tracking.InputFingerprint;
+import io.chokepoint.tracking.store.InputFingerprint;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Writes {@code manifest.json} beside the period's files: this execution's id, the fingerprint of the tracker's

@@ -19,9 +19,9 @@ import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.summary.Analysis;
-import io.chokepoint.tracking.PeriodSnapshots;
+import io.chokepoint.tracking.store.PeriodSnapshots;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Aggregates the period's snapshot rows once and writes the workbook, the PDF and the period summary

@@ -12,7 +12,7 @@ import io.chokepoint.settings.SettingKey;
 import io.chokepoint.settings.Settings;
 import io.chokepoint.settings.SettingsCatalog;
 import io.chokepoint.settings.SettingsException;
-import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.store.PostgresLogin;
 
 /**
  * The login to a tracker on a PostgreSQL server, through the one settings loader: the user from

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerCopy;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerCopy;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
 import picocli.CommandLine.Command;

@@ -23,7 +23,7 @@ import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,11 +3,12 @@ package io.chokepoint.cli;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.RunLock;
+import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
-import io.chokepoint.tracking.TrackerCsv;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.csv.TrackerCsv;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ final class EventCommand {
                     + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())
                     + (e.stage() == null ? "" : " [" + e.stage().code() + "]")
                     + (e.targetYear() == null ? "" : ", target year " + e.targetYear().code())
-                    + (e.capacity() == null ? "" : ", capacity " + TrackerCsv.plain(e.capacity().tonnesPerYear()) + " "
+                    + (e.capacity() == null ? "" : ", capacity " + FactText.plain(e.capacity().tonnesPerYear()) + " "
                     + e.capacity().unit() + " (" + e.capacity().basis().code() + ")");
             environment.out().println(switch (record.outcome()) {
                 case ADDED -> "Recorded for facility " + e.facilityId() + ": " + what;

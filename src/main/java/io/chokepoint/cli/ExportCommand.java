@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.RunLock;
-
-import io.chokepoint.tracking.ExportRequest;
-import io.chokepoint.tracking.ExportSummary;
-import io.chokepoint.tracking.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
-import io.chokepoint.tracking.TrackerFile;
+import io.chokepoint.tracking.store.ExportRequest;
+import io.chokepoint.tracking.store.ExportSummary;
+import io.chokepoint.tracking.store.SqliteFile;
+import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerFile;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
@@ -82,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
      * are given (symlinks followed, {@code ..} resolved, hard links compared by file).
      */
     private void refuseTrackerFiles(TrackerDatabase db) {
-        if (db.server().isPresent()) {
+        if (!(db.backend() instanceof SqliteFile)) {
             return;
         }
         Path target = TrackerFile.realPath(file);

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
 import io.chokepoint.batch.RunLock;
-import io.chokepoint.tracking.ImportRequest;
-import io.chokepoint.tracking.ImportSummary;
+import io.chokepoint.tracking.store.ImportRequest;
+import io.chokepoint.tracking.store.ImportSummary;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.util.function.IntSupplier;
 
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.batch.RunLockedException;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * A change of a SQLite tracker's input (an import, {@code project add|update}, {@code event add}) holds the run's
@@ -27,7 +27,7 @@ final class InputChange {
      */
     static int locked(TrackerDatabase db, Environment environment, RunLock.Activity activity, String nothing,
                       String retry, IntSupplier change) {
-        if (db.server().isPresent()) {
+        if (db.backend().runsReadExportedSnapshots()) {
             return change.getAsInt();
         }
         RunLock lock;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.chokepoint.tracking.FieldInput;
-import io.chokepoint.tracking.TrackerEdits;
+import io.chokepoint.tracking.store.TrackerEdits;
 
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.RunLock;
+import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectChange;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectState;
-import io.chokepoint.tracking.TrackerCsv;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.csv.TrackerCsv;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
@@ -175,8 +176,8 @@ final class ProjectCommand {
                 environment.out().println("Project " + id + ": nothing changed");
                 return ExitCode.OK;
             }
-            List<String> was = TrackerCsv.projectValues(change.before());
-            List<String> now = TrackerCsv.projectValues(change.after());
+            List<String> was = FactText.projectValues(change.before());
+            List<String> now = FactText.projectValues(change.after());
             List<String> columns = TrackerTable.PROJECTS.columns();
             environment.out().println("Updated project " + id + ":");
             for (String column : changed) {
@@ -213,7 +214,7 @@ final class ProjectCommand {
             Project p = history.project();
             out.println("Project " + p.id() + ": " + p.stage().code() + " stage of facility " + p.facilityId());
             List<String> columns = TrackerTable.PROJECTS.columns();
-            List<String> values = TrackerCsv.projectValues(p);
+            List<String> values = FactText.projectValues(p);
             for (int i = 0; i < columns.size(); i++) {
                 if (!values.get(i).isEmpty()) {
                     out.printf("  %-20s %s%n", columns.get(i), values.get(i));
@@ -251,7 +252,7 @@ final class ProjectCommand {
 
     /** A capacity as "2000 t magnet (nameplate)"; "undisclosed" when none. */
     private static String capacity(io.chokepoint.tracking.Capacity capacity) {
-        return capacity == null ? "undisclosed" : io.chokepoint.tracking.TrackerCsv.plain(capacity.tonnesPerYear())
+        return capacity == null ? "undisclosed" : FactText.plain(capacity.tonnesPerYear())
                 + " " + capacity.unit() + " (" + capacity.basis().code() + ")";
     }
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import io.chokepoint.tracking.store.PostgresDatabase;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.delivery.MailSettings;
@@ -18,7 +19,7 @@ import io.chokepoint.settings.SettingsCatalog;
 import io.chokepoint.settings.SettingsException;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * What {@code run}, {@code restart}, {@code schedule} and {@code deliver} check before a job starts or a message is
@@ -96,7 +97,7 @@ final class RunChecks {
             throw new SettingsException("cannot read " + files.manifest() + " (" + e.getMessage() + "); move the folder "
                     + files.directory() + " away or give another --reports folder", e);
         }
-        if (tracker.server().isPresent()) {
+        if (tracker.backend() instanceof PostgresDatabase) {
             String url = tracker.location();
             manifest.map(ReportManifest::tracker).filter(theirs -> !theirs.equals(url)).ifPresent(theirs -> {
                 throw new SettingsException(files.directory() + " holds the reports of another tracker (" + theirs

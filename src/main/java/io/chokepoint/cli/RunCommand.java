@@ -10,7 +10,7 @@ import io.chokepoint.batch.ReportJob;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.batch.RunPlan;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -21,7 +21,7 @@ import io.chokepoint.batch.StepSummary;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

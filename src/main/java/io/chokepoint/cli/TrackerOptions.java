@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
 import picocli.CommandLine.Option;

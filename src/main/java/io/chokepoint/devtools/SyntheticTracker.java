@@ -22,7 +22,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.EventKind;
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.ProjectStatus;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
 /**

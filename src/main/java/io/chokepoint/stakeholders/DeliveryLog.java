@@ -10,9 +10,9 @@ import java.util.OptionalLong;
 
 import org.jdbi.v3.core.Jdbi;
 
-import io.chokepoint.tracking.Dialect;
+import io.chokepoint.tracking.store.Dialect;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The tracker's {@code deliveries} table: who was sent which period's report, when, how it went.

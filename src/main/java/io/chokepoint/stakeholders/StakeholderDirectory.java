@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.Dialect;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.Dialect;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
 /**

@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
 public record FutureDates(LocalDate today, boolean allowed) {
 
     /** The date columns of the tracker's tables, whichever table has them. */
-    static final Set<String> COLUMNS = Set.of("date", "status_as_of", "announced_on", "published_on");
+    public static final Set<String> COLUMNS = Set.of("date", "status_as_of", "announced_on", "published_on");
 
     public FutureDates {
         Objects.requireNonNull(today, "today");
@@ -30,7 +30,7 @@ public record FutureDates(LocalDate today, boolean allowed) {
         return today.plusYears(1);
     }
 
-    String problem(String value) {
+    public String problem(String value) {
         return "'" + value + "' is more than a year in the future (after " + latest() + "): check the year"
                 + (allowed ? "; accepted (--allow-future)" : ", or give --allow-future if it is meant");
     }

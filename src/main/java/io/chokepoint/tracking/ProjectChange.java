@@ -13,12 +13,12 @@ public record ProjectChange(Project before, Project after) {
 
     /** The columns whose value changed, in the order of the projects header. */
     public List<String> changedColumns() {
-        List<String> was = TrackerCsv.projectValues(before);
-        List<String> now = TrackerCsv.projectValues(after);
+        List<String> was = FactText.projectValues(before);
+        List<String> now = FactText.projectValues(after);
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < was.size(); i++) {
             if (!was.get(i).equals(now.get(i))) {
-                changed.add(TrackerCsv.PROJECT_COLUMNS.get(i));
+                changed.add(TrackerTable.PROJECTS.columns().get(i));
             }
         }
         return changed;

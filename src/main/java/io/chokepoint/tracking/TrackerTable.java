@@ -3,18 +3,41 @@ package io.chokepoint.tracking;
 import java.util.Arrays;
 import java.util.List;
 
-/** The tracker's three tables, each with its CSV file format (the columns of the sample data, in their order). */
+/**
+ * The tracker's three tables and their columns: the one list of each table's columns, in the order of the sample
+ * data's CSV files, which the CSV format, the store, the fingerprint and the generator all use.
+ */
 public enum TrackerTable {
-    PROJECTS("projects", TrackerCsv.PROJECT_COLUMNS),
-    EVENTS("events", TrackerCsv.EVENT_COLUMNS),
-    BASELINES("baselines", TrackerCsv.BASELINE_COLUMNS);
+    PROJECTS("projects",
+            List.of("id", "facility_id", "company", "owner_country", "facility", "country", "region", "stage",
+                    "status", "status_as_of", "capacity_tpa", "capacity_unit", "capacity_basis", "investment_amount",
+                    "investment_currency", "investment_usd_m", "announced_on", "target_year", "offtake",
+                    "offtake_binding", "confidence", "sources", "notes"),
+            23,
+            List.of("id", "facility_id", "company", "owner_country", "facility", "country", "stage", "status")),
+    // Files in the earlier format lack the typed event columns and a baseline's published_on: they still import,
+    // and their rows carry no such facts.
+    EVENTS("events",
+            List.of("facility_id", "date", "event", "status_after", "value", "notes", "source", "stage",
+                    "target_year", "capacity_tpa", "capacity_unit", "capacity_basis"),
+            7,
+            List.of("facility_id", "date", "event")),
+    BASELINES("baselines",
+            List.of("country", "stage", "year", "value_tpa", "unit", "basis", "source", "confidence", "notes",
+                    "published_on"),
+            9,
+            List.of("country", "stage", "year", "basis"));
 
     private final String code;
     private final List<String> columns;
+    private final int requiredInHeader;
+    private final List<String> requiredValues;
 
-    TrackerTable(String code, List<String> columns) {
+    TrackerTable(String code, List<String> columns, int requiredInHeader, List<String> requiredValues) {
         this.code = code;
         this.columns = columns;
+        this.requiredInHeader = requiredInHeader;
+        this.requiredValues = requiredValues;
     }
 
     /** The name used on the command line and in the sample file names, e.g. {@code projects}. */
@@ -22,9 +45,19 @@ public enum TrackerTable {
         return code;
     }
 
-    /** The CSV header, in the order the sample files use and exports write. */
+    /** The columns, in the order the sample files use and exports write. */
     public List<String> columns() {
         return columns;
+    }
+
+    /** The columns a file of this table must have (the rest may be missing, as in files of an earlier format). */
+    public List<String> headerRequired() {
+        return columns.subList(0, requiredInHeader);
+    }
+
+    /** The columns every row must give a value for. */
+    public List<String> requiredValues() {
+        return requiredValues;
     }
 
     public static TrackerTable fromCode(String code) {

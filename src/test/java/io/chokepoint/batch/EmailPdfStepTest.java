@@ -27,7 +27,7 @@ import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.Stakeholder;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The job's email-pdf step, run by the real job on the small tracker, without an SMTP server. */
 class EmailPdfStepTest {

@@ -25,7 +25,7 @@ import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The job folds the analysis while the snapshot step writes its chunks; after a restart it reads the rows back

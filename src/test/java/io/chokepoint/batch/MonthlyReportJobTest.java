@@ -21,7 +21,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Runs the real job on a small tracker whose numbers are worked out by hand, and reads the files back. */
 class MonthlyReportJobTest {

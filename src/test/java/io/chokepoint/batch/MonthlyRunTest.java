@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The decision table of {@code run}, row by row, on the real job and repository. */
 class MonthlyRunTest {

@@ -16,7 +16,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.report.Headline;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Runs the real job on the small fixture and reads the PDF's text back. The numbers are worked out by hand from

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.ReportManifest;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * summary-YYYY-MM.json of the embedded sample's December 2025, written by the real job: it follows the documented

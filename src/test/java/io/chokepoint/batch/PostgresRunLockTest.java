@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.ChildJvm;
 import io.chokepoint.PostgresServer;
-import io.chokepoint.tracking.PostgresLogin;
+import io.chokepoint.tracking.store.PostgresLogin;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The run lock of a tracker on PostgreSQL is an advisory lock held by a session: another process (another host)

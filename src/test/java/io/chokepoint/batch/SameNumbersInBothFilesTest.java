@@ -19,7 +19,7 @@ import io.chokepoint.report.Formats;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The real job on the embedded sample data: the workbook and the PDF carry the same headline numbers. */
 class SameNumbersInBothFilesTest {

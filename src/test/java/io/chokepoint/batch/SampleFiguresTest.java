@@ -24,7 +24,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The embedded sample's figures with the default settings (target year 2030), as computed independently from the

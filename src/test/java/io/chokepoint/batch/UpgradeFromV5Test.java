@@ -29,7 +29,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * A tracker made by the previous release (schema V5, loaded with that release's sample, whose events had no typed

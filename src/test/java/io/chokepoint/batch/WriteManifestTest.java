@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.devtools.SyntheticTracker;
 import io.chokepoint.report.ReportFiles;
-import io.chokepoint.tracking.InputFingerprint;
+import io.chokepoint.tracking.store.InputFingerprint;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class WriteManifestTest {
 

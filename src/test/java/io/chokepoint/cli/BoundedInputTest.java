@@ -18,7 +18,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
 import io.chokepoint.report.excel.ExcelReportWriter;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Bounded input (issue 17): no text field longer than a workbook cell holds gets into the tracker, and one that is

@@ -12,8 +12,8 @@ import io.chokepoint.ChildJvm;
 import io.chokepoint.GeneratedTracker;
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.TestTrackers;
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Issue 25, point 5: on SQLite a run reads the tracker over several steps and transactions, so an edit during the run

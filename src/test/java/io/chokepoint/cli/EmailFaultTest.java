@@ -25,7 +25,7 @@ import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The month's mail against a scripted SMTP server on a real socket (issue 17): a late reply to the end of the

@@ -17,7 +17,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
 import io.chokepoint.report.excel.ExcelReportWriter;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class EventCommandTest {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.ReportFileReader;
 import io.chokepoint.TestTrackers;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class ExportCommandTest {
 

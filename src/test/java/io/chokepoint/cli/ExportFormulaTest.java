@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * CSV injection (issue 17, OWASP): exported text that starts like a formula gets a leading quote, numbers do not,

@@ -13,7 +13,7 @@ import io.chokepoint.GeneratedTracker;
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.JobRepositoryProbe.Execution;
 import io.chokepoint.ReportFileReader;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The real command line in a child JVM, interrupted mid-snapshot by SIGKILL or SIGTERM; then {@code run} again.

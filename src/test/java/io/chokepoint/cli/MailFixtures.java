@@ -28,7 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** What the mail tests of the command line share: settings files, the tracker's delivery rows, MIME read-back. */
 final class MailFixtures {

@@ -22,8 +22,8 @@ import io.chokepoint.PostgresServer;
 import io.chokepoint.ReportFileReader;
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.report.excel.ExcelReportWriter;
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The command line against a tracker in a real PostgreSQL database (issue 16): init, run, status, import, export,

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.PostgresServer;
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Issue 25, point 1 on PostgreSQL: a NUL in an imported cell is refused as on SQLite, one line per problem naming

@@ -23,11 +23,11 @@ import io.chokepoint.PostgresServer;
 import io.chokepoint.ReportFileReader;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.PostgresLogin;
-import io.chokepoint.tracking.TrackerCopy;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.PostgresLogin;
+import io.chokepoint.tracking.store.TrackerCopy;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * End to end on a real PostgreSQL server (issue 16), each against the same run on SQLite where it applies:

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class ProjectCommandTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.JobRepositoryProbe.Execution;
 import io.chokepoint.TestTrackers;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class RestartCommandTest {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.ChildJvm;
 import io.chokepoint.GeneratedTracker;
 import io.chokepoint.JobRepositoryProbe;
-import io.chokepoint.tracking.InputFingerprint;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.InputFingerprint;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The input fingerprint is computed while the snapshot step streams the rows, and carried over a restart in the

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.TestTrackers;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * Environment problems of a run (issue 17): a reports folder that cannot be written exits 3 with one line, before

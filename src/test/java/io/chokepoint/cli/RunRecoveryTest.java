@@ -18,7 +18,7 @@ import io.chokepoint.JobRepositoryProbe.Step;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.batch.HoldRunLock;
 import io.chokepoint.report.ReportManifest;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** {@code run} on a period with history: failed, completed, rerun, and while another run holds the tracker. */
 class RunRecoveryTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.GeneratedTracker;
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.JobRepositoryProbe.Execution;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * A month stuck after a failure caused by its reports folder (issue 14): the corrected run is refused rather than

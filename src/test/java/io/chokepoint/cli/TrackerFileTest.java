@@ -24,7 +24,7 @@ import io.chokepoint.GeneratedTracker;
 import io.chokepoint.JobRepositoryProbe;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.batch.HoldRunLock;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The tracker file (issue 17): a file that is not a usable tracker is refused with exit 3, one line that says how to

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Typed event facts through `import events` and `event add`: every bad cell named, the whole file refused. */
 class TypedFactsCommandTest {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.tracking.ChainStage;
-import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectStatus;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
 
 class SyntheticTrackerTest {

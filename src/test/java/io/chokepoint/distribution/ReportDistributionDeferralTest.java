@@ -29,7 +29,7 @@ import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * A recipient deferred with a 4xx does not hold up the others, and is retried after them with the configured

@@ -22,11 +22,11 @@ import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.ProjectCursor;
+import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectSnapshot;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The mail's text on the small tracker whose January 2026 numbers are worked out by hand. */
 class ReportMailTest {

@@ -14,7 +14,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The headline sentences on the small fixture, whose numbers are worked out by hand here, and on a tracker with

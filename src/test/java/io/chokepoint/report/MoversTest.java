@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.chokepoint.TestReports;
 import io.chokepoint.tracking.Investment;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Page 1's movers on the sample data, and the amounts they print. */
 class MoversTest {

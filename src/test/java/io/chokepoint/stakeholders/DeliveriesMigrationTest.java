@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** V7 rebuilds the deliveries table for two more outcomes: every earlier row survives as it was. */
 class DeliveriesMigrationTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class DeliveryLogTest {
 

@@ -19,7 +19,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.DataProblem;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class StakeholderImportTest {
 

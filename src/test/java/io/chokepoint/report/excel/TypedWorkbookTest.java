@@ -37,7 +37,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
  * The workbook of December 2025 on the embedded sample, read back with POI: cell types and formats, tables,

@@ -27,7 +27,7 @@ import io.chokepoint.TestTrackers;
 import io.chokepoint.batch.ReportJob;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 class WorkbookContentTest {
 

@@ -31,7 +31,7 @@ import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.Change;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The real writer on reports built from the small fixture (and edge cases of it), read back with PDFBox. */
 class PdfReportWriterTest {

@@ -19,7 +19,7 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.TestReports;
 import io.chokepoint.report.Report;
 import io.chokepoint.tracking.ReportPeriod;
-import io.chokepoint.tracking.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** The December 2025 PDF on the embedded sample, read back with PDFBox: a chart for every stage, with sources. */
 class SampleChartsTest {

@@ -1,0 +1,93 @@
+package io.chokepoint.tracking.store;
+
+import io.chokepoint.tracking.Baseline;
+import io.chokepoint.tracking.FacilityEvent;
+import io.chokepoint.tracking.ProjectKey;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads the tracked projects, their events and the baselines. */
+public final class TrackedProjects {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String snapshot;
+
+    TrackedProjects(Jdbi jdbi, Dialect dialect, String snapshot) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.snapshot = snapshot;
+    }
+
+    /** Runs {@code read} on a handle that sees the run's snapshot, if this view has one (see {@link InputSnapshot}). */
+    private <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> read) {
+        if (snapshot == null) {
+            return jdbi.withHandle(read);
+        }
+        return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            InputSnapshot.join(h, snapshot);
+            return read.withHandle(h);
+        });
+    }
+
+    /** Opens a cursor over every project after {@code after} (null: from the start). The caller closes it. */
+    public ProjectCursor open(ProjectKey after) {
+        return new ProjectCursor(ProjectCursor.reading(jdbi.open(), dialect, snapshot), after, null);
+    }
+
+    /**
+     * As {@link #open(ProjectKey)}, adding every input row the cursor reads to {@code fingerprint}, the running
+     * fingerprint of the rows read before {@code after} (a new one when starting from the start).
+     */
+    public ProjectCursor open(ProjectKey after, InputFingerprint.Partial fingerprint) {
+        return new ProjectCursor(ProjectCursor.reading(jdbi.open(), dialect, snapshot), after, java.util.Objects.requireNonNull(fingerprint, "fingerprint"));
+    }
+
+    public List<Baseline> baselines() {
+        return read(h -> h.createQuery("SELECT * FROM baseline ORDER BY stage, year, country, id")
+                .map((rs, ctx) -> ProjectColumns.readBaseline(rs))
+                .list());
+    }
+
+    /** Events dated from {@code from} to {@code to}, both inclusive, in date order. */
+    public List<FacilityEvent> eventsBetween(LocalDate from, LocalDate to) {
+        return read(h -> h.createQuery(
+                        "SELECT * FROM facility_event WHERE date BETWEEN :from AND :to ORDER BY date, facility_id, id")
+                .bind("from", from.toString())
+                .bind("to", to.toString())
+                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .list());
+    }
+
+    /**
+     * Events dated on or before {@code datedBy} but recorded after {@code recordedAfter}: facts that revise a
+     * report already made. Events recorded before revisions were tracked (no recorded_at) never count.
+     */
+    public List<FacilityEvent> eventsRecordedAfter(java.time.Instant recordedAfter, LocalDate datedBy) {
+        // "+date": by the recorded_at index; by the date index SQLite would walk nearly every event.
+        return read(h -> h.createQuery(
+                        "SELECT * FROM facility_event WHERE recorded_at > :after AND "
+                                + (dialect == Dialect.SQLITE ? "+date" : "date") + " <= :datedBy"
+                                + " ORDER BY date, facility_id, id")
+                .bind("after", java.time.format.DateTimeFormatter.ISO_INSTANT.format(recordedAfter))
+                .bind("datedBy", datedBy.toString())
+                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .list());
+    }
+
+    /**
+     * The date of the tracker's earliest dated fact (an event, an announcement or a status date); empty when it has
+     * none. No report before its month can say anything.
+     */
+    public java.util.Optional<LocalDate> earliestFact() {
+        return read(h -> h.createQuery("SELECT min(d) FROM (SELECT min(date) AS d FROM facility_event"
+                        + " UNION ALL SELECT min(announced_on) FROM project UNION ALL SELECT min(status_as_of) FROM project) AS facts")
+                .mapTo(String.class).findOne())
+                .map(LocalDate::parse);
+    }
+
+    public int projectCount() {
+        return read(h -> h.createQuery("SELECT count(*) FROM project").mapTo(Integer.class).one());
+    }
+}
