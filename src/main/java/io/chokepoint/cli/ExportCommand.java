@@ -64,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
         TrackerDatabase db = tracker.open(environment);
         ExportRequest request = new ExportRequest(table, file, asOf, raw);
         if (STDOUT.equals(file.toString())) {
-            PrintWriter out = environment.out();
+            PrintWriter out = environment.data();
             ExportSummary summary = db.exporter().run(request, out);
             out.flush();
             // stdout holds the CSV only

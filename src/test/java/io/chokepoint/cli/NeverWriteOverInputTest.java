@@ -88,6 +88,9 @@ class NeverWriteOverInputTest {
         assertThat(CliRun.run("export", "events", file.toString(), "--db", db.toString()).exitCode()).isZero();
 
         CliRun export = CliRun.run("export", "events", "-", "--db", db.toString());
+        CliRun quiet = CliRun.run("--quiet", "export", "events", "-", "--db", db.toString());
+        CliRun people = CliRun.withInput("email,name,stages,countries\nana@example.org,Ana,,\n", Map.of(),
+                "import", "stakeholders", "-", "--db", db.toString());
         CliRun imported = CliRun.withInput(export.out(), Map.of(), "import", "events", "-", "--db", db.toString());
         CliRun changed = CliRun.withInput(Files.readString(file).replace(
                 "Binding offtake with Hyundai/Kia.", "Binding offtake with Hyundai and Kia."), Map.of(),
@@ -96,6 +99,11 @@ class NeverWriteOverInputTest {
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).isEqualTo(Files.readString(file)); // the CSV and nothing else
         assertThat(export.err()).isEqualTo("Exported 82 rows of events to standard output\n");
+        assertThat(quiet.out()).as("--quiet keeps the data asked for").isEqualTo(Files.readString(file));
+        assertThat(quiet.err()).isEmpty();
+        assertThat(people.exitCode()).as(people.err()).isZero();
+        assertThat(people.out()).isEqualTo("Imported 1 stakeholders from stdin: 1 added, 0 reactivated, 0 updated,"
+                + " 0 unchanged\n");
         assertThat(Path.of("-")).doesNotExist();
         assertThat(dir.resolve("-")).doesNotExist();
         assertThat(imported.exitCode()).as(imported.err()).isZero();
