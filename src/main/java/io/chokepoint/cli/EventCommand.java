@@ -7,7 +7,6 @@ import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
-import io.chokepoint.tracking.csv.TrackerCsv;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.stakeholders.StakeholderImport;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,6 @@ import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectChange;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectState;
-import io.chokepoint.tracking.csv.TrackerCsv;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 

@@ -60,6 +60,7 @@ final class RunChecks {
             try {
                 MailSettings.load(settingsFile, environment.env());
                 MailSettings.configuredFrom(settingsFile, environment.env());
+                MailSettings.maxAttachmentBytes(settingsFile, environment.env());
             } catch (DeliveryException e) {
                 throw new SettingsException("Invalid mail settings: " + e.getMessage(), e);
             }

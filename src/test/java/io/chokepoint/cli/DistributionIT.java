@@ -224,6 +224,10 @@ class DistributionIT {
         assertThat(Files.readString(home.resolve("man/man1/chokepoint.1"))).startsWith("'\\\"").contains(".TH \"CHOKEPOINT\"");
         assertThat(home.resolve("man/man1/chokepoint-run.1")).isRegularFile();
         assertThat(home.resolve("examples/week-51.csv")).isRegularFile();
+        // The README's links into docs/ resolve in an installation too.
+        for (String page : List.of("operations.md", "email.md", "outputs.md", "tracker-data.md", "benchmark.md")) {
+            assertThat(home.resolve("docs/" + page)).isRegularFile();
+        }
 
         assertThat(entries(UnpackedDistribution.archive(".zip"))).isEqualTo(filesUnder(dir.resolve("opt")));
     }

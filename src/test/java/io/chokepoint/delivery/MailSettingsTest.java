@@ -30,6 +30,57 @@ class MailSettingsTest {
     }
 
     @Test
+    void smtpSettingsWithoutAHost_areAnError_namingTheMissingHostAndWhatIsSet() throws Exception {
+        Path file = properties("smtp.port=587", "smtp.user=reports", "smtp.password=s3cr3t-Pa55",
+                "smtp.from=reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("smtp.host is not set, but other SMTP settings are (smtp.password in " + file
+                        + ", smtp.port in " + file + ", smtp.user in " + file + "): set smtp.host (or"
+                        + " CHOKEPOINT_SMTP_HOST), or delivery.mode=outbox to write the mail to files in"
+                        + " reports/YYYY-MM/outbox/ instead")
+                .message().doesNotContain("s3cr3t");
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_SMTP_TLS", "ssl")))
+                .hasMessageStartingWith("smtp.host is not set, but other SMTP settings are (environment variable"
+                        + " CHOKEPOINT_SMTP_TLS): ");
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_DELIVERY_MODE", "smtp")))
+                .hasMessageStartingWith("smtp.host is not set, but environment variable CHOKEPOINT_DELIVERY_MODE is"
+                        + " smtp: set smtp.host");
+    }
+
+    @Test
+    void outbox_isUsedWhenChosen_orWhenNothingIsSet_andOnlyThenSaidToBeTheDefault() throws Exception {
+        Path chosen = properties("delivery.mode=Outbox", "smtp.port=587", "smtp.from=reports@example.org");
+        assertThat(MailSettings.load(chosen, Map.of())).isEmpty();
+        assertThat(MailSettings.outboxByDefault(chosen, Map.of())).isFalse();
+
+        assertThat(MailSettings.outboxByDefault(null, Map.of())).isTrue();
+        assertThat(MailSettings.outboxByDefault(properties("smtp.from=reports@example.org"), Map.of())).isTrue();
+        assertThat(MailSettings.load(properties("delivery.mode=smtp", "smtp.host=mail.example.org",
+                "smtp.from=reports@example.org"), Map.of())).isPresent();
+
+        Path wrong = properties("delivery.mode=files");
+        assertThatThrownBy(() -> MailSettings.load(wrong, Map.of()))
+                .hasMessage("delivery.mode in " + wrong + " is 'files', expected smtp or outbox");
+        assertThatThrownBy(() -> MailSettings.load(properties("delivery.mod=outbox"), Map.of()))
+                .hasMessageEndingWith("did you mean delivery.mode?");
+    }
+
+    @Test
+    void maxAttachment_defaultsToTenMegabytes_takesDecimals_andRefusesAnythingElse() throws Exception {
+        assertThat(MailSettings.maxAttachmentBytes(null, Map.of())).isEqualTo(10L * 1024 * 1024);
+        assertThat(MailSettings.maxAttachmentBytes(properties("mail.max-attachment-mb=0.5"), Map.of()))
+                .isEqualTo(512L * 1024);
+        assertThat(MailSettings.maxAttachmentBytes(null, Map.of("CHOKEPOINT_MAIL_MAX_ATTACHMENT_MB", "0")))
+                .isZero();
+        Path wrong = properties("mail.max-attachment-mb=10MB");
+        assertThatThrownBy(() -> MailSettings.maxAttachmentBytes(wrong, Map.of()))
+                .hasMessage("mail.max-attachment-mb in " + wrong + " is '10MB', expected a number of megabytes such"
+                        + " as 10 or 0.5 (0: never attach the workbook)");
+    }
+
+    @Test
     void configuredFrom_isReadWithoutAHost_environmentWins() throws Exception {
         Path file = properties("smtp.from=Chokepoint <file@example.org>");
 

@@ -358,8 +358,8 @@ public final class TrackerDatabase {
         return new TrackedProjects(jdbi, dialect(), snapshot);
     }
 
-    public PeriodSnapshots periodSnapshots() {
-        return new PeriodSnapshots(jdbi, dialect(), snapshot);
+    public PeriodProjects periodProjects() {
+        return new PeriodProjects(jdbi, dialect(), snapshot);
     }
 
     /** Imports CSV files into this tracker. */

@@ -119,21 +119,21 @@ public final class TrackerExport {
         // PostgreSQL must know the parameter's type to test it for NULL.
         String unset = dialect == Dialect.SQLITE ? ":asOf IS NULL" : "CAST(:asOf AS date) IS NULL";
         return switch (request.table()) {
-            case PROJECTS -> sink.write(h -> h.createQuery("SELECT " + ProjectColumns.NAMES
+            case PROJECTS -> sink.write(h -> h.createQuery("SELECT " + FactColumns.NAMES
                             + " FROM project p WHERE " + unset + " OR p.announced_on IS NULL OR p.announced_on <= :asOf"
                             + " OR p.status_as_of <= :asOf OR EXISTS (SELECT 1 FROM facility_event e"
                             + " WHERE e.facility_id = p.facility_id AND e.date <= :asOf)"
                             + " ORDER BY p.rowid").bind("asOf", asOf),
-                    rs -> FactText.projectValues(ProjectColumns.read(rs)));
+                    rs -> FactText.projectValues(FactColumns.read(rs)));
             case EVENTS -> sink.write(h -> h.createQuery("SELECT * FROM facility_event"
                             + " WHERE " + unset + " OR date <= :asOf ORDER BY id").bind("asOf", asOf),
-                    rs -> FactText.eventValues(ProjectColumns.readEvent(rs)));
+                    rs -> FactText.eventValues(FactColumns.readEvent(rs)));
             case BASELINES -> sink.write(h -> h.createQuery("SELECT * FROM baseline"
                             + " WHERE " + unset + " OR published_on <= :asOf"
                             + " OR (published_on IS NULL AND year <= :year) ORDER BY id")
                             .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),
-                    rs -> FactText.baselineValues(ProjectColumns.readBaseline(rs)));
+                    rs -> FactText.baselineValues(FactColumns.readBaseline(rs)));
         };
     }
 
