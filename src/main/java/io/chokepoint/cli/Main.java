@@ -53,7 +53,8 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null),
+        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null,
+                System.in),
                 args);
         out.flush();
         err.flush();

@@ -29,11 +29,21 @@ record CliRun(int exitCode, String out, String err) {
         return run(true, Map.of(), args);
     }
 
+    /** With {@code stdin} as standard input (UTF-8), e.g. for {@code import projects -}. */
+    static CliRun withInput(String stdin, Map<String, String> env, String... args) {
+        return run(false, env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                args);
+    }
+
     private static CliRun run(boolean terminal, Map<String, String> env, String... args) {
+        return run(terminal, env, java.io.InputStream.nullInputStream(), args);
+    }
+
+    private static CliRun run(boolean terminal, Map<String, String> env, java.io.InputStream in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal),
-                args);
+        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal,
+                in), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 
