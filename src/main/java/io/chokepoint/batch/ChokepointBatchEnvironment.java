@@ -62,6 +62,7 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
     private ChokepointBatchEnvironment(TrackerDatabase tracker, Path repositoryFile) {
         this.tracker = tracker;
         if (repositoryFile != null) {
+            TrackerFile.checkJobRepository(repositoryFile); // garbage there is one line (exit 3), not JBeret's trace
             createPrivately(repositoryFile);
             this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
         } else if (tracker.backend() instanceof PostgresDatabase server) {

@@ -2,6 +2,7 @@ package io.chokepoint.cli;
 
 import java.util.concurrent.Callable;
 
+import io.chokepoint.batch.RunLock;
 import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
@@ -77,6 +78,11 @@ final class EventCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = tracker.open(environment);
+            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the event was not recorded",
+                    "add it when it has finished", () -> add(db));
+        }
+
+        private int add(TrackerDatabase db) {
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
             EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
             future.warn(environment.clock(), input, environment.err());

@@ -346,6 +346,42 @@ class MailSettingsTest {
     }
 
     @Test
+    void oneLetterPassword_isNotCutOutOfOtherWords() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=p");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessage("refusing to send the password of smtp.password in " + file + " in clear: "
+                        + MailSettings.PLAINTEXT_AUTH_REFUSED);
+    }
+
+    @Test
+    void shortPasswordPastedIntoAnotherSetting_leavesTheValueOutOfTheMessage() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=p",
+                "smtp.user=reports", "smtp.password=p");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessageStartingWith("smtp.tls in " + file + ": unknown TLS mode (value not shown), expected ")
+                .hasMessageNotContaining("'p'").hasMessageNotContaining("(redacted)");
+    }
+
+    @Test
+    void longPassword_isRedactedAsAWholeValue_notInsideOtherWords() throws Exception {
+        // The password pasted into smtp.port is left out where the message quotes the value.
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.port=none",
+                "smtp.user=reports", "smtp.password=none");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessage("smtp.port in " + file + " is '(redacted)', expected a port number from 1 to 65535");
+        // A password that is part of a longer word ("pass" in "password") leaves that word whole.
+        Path word = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=pass");
+        assertThatThrownBy(() -> MailSettings.load(word, Map.of()))
+                .hasMessage("refusing to send the password of smtp.password in " + word + " in clear: "
+                        + MailSettings.PLAINTEXT_AUTH_REFUSED);
+    }
+
+    @Test
     void invalidDurations_areRefusedNamingTheSetting() {
         Map<String, String> base = Map.of("CHOKEPOINT_SMTP_HOST", "mail.example.org", "CHOKEPOINT_SMTP_FROM",
                 "r@example.org");

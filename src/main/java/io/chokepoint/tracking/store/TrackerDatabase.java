@@ -116,6 +116,7 @@ public final class TrackerDatabase {
             throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
         } else {
             TrackerFile.checkUsable(file, absolute);
+            TrackerFile.checkTracker(file, absolute);
         }
         TrackerDatabase db = new TrackerDatabase(new SqliteFile(absolute));
         if (!created) {
@@ -140,6 +141,24 @@ public final class TrackerDatabase {
         TrackerDatabase db = new TrackerDatabase(new SqliteFile(absolute));
         db.migrateNew();
         return db;
+    }
+
+    /**
+     * Connects to an existing tracker file for a command that only reads it ({@code status}, {@code restart}),
+     * after the checks {@link #open} makes (a usable SQLite file that is a tracker), without migrating it: a refused
+     * file is left as it was, byte for byte.
+     */
+    public static TrackerDatabase connectChecked(Path file) {
+        Path absolute = TrackerFile.realPath(file);
+        if (Files.isDirectory(absolute)) {
+            throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
+        }
+        if (!Files.isRegularFile(absolute)) {
+            throw new TrackerException("tracker database " + file + " does not exist");
+        }
+        TrackerFile.checkUsable(file, absolute);
+        TrackerFile.checkTracker(file, absolute);
+        return new TrackerDatabase(new SqliteFile(absolute));
     }
 
     /**

@@ -64,12 +64,20 @@ public final class TrackerImport {
     public ImportSummary run(ImportRequest request, LongConsumer progress) {
         String name = request.file().toString();
         try (Reader in = Files.newBufferedReader(request.file(), StandardCharsets.UTF_8)) {
-            return jdbi.withHandle(h -> importFile(h, request, name, in, progress));
+            return run(request, name, in, progress);
         } catch (NoSuchFileException e) {
             throw new TrackerException("cannot import " + name + ": no such file");
         } catch (IOException e) {
             throw new TrackerException("cannot import " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #run(ImportRequest, LongConsumer)}, reading the CSV text from {@code in} (standard input), named
+     * {@code name} in problems.
+     */
+    public ImportSummary run(ImportRequest request, String name, Reader in, LongConsumer progress) {
+        return jdbi.withHandle(h -> importFile(h, request, name, in, progress));
     }
 
     private ImportSummary importFile(Handle handle, ImportRequest request, String name, Reader in,
