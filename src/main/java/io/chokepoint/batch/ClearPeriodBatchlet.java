@@ -28,7 +28,7 @@ public class ClearPeriodBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        JobTracker.of(jobContext, db).periodSnapshots().deletePeriod(ReportPeriod.parse(period));
+        JobTracker.of(jobContext, db).periodProjects().deletePeriod(ReportPeriod.parse(period));
         return "COMPLETED";
     }
 }

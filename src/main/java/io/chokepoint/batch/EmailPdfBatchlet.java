@@ -11,16 +11,13 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.distribution.DistributionException;
+import io.chokepoint.distribution.DistributionOutcome;
 import io.chokepoint.distribution.DistributionPlan;
+import io.chokepoint.distribution.DistributionRequest;
 import io.chokepoint.distribution.DistributionResult;
-import io.chokepoint.distribution.MailChannel;
 import io.chokepoint.distribution.ReportDistribution;
-import io.chokepoint.distribution.ReportMail;
 import io.chokepoint.distribution.Selection;
-import io.chokepoint.report.PeriodSummary;
-import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.StakeholderDirectory;
@@ -28,7 +25,8 @@ import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
- * Mails the period's PDF to every active stakeholder who does not have it yet (see {@link ReportDistribution}).
+ * Mails the period's PDF to every active stakeholder who does not have it yet, through
+ * {@link ReportDistribution#deliver}, and turns what it did into the step's exit status and log lines.
  *
  * <p>Exit statuses (of the step, and of the job, which this is the last step of): {@code COMPLETED} (all sent,
  * or nothing to send), {@code COMPLETED_WITH_UNCERTAIN} (a message went out without a definite reply, now or in
@@ -90,15 +88,45 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
             return exit(SKIPPED);
         }
         TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        Clock clock = Clock.systemUTC();
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(tracker),
-                new DeliveryLog(tracker), clock);
-        DistributionPlan plan = distribution.plan(reportPeriod, Selection.PENDING);
+                new DeliveryLog(tracker), Clock.systemUTC());
+        DistributionOutcome outcome = distribution.deliver(DistributionRequest.of(
+                new ReportFiles(Path.of(reports), reportPeriod), Selection.PENDING, Path.of(mailSettings),
+                System.getenv()));
+        return switch (outcome.status()) {
+            case NOTHING_TO_SEND -> nothingToSend(reportPeriod, outcome.planned());
+            case INVALID_SETTINGS -> {
+                explain(reportPeriod, outcome.planned());
+                throw fail(SETUP_FAILED, "invalid mail settings: " + outcome.problem().orElseThrow());
+            }
+            case NO_SUMMARY, INVALID_SUMMARY -> {
+                explain(reportPeriod, outcome.planned());
+                throw fail(SETUP_FAILED, outcome.problem().orElseThrow());
+            }
+            case DONE -> {
+                explain(reportPeriod, outcome.planned());
+                yield sent(reportPeriod, outcome.planned(), outcome.sent());
+            }
+            // A pending delivery names no address, sends a real message and is never a dry run.
+            case INVALID_RECIPIENT, DRY_RUN, TEST_NOT_SENT -> throw new IllegalStateException(
+                    "email-pdf " + reportPeriod + ": unexpected " + outcome.status());
+        };
+    }
+
+    private String nothingToSend(ReportPeriod reportPeriod, DistributionPlan plan) {
         if (plan.activeStakeholders() == 0) {
             LOG.info("email-pdf {}: no active stakeholders, nothing to send (add some with: chokepoint"
                     + " stakeholders add EMAIL --name NAME)", reportPeriod);
             return exit("COMPLETED");
         }
+        explain(reportPeriod, plan);
+        LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
+                reportPeriod, plan.delivered().size(), plan.activeStakeholders());
+        return exit(plan.inDoubt().isEmpty() ? "COMPLETED" : WITH_UNCERTAIN);
+    }
+
+    /** Why some active stakeholders were not sent the mail. */
+    private static void explain(ReportPeriod reportPeriod, DistributionPlan plan) {
         plan.inDoubt().forEach(email -> LOG.warn("email-pdf {}: not sending again to {}: an earlier delivery has"
                 + " no definite outcome (it may have arrived); to send it on purpose: chokepoint deliver --resend --to {}"
                 + " --period {}", reportPeriod, email, email, reportPeriod));
@@ -106,32 +134,9 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
             LOG.info("email-pdf {}: not retrying {}, rejected earlier (deliver --resend sends on purpose)",
                     reportPeriod, plan.rejected());
         }
-        if (plan.nothingToSend()) {
-            LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
-                    reportPeriod, plan.delivered().size(), plan.activeStakeholders());
-            return exit(plan.inDoubt().isEmpty() ? "COMPLETED" : WITH_UNCERTAIN);
-        }
+    }
 
-        ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
-        MailChannel channel;
-        try {
-            channel = MailChannel.open(Path.of(mailSettings), System.getenv(), files.directory().resolve("outbox"),
-                    reportPeriod.toString(), clock);
-        } catch (DeliveryException e) {
-            throw fail(SETUP_FAILED, "invalid mail settings: " + e.getMessage());
-        }
-        LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
-                plan.recipients().size(), plan.activeStakeholders(), channel.description());
-        // The figures write-reports put in the period summary, whether this execution wrote it or an earlier one.
-        PeriodSummary summary;
-        try {
-            summary = PeriodSummaryFile.read(files.summary()).orElseThrow(() -> fail(SETUP_FAILED, "no " + files.summary()
-                    .getFileName() + " in " + files.directory() + ": run the month first"));
-        } catch (IllegalArgumentException e) {
-            throw fail(SETUP_FAILED, e.getMessage());
-        }
-        ReportMail mail = new ReportMail(summary, files.pdf());
-        DistributionResult result = distribution.send(plan, mail, channel);
+    private String sent(ReportPeriod reportPeriod, DistributionPlan plan, DistributionResult result) {
         result.uncertain().forEach(u -> LOG.warn("email-pdf {}: {}: {}; to send it again on purpose: chokepoint"
                 + " deliver --resend --to {} --period {}", reportPeriod, u.recipient(), u.reply(), u.recipient(),
                 reportPeriod));

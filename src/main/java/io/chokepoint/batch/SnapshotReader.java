@@ -60,7 +60,7 @@ public class SnapshotReader extends AbstractItemReader {
         }
         if (checkpoint != null) {
             // A restart: forget what the failed chunk may have written after its checkpoint.
-            tracker.periodSnapshots().deleteAfter(reportPeriod, last);
+            tracker.periodProjects().deleteAfter(reportPeriod, last);
         }
         fingerprinting = fingerprint != null;
         cursor = fingerprinting ? tracker.trackedProjects().open(last, fingerprint.copy())
@@ -74,7 +74,7 @@ public class SnapshotReader extends AbstractItemReader {
                 if (complete == null) {
                     complete = cursor.finishFingerprint();
                 }
-                tracker.periodSnapshots().recordInputFingerprint(reportPeriod, complete);
+                tracker.periodProjects().recordInputFingerprint(reportPeriod, complete);
             }
             return null;
         }

@@ -8,8 +8,8 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
-import io.chokepoint.tracking.store.PeriodSnapshots;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.store.PeriodProjects;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -43,14 +43,14 @@ public class SnapshotWriter extends AbstractItemWriter {
     @Inject
     JobContext jobContext;
 
-    private PeriodSnapshots snapshots;
+    private PeriodProjects snapshots;
     private FoldedAnalysis fold;
     private long written;
 
     @Override
     public void open(Serializable checkpoint) {
         TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        snapshots = tracker.periodSnapshots();
+        snapshots = tracker.periodProjects();
         if (checkpoint == null) {
             // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.
             ReportPeriod reportPeriod = ReportPeriod.parse(period);
@@ -66,7 +66,7 @@ public class SnapshotWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        List<ProjectSnapshot> chunk = items.stream().map(ProjectSnapshot.class::cast).toList();
+        List<PeriodProject> chunk = items.stream().map(PeriodProject.class::cast).toList();
         snapshots.upsert(chunk);
         written += chunk.size();
         if (fold != null) {

@@ -57,11 +57,11 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
         TrackerDatabase tracker = JobTracker.of(jobContext, db);
         // Computed by the snapshot step as the rows streamed through it; recomputed only for a snapshot an earlier
         // release had begun, which did not fingerprint its rows.
-        String fingerprint = tracker.periodSnapshots().inputFingerprint(ReportPeriod.parse(period))
+        String fingerprint = tracker.periodProjects().inputFingerprint(ReportPeriod.parse(period))
                 .orElseGet(() -> InputFingerprint.of(tracker));
         ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.location()).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
-        tracker.periodSnapshots().markReported(ReportPeriod.parse(period), java.time.Instant.now());
+        tracker.periodProjects().markReported(ReportPeriod.parse(period), java.time.Instant.now());
         return "COMPLETED";
     }
 }

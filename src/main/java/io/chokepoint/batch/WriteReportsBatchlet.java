@@ -20,7 +20,7 @@ import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.excel.ExcelReportWriter;
 import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.summary.Analysis;
-import io.chokepoint.tracking.store.PeriodSnapshots;
+import io.chokepoint.tracking.store.PeriodProjects;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -64,7 +64,7 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
     public String process() {
         ReportPeriod reportPeriod = ReportPeriod.parse(period);
         TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        PeriodSnapshots snapshots = tracker.periodSnapshots();
+        PeriodProjects snapshots = tracker.periodProjects();
         long start = System.nanoTime();
         long folding = 0;
         Analysis analysis;
