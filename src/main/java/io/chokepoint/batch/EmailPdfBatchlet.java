@@ -3,9 +3,7 @@ package io.chokepoint.batch;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import org.slf4j.Logger;
@@ -39,7 +37,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * settings, a user for a server that offers no AUTH, an unreadable PDF, no period summary), it is {@code EMAIL_SETUP_FAILED: <why>}.
  * Either way the reports stay, and a restart runs only this step, for the messages still missing.
  */
-public class EmailPdfBatchlet extends AbstractBatchlet {
+public class EmailPdfBatchlet extends PeriodBatchlet {
     private static final Logger LOG = LoggerFactory.getLogger(EmailPdfBatchlet.class);
 
     static final String SKIPPED = "EMAIL_SKIPPED";
@@ -47,19 +45,6 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
     static final String WITH_UNCERTAIN = "COMPLETED_WITH_UNCERTAIN";
     static final String FAILED = "EMAIL_FAILED";
     static final String SETUP_FAILED = "EMAIL_SETUP_FAILED";
-
-    @Inject
-    JobContext jobContext;
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
 
     /** Directory under which {@code YYYY-MM/} output folders are written; the outbox is {@code YYYY-MM/outbox}. */
     @Inject
@@ -81,13 +66,13 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        ReportPeriod reportPeriod = ReportPeriod.parse(period);
+        ReportPeriod reportPeriod = reportPeriod();
         if ("false".equalsIgnoreCase(email == null ? "" : email.strip())) {
             LOG.info("email-pdf {}: skipped (--no-email); send later with: chokepoint deliver --period {}",
                     reportPeriod, reportPeriod);
             return exit(SKIPPED);
         }
-        TrackerDatabase tracker = JobTracker.of(jobContext, db);
+        TrackerDatabase tracker = tracker();
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(tracker),
                 new DeliveryLog(tracker), Clock.systemUTC());
         DistributionOutcome outcome = distribution.deliver(DistributionRequest.of(
