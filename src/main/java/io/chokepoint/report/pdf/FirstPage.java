@@ -33,6 +33,8 @@ final class FirstPage {
     /** The names of page 1's cuttable lists, which {@link OnePage} cuts until the page fits. */
     static final String MOVERS = "movers";
     static final String SOLID_AND_SOFT = "solid and soft";
+    static final String WHY_IT_MOVED = "why it moved";
+    static final String FUNDING = "funding";
 
     private final Layout layout;
     private final Report report;
@@ -89,8 +91,8 @@ final class FirstPage {
                     + "the workbook's Changes sheet.", fonts.small());
         }
 
-        whyItMoved();
-        funding();
+        whyItMoved(lists);
+        funding(lists);
 
         heading("Where each stage stands");
         PdfPTable stages = headlineTable();
@@ -127,16 +129,21 @@ final class FirstPage {
      * A short block of its own: a restatement of last month is one line each, and a change that is mostly its
      * baseline says so in one sentence.
      */
-    private void whyItMoved() {
+    private void whyItMoved(OnePage.Lists lists) {
         List<String> lines = new java.util.ArrayList<>(io.chokepoint.report.Restatements.lines(report));
         lines.addAll(Movers.baselineMoves(report.analysis()));
         if (lines.isEmpty()) {
             return;
         }
-        for (String line : lines) {
+        List<String> shown = lists.shown(WHY_IT_MOVED, lines, 1);
+        for (String line : shown) {
             Paragraph p = new Paragraph(line, layout.fonts.small());
             p.setLeading(layout.fonts.small().getSize() * 1.3f);
             layout.document.add(p);
+        }
+        int hidden = lines.size() - shown.size();
+        if (hidden > 0) {
+            layout.paragraph("and " + hidden + " more in \"Why each share moved\".", layout.fonts.small());
         }
     }
 
@@ -144,7 +151,7 @@ final class FirstPage {
      * A short block of its own: the month's funding, every news event with a typed amount, each in its own
      * currency (the source's US$ only where it gave one; never converted), closed and committed before proposed.
      */
-    private void funding() {
+    private void funding(OnePage.Lists lists) {
         List<io.chokepoint.summary.News> money = report.analysis().news().stream()
                 .filter(n -> n.event().funding() != null)
                 .sorted(java.util.Comparator.comparing((io.chokepoint.summary.News n) -> n.event().funding().status())
@@ -154,8 +161,10 @@ final class FirstPage {
             return;
         }
         heading("Funding this month");
-        int shown = Math.min(money.size(), FUNDING_SHOWN);
-        for (io.chokepoint.summary.News n : money.subList(0, shown)) {
+        List<io.chokepoint.summary.News> fits = lists.shown(FUNDING, money.subList(0, Math.min(money.size(),
+                FUNDING_SHOWN)), 1);
+        int shown = fits.size();
+        for (io.chokepoint.summary.News n : fits) {
             Paragraph p = new Paragraph("\u2022  " + n.company() + " (" + String.join(", ", n.stages().stream()
                     .map(s -> s.code()).toList()) + ", " + n.dateLabel() + "): " + n.event().kind().code()
                     .replace('_', ' ') + " " + io.chokepoint.report.Formats.funding(n.event().funding()) + ".",

@@ -53,7 +53,7 @@ class WorkbookPrintTest {
     @Test
     void everySheet_printsOnePageWide_withHeaderRowRepeated_titleAndPeriodOnTop_pageNumbersBelow() throws Exception {
         try (XSSFWorkbook workbook = (XSSFWorkbook) ReportFileReader.workbook(xlsx)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(10);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(11); // Attribution came with issue 22
             for (Sheet sheet : workbook) {
                 String name = sheet.getSheetName();
                 PrintSetup print = sheet.getPrintSetup();
@@ -90,9 +90,10 @@ class WorkbookPrintTest {
             List<XSSFGraphicFrame> charts = summary.getDrawingPatriarch().getShapes().stream()
                     .filter(XSSFGraphicFrame.class::isInstance).map(XSSFGraphicFrame.class::cast).toList();
             // Share by stage; capacity by country for mining, separation, magnet (complete baselines); tracked
-            // capacity for concentration, metal, alloy, recycling; capacity outside China for three stages.
-            assertThat(charts).hasSize(11);
-            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(11);
+            // capacity for concentration, alloy, recycling (metal has none today: its one figure, LCM's 330 t, is a
+            // target, never capacity today); capacity outside China for three stages.
+            assertThat(charts).hasSize(10);
+            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(10);
             List<CellRangeAddress> areas = new ArrayList<>();
             for (XSSFGraphicFrame chart : charts) {
                 CellRangeAddress area = covered((XSSFClientAnchor) chart.getAnchor());
