@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The tracker's three tables and their columns: the one list of each table's columns, in the order of the sample
+ * The tracker's four tables and their columns: the one list of each table's columns, in the order of the sample
  * data's CSV files, which the CSV format, the store, the fingerprint and the generator all use.
  */
 public enum TrackerTable {
@@ -27,7 +27,12 @@ public enum TrackerTable {
             List.of("country", "stage", "year", "value_tpa", "unit", "basis", "source", "confidence", "notes",
                     "published_on", "ree_group"),
             9,
-            List.of("country", "stage", "year", "basis"));
+            List.of("country", "stage", "year", "basis")),
+    CONTROLS("controls",
+            List.of("id", "country", "authority", "measure", "elements", "forms", "scope", "announced_on",
+                    "effective_on", "suspended_on", "suspended_until", "lifted_on", "source", "notes"),
+            14,
+            List.of("id", "country", "forms", "scope", "announced_on"));
 
     private final String code;
     private final List<String> columns;

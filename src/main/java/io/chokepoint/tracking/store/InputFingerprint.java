@@ -86,10 +86,16 @@ public final class InputFingerprint {
             real("value_tpa"), text("unit"), text("basis"), text("source"), text("confidence"), text("notes"),
             text("published_on"), real("share_pct"), text("ree_group")));
 
-    /** The tables that feed a report, in the order their sums are combined. */
-    static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE);
+    static final Table EXPORT_CONTROL = new Table(3, "export_control", List.of(text("id"), text("country"),
+            text("authority"), text("measure"), text("elements"), text("forms"), text("scope"), text("announced_on"),
+            text("effective_on"), text("suspended_on"), text("suspended_until"), text("lifted_on"), text("source"),
+            text("notes")));
 
-    private static final String VERSION = "chokepoint input fingerprint 3";
+    /** The tables that feed a report, in the order their sums are combined. */
+    static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE, EXPORT_CONTROL);
+
+    // 4: the export controls are a report input (rules v3).
+    private static final String VERSION = "chokepoint input fingerprint 4";
 
     private InputFingerprint() {
     }

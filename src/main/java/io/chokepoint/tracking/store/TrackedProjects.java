@@ -50,6 +50,13 @@ public final class TrackedProjects {
                 .list());
     }
 
+    /** The export controls, by id. */
+    public List<io.chokepoint.tracking.ExportControl> controls() {
+        return read(h -> h.createQuery("SELECT * FROM export_control ORDER BY id")
+                .map((rs, ctx) -> ProjectColumns.readControl(rs))
+                .list());
+    }
+
     /** Events dated from {@code from} to {@code to}, both inclusive, in date order. */
     public List<FacilityEvent> eventsBetween(LocalDate from, LocalDate to) {
         return read(h -> h.createQuery(

@@ -72,6 +72,10 @@ public final class TrackerExport {
                             .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),
                     rs -> FactText.baselineValues(ProjectColumns.readBaseline(rs)));
+            case CONTROLS -> write(request, target, h -> h.createQuery("SELECT * FROM export_control"
+                            + " WHERE " + unset + " OR announced_on <= CAST(:asOf AS " + (dialect == Dialect.SQLITE
+                            ? "text" : "date") + ") ORDER BY id").bind("asOf", asOf),
+                    rs -> FactText.controlValues(ProjectColumns.readControl(rs)));
         };
         return new ExportSummary(request.file(), request.table(), rows);
     }
