@@ -48,7 +48,7 @@ public final class PeriodAnalysis {
         List<FacilityEvent> revisions = tracker.periodSnapshots().firstReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
-        return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
+        return Analysis.builder(period, settings, baselines, tracker.trackedProjects().controls(), tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
     }
 }

@@ -37,6 +37,16 @@ public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, 
         return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions);
     }
 
+    /**
+     * As {@link #builder(ReportPeriod, AnalysisSettings, List, List, List)}, with the tracker's export controls (their
+     * state on each period's last day, their changes within the period and the stages' exposure).
+     */
+    public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                                          List<io.chokepoint.tracking.ExportControl> controls,
+                                          List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
+        return new AnalysisBuilder(period, settings, baselines, controls, eventsInPeriod, revisions);
+    }
+
     /** Change of the stage's operating China share since the previous period, in percentage points. */
     public Optional<Double> chinaShareChange(ChainStage stage) {
         return difference(current.stage(stage).chinaSharePercent(), previous.stage(stage).chinaSharePercent());

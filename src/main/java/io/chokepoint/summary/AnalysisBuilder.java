@@ -57,9 +57,16 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
+        this(period, settings, baselines, List.of(), eventsInPeriod, revisions);
+    }
+
+    AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                    List<io.chokepoint.tracking.ExportControl> controls, List<FacilityEvent> eventsInPeriod,
+                    List<FacilityEvent> revisions) {
         this.period = period;
-        this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
-        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
+        this.current = new SummaryAccumulator(period, settings, baselines, controls, ProjectSnapshot::current);
+        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, controls,
+                ProjectSnapshot::previous);
         // Stable sort: events of the same date keep the order they were recorded in.
         this.eventsByFacility = eventsInPeriod.stream()
                 .sorted(Comparator.comparing(FacilityEvent::date))

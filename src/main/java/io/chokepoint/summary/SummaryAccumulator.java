@@ -35,9 +35,19 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
     // finish().
     private final Map<Country, Map<ChainStage, CellTally>> owners = new HashMap<>();
     private int reported;
+    private final HeavyAccumulator heavy;
+    private final List<io.chokepoint.tracking.ExportControl> controls;
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                        Function<ProjectSnapshot, ProjectState> stateOf) {
+        this(period, settings, baselines, List.of(), stateOf);
+    }
+
+    SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                       List<io.chokepoint.tracking.ExportControl> controls,
+                       Function<ProjectSnapshot, ProjectState> stateOf) {
+        this.heavy = new HeavyAccumulator(period, settings, baselines);
+        this.controls = List.copyOf(controls);
         this.period = period;
         this.settings = settings;
         this.stateOf = stateOf;
@@ -60,6 +70,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
         }
         reported++;
         Project project = snapshot.project();
+        heavy.accept(project, state);
         StageTally stage = stages.get(project.stage());
         boolean comparable = state.capacityIn(stage.unit);
         double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
@@ -137,7 +148,9 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
                 ownerCells.add(new OwnerCell(owner, stage, t.projects, t.operating, t.pipeline, t.abroad))));
         pipeline.sort(Comparator.comparing(PipelineCell::stage).thenComparing(PipelineCell::status)
                 .thenComparing(PipelineCell::country));
-        return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
+        List<HeavyView> heavyViews = heavy.finish();
+        return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported, heavyViews,
+                ControlsView.of(controls, period, summaries, heavyViews));
     }
 
     private static CapacityTally tallyOf(ProjectState state, boolean comparable) {
