@@ -45,9 +45,8 @@ public final class HeavyBlock {
         HeavyView h = view.get();
         StringBuilder text = new StringBuilder("Heavy separation: China ");
         text.append(h.chinaSharePercent().map(HeavyBlock::share).orElse("share not computable"));
-        h.shareRow().ifPresent(b -> text.append(" (").append(h.sharePublished() ? "published " : "heavy set ")
-                .append(b.publishedOn() == null ? String.valueOf(b.year()) : b.publishedOn().toString())
-                .append(", ").append(StageCitations.firstSource(b.source())).append(")"));
+        h.shareRow().ifPresent(b -> text.append(" (").append(h.sharePublished() ? "published, " : "heavy set, ")
+                .append(shortSource(b)).append(")"));
         String unit = h.unit().orElse("");
         text.append("; ex-China heavy capacity ").append(tonnes(h.exChinaNow().orElse(0.0))).append(" → ")
                 .append(tonnes(h.exChinaProjected().orElse(0.0))).append(' ').append(unit).append(" in ")
@@ -107,6 +106,18 @@ public final class HeavyBlock {
     private static String idWithScope(ControlState s) {
         ExportControl c = s.control();
         return c.id() + (c.scope() == ExportControl.Scope.EXPORT ? "" : " (" + c.scope().code() + ")");
+    }
+
+    /**
+     * A page-1 citation: who said it and when, e.g. "CSIS 2025" for "Rare Earth Exchanges (CSIS, Baskaran &amp;
+     * Schwartz, …) n.d." published 2025-04-14 (the author a publication cites, when it names one briefly).
+     */
+    static String shortSource(io.chokepoint.tracking.Baseline b) {
+        String first = StageCitations.firstSource(b.source());
+        java.util.regex.Matcher cited = java.util.regex.Pattern.compile("\\(([^,()]{1,20})[,)]").matcher(first);
+        String who = cited.find() ? cited.group(1).strip() : first.replaceAll("\\s*\\(.*", "").replace(" n.d.", "").strip();
+        int year = b.publishedOn() == null ? b.year() : b.publishedOn().getYear();
+        return who + " " + year;
     }
 
     static String share(double percent) {

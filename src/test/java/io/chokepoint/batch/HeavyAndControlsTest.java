@@ -45,12 +45,14 @@ class HeavyAndControlsTest {
     static JsonNode december;
     static JsonNode october2026;
     static JsonNode november2026;
+    static ReportFiles decemberFiles;
 
     @BeforeAll
     static void runTheMonths() throws Exception {
         TrackerDatabase sample = TrackerDatabase.open(dir.resolve("chokepoint.db"));
         Path reports = dir.resolve("reports");
         december = run(sample, reports, DECEMBER);
+        decemberFiles = new ReportFiles(reports, DECEMBER);
         october2026 = run(sample, reports, ReportPeriod.parse("2026-10"));
         november2026 = run(sample, reports, ReportPeriod.parse("2026-11"));
     }
@@ -115,7 +117,7 @@ class HeavyAndControlsTest {
         assertThat(separation.get("shareSource").asText()).contains("CSIS");
         assertThat(separation.get("sharePublishedOn").asText()).isEqualTo(newest.get("published_on"));
         assertThat(december.get("heavyBlock").get(0).asText())
-                .startsWith("Heavy separation: China 99 % (published 2025-04-14, ").contains("CSIS");
+                .startsWith("Heavy separation: China 99 % (published, CSIS 2025);");
     }
 
     @Test
@@ -252,5 +254,50 @@ class HeavyAndControlsTest {
         // Back in force: the October package's elements now count at separation (Ho, Er, Tm, Eu, Yb join).
         assertThat(exposure(november2026, "separation", "all").get("countries").get(0).get("elements").toString())
                 .contains("Ho");
+    }
+
+    @Test
+    void december2025_page1AndTheMail_carryTheBlock() throws Exception {
+        String page1;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(decemberFiles.pdf().toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            // A line may break after a hyphen ("ex- China").
+            page1 = stripper.getText(pdf).replaceAll("\\s+", " ").replace("- ", "-");
+        }
+        assertThat(page1).contains("Heavy rare earths and controls")
+                .contains("Heavy separation: China 99 % (published, CSIS 2025)")
+                .contains("ex-China heavy capacity 0 → 200 t Dy-Tb oxide in 2030 as announced (150 risk-weighted)")
+                .contains("in force: CN-2023-057, CN-2025-018, US-2019-D054 (procurement)")
+                .contains("No control changed state this month.");
+        io.chokepoint.report.PeriodSummary summary = io.chokepoint.report.PeriodSummaryFile
+                .read(decemberFiles.summary()).orElseThrow();
+        io.chokepoint.delivery.ReportMessage mail = new io.chokepoint.distribution.ReportMail(summary,
+                decemberFiles.pdf()).test();
+        assertThat(mail.htmlBody()).contains("Heavy rare earths and controls")
+                .contains("ex-China heavy capacity 0 → 200 t Dy-Tb oxide in 2030");
+        assertThat(mail.textBody()).contains("suspended until 2026-11-10: CN-2025-056");
+    }
+
+    @Test
+    void december2025_workbook_heavyAndControlsSheets_typedAndInTables() throws Exception {
+        try (org.apache.poi.ss.usermodel.Workbook workbook = io.chokepoint.ReportFileReader.workbook(decemberFiles.workbook())) {
+            org.apache.poi.ss.usermodel.Sheet controls = workbook.getSheet("Controls");
+            org.apache.poi.ss.usermodel.Row cn057 = io.chokepoint.ReportFileReader.row(controls, "CN-2025-057").orElseThrow();
+            org.apache.poi.ss.usermodel.Cell until = cn057.getCell(io.chokepoint.ReportFileReader.column(controls, "Suspended until"));
+            assertThat(io.chokepoint.ReportFileReader.isDate(until)).isTrue();
+            assertThat(until.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 10));
+            assertThat(cn057.getCell(io.chokepoint.ReportFileReader.column(controls, "State on 2025-12-31"))
+                    .getStringCellValue()).isEqualTo("suspended until 2026-11-10");
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) controls).getTables()).hasSize(2);
+            org.apache.poi.ss.usermodel.Sheet heavy = workbook.getSheet("Heavy");
+            org.apache.poi.ss.usermodel.Row separation = io.chokepoint.ReportFileReader.row(heavy, "separation", "stage")
+                    .orElseThrow();
+            assertThat(separation.getCell(3).getNumericCellValue()).isEqualTo(0.99);
+            assertThat(separation.getCell(7).getNumericCellValue()).isEqualTo(200);
+            assertThat(separation.getCell(8).getNumericCellValue()).isEqualTo(150);
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) heavy).getTables()).hasSize(1);
+        }
     }
 }

@@ -83,6 +83,16 @@ final class FirstPage {
             layout.document.add(p);
         }
 
+        // A short block of its own (three lines whatever the tracker holds): the lists are in the heavy section.
+        heading(io.chokepoint.report.HeavyBlock.TITLE);
+        for (String line : io.chokepoint.report.HeavyBlock.lines(report.summary())) {
+            Paragraph p = new Paragraph("\u2022  " + line, fonts.small());
+            p.setIndentationLeft(9);
+            p.setFirstLineIndent(-9);
+            p.setLeading(fonts.small().getSize() * 1.3f);
+            layout.document.add(p);
+        }
+
         heading("What is solid and what is soft");
         for (String line : solidAndSoft()) {
             bullet(line);
