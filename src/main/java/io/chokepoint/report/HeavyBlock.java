@@ -112,7 +112,7 @@ public final class HeavyBlock {
      * A page-1 citation: who said it and when, e.g. "CSIS 2025" for "Rare Earth Exchanges (CSIS, Baskaran &amp;
      * Schwartz, …) n.d." published 2025-04-14 (the author a publication cites, when it names one briefly).
      */
-    static String shortSource(io.chokepoint.tracking.Baseline b) {
+    public static String shortSource(io.chokepoint.tracking.Baseline b) {
         String first = StageCitations.firstSource(b.source());
         java.util.regex.Matcher cited = java.util.regex.Pattern.compile("\\(([^,()]{1,20})[,)]").matcher(first);
         String who = cited.find() ? cited.group(1).strip() : first.replaceAll("\\s*\\(.*", "").replace(" n.d.", "").strip();
@@ -120,11 +120,11 @@ public final class HeavyBlock {
         return who + " " + year;
     }
 
-    static String share(double percent) {
+    public static String share(double percent) {
         return FactText.plain(Math.round(percent * 100) / 100.0) + " %";
     }
 
-    static String tonnes(double t) {
+    public static String tonnes(double t) {
         return String.format(Locale.ROOT, "%,.0f", t);
     }
 }

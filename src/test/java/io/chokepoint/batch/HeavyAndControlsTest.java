@@ -300,4 +300,16 @@ class HeavyAndControlsTest {
             assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) heavy).getTables()).hasSize(1);
         }
     }
+
+    @Test
+    void december2025_pdfSection_withTheControlsAndExposureTables() throws Exception {
+        String text = io.chokepoint.ReportFileReader.pdfText(decemberFiles.pdf()).replaceAll("\\s+", " ");
+        String section = text.substring(text.lastIndexOf("Heavy rare earths and controls"));
+        assertThat(section).contains("heavy separation outside China · t Dy-Tb oxide") // the chart's title
+                .contains("CN-2025-061 US extraterritorial".replace("US", "CN"))
+                .contains("suspended until 2026-11-10")
+                .contains("US-MP-02-SEP")
+                .contains("separation all 91.00 % (partial: Sm, Gd, Tb, Dy, Lu, Sc, Y)")
+                .contains("mining all none");
+    }
 }
