@@ -3,6 +3,7 @@ package io.chokepoint.report;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.SupplyChainSummary;
@@ -11,21 +12,30 @@ import io.chokepoint.tracking.ReportPeriod;
 
 /**
  * Everything a report format needs for one period: the numbers (with the previous period's and the changes),
- * the baselines they rest on, and a way to walk the project rows (which may be too many to hold in memory).
+ * the baselines they rest on, a way to walk the project rows (which may be too many to hold in memory), and the
+ * previous period's latest completed summary, if any (restatements are measured against it).
  */
 public record Report(
         ReportPeriod period,
         LocalDate generatedOn,
         Analysis analysis,
         List<Baseline> baselines,
-        ProjectRows projects) {
+        ProjectRows projects,
+        Optional<PeriodSummary> previousReport) {
 
     public Report {
+        previousReport = previousReport == null ? Optional.empty() : previousReport;
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(generatedOn, "generatedOn");
         Objects.requireNonNull(analysis, "analysis");
         baselines = List.copyOf(baselines);
         Objects.requireNonNull(projects, "projects");
+    }
+
+    /** A report with no previous summary to measure restatements against. */
+    public Report(ReportPeriod period, LocalDate generatedOn, Analysis analysis, List<Baseline> baselines,
+                  ProjectRows projects) {
+        this(period, generatedOn, analysis, baselines, projects, Optional.empty());
     }
 
     /** The period's numbers (the analysis's current summary). */

@@ -44,6 +44,9 @@ final class FirstPage {
      * Page 1 answers three questions, in this order: what moved this month, where each stage stands, and what is
      * solid and what is soft. The headline sentences and the share chart follow on page 2.
      */
+    /** How many funding lines page 1 prints; the rest are in the workbook. */
+    static final int FUNDING_SHOWN = 4;
+
     void write() {
         PdfFonts fonts = layout.fonts;
         Paragraph title = new Paragraph("Chokepoint: rare-earth processing capacity, " + report.period().title(),
@@ -71,6 +74,9 @@ final class FirstPage {
                     + "the workbook's Changes sheet.", fonts.small());
         }
 
+        whyItMoved();
+        funding();
+
         heading("Where each stage stands");
         PdfPTable stages = headlineTable();
         stages.setSpacingBefore(2);
@@ -96,6 +102,51 @@ final class FirstPage {
         heading("What is solid and what is soft");
         for (String line : solidAndSoft()) {
             bullet(line);
+        }
+    }
+
+    /**
+     * A short block of its own: a restatement of last month is one line each, and a change that is mostly its
+     * baseline says so in one sentence.
+     */
+    private void whyItMoved() {
+        List<String> lines = new java.util.ArrayList<>(io.chokepoint.report.Restatements.lines(report));
+        lines.addAll(Movers.baselineMoves(report.analysis()));
+        if (lines.isEmpty()) {
+            return;
+        }
+        for (String line : lines) {
+            Paragraph p = new Paragraph(line, layout.fonts.small());
+            p.setLeading(layout.fonts.small().getSize() * 1.3f);
+            layout.document.add(p);
+        }
+    }
+
+    /**
+     * A short block of its own: the month's funding, every news event with a typed amount, each in its own
+     * currency (the source's US$ only where it gave one; never converted), closed and committed before proposed.
+     */
+    private void funding() {
+        List<io.chokepoint.summary.News> money = report.analysis().news().stream()
+                .filter(n -> n.event().funding() != null)
+                .sorted(java.util.Comparator.comparing((io.chokepoint.summary.News n) -> n.event().funding().status())
+                        .thenComparing(io.chokepoint.summary.News::date))
+                .toList();
+        if (money.isEmpty()) {
+            return;
+        }
+        heading("Funding this month");
+        int shown = Math.min(money.size(), FUNDING_SHOWN);
+        for (io.chokepoint.summary.News n : money.subList(0, shown)) {
+            Paragraph p = new Paragraph("\u2022  " + n.company() + " (" + String.join(", ", n.stages().stream()
+                    .map(s -> s.code()).toList()) + ", " + n.dateLabel() + "): " + n.event().kind().code()
+                    .replace('_', ' ') + " " + io.chokepoint.report.Formats.funding(n.event().funding()) + ".",
+                    layout.fonts.small());
+            p.setLeading(layout.fonts.small().getSize() * 1.3f);
+            layout.document.add(p);
+        }
+        if (money.size() > shown) {
+            layout.paragraph((money.size() - shown) + " more in the workbook's Changes sheet.", layout.fonts.small());
         }
     }
 

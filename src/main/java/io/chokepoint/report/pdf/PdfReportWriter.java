@@ -45,6 +45,7 @@ public final class PdfReportWriter {
             firstPage.writeOverview();
             new CapacitySection(layout, report, charts).write();
             new ChangesSection(layout, report).write();
+            new AttributionSection(layout, report).write();
             StageSections stages = new StageSections(layout, report);
             stages.concentration();
             stages.midstream();

@@ -40,8 +40,8 @@ class WorkbookContentTest {
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages", "Country × Stage",
-                    "Owners", "Pipeline", "Changes", "Projects", "Data gaps", "Baselines", "Heavy", "Controls",
-                    "Methodology");
+                    "Owners", "Pipeline", "Changes", "Attribution", "Projects", "Data gaps", "Baselines", "Heavy",
+                    "Controls", "Methodology");
             // Mining and magnet have complete baselines: the share chart, one capacity chart and one chart of capacity
             // outside China each; separation has only tracked capacity (Canada's 100 t REO): one chart.
             assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(6);
