@@ -37,7 +37,7 @@ public final class PeriodAnalysis {
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         AnalysisBuilder builder = builder(tracker, period, settings);
-        tracker.periodSnapshots().forEach(period, builder);
+        tracker.periodProjects().forEach(period, builder);
         return builder.finish();
     }
 
@@ -46,7 +46,7 @@ public final class PeriodAnalysis {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
         // Facts recorded after the previous period's latest completed report but dated in it or earlier revise that
         // report (counted against the latest, not the first: a rerun already took the earlier ones in).
-        List<FacilityEvent> revisions = tracker.periodSnapshots().lastReported(period.previous())
+        List<FacilityEvent> revisions = tracker.periodProjects().lastReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
         return Analysis.builder(period, settings, baselines, tracker.trackedProjects()

@@ -46,14 +46,14 @@ public final class TrackedProjects {
 
     public List<Baseline> baselines() {
         return read(h -> h.createQuery("SELECT * FROM baseline ORDER BY stage, year, country, id")
-                .map((rs, ctx) -> ProjectColumns.readBaseline(rs))
+                .map((rs, ctx) -> FactColumns.readBaseline(rs))
                 .list());
     }
 
     /** The export controls, by id. */
     public List<io.chokepoint.tracking.ExportControl> controls() {
         return read(h -> h.createQuery("SELECT * FROM export_control ORDER BY id")
-                .map((rs, ctx) -> ProjectColumns.readControl(rs))
+                .map((rs, ctx) -> FactColumns.readControl(rs))
                 .list());
     }
 
@@ -61,7 +61,7 @@ public final class TrackedProjects {
     public List<FacilityEvent> eventsOf(String facilityId) {
         return read(h -> h.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY id")
                 .bind("facility", facilityId)
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 
@@ -71,7 +71,7 @@ public final class TrackedProjects {
                         "SELECT * FROM facility_event WHERE date BETWEEN :from AND :to ORDER BY date, facility_id, id")
                 .bind("from", from.toString())
                 .bind("to", to.toString())
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 
@@ -87,7 +87,7 @@ public final class TrackedProjects {
                                 + " ORDER BY date, facility_id, id")
                 .bind("after", java.time.format.DateTimeFormatter.ISO_INSTANT.format(recordedAfter))
                 .bind("datedBy", datedBy.toString())
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 
