@@ -97,4 +97,15 @@ class PostgresHeavyControlsTest {
         assertThat(a.get("groups").get(0).get("exChinaRiskWeighted").asDouble()).isEqualTo(150);
         assertThat(a.get("heavyBlock").get(1).asText()).contains("suspended until 2026-11-10");
     }
+
+    @Test
+    @Order(4)
+    void dbCopy_carriesTheControls_andTheirFingerprint() throws Exception {
+        io.chokepoint.tracking.store.PostgresLogin target = pg.newDatabase();
+        CliRun copy = CliRun.run(PostgresServer.env(target), "db", "copy", "--from", dir.resolve("lite.db").toString(),
+                "--to", target.url());
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        assertThat(TrackerDatabase.connect(target).trackedProjects().controls())
+                .isEqualTo(TrackerDatabase.open(dir.resolve("lite.db")).trackedProjects().controls()).hasSize(8);
+    }
 }
