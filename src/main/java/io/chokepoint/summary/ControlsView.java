@@ -168,9 +168,4 @@ public record ControlsView(LocalDate day, List<ControlState> controls, List<Stat
         });
         return new StageExposure(stage, view, exposures, procurement);
     }
-
-    /** The controls in force on the day. */
-    public List<ControlState> inForce() {
-        return controls.stream().filter(s -> s.state().status() == Status.IN_FORCE).toList();
-    }
 }

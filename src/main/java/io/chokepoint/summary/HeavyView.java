@@ -64,12 +64,4 @@ public record HeavyView(ChainStage stage, Optional<String> unit, int targetYear,
             missing = List.copyOf(missing);
         }
     }
-
-    /** "99 % (published, CSIS 2025)"-style source text: the row's source and date, or the set's year. */
-    public Optional<String> shareSource() {
-        return shareRow.map(b -> sharePublished
-                ? "published " + (b.publishedOn() == null ? String.valueOf(b.year()) : b.publishedOn().toString())
-                        + ", " + b.source()
-                : "heavy baseline " + b.year());
-    }
 }
