@@ -54,6 +54,7 @@ public final class PeriodAnalysis {
                 facility -> tracker.trackedProjects().eventsOf(facility))
                 // A year-precise event is news in December: look back a year for the period's news.
                 .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
-                        period.lastDay()));
+                        period.lastDay()))
+                .controls(tracker.trackedProjects().controls());
     }
 }

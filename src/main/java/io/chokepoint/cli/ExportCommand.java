@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "Exports a table as a CSV file in the format of the sample data (same header and column order, "
                         + "plain numbers, ISO dates, empty for unknown). The file appears only when complete.",
                 "With --as-of, the file holds what the tracker knew on that day: later events, projects announced "
-                        + "later with no earlier evidence, and baselines published later (or, undated, of later years) are left out."})
+                        + "later with no earlier evidence, baselines published later (or, undated, of later years) and controls announced later are left out."})
 final class ExportCommand implements Callable<Integer> {
 
     /** The file name that means standard output. */
@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private final Environment environment;
 
-    @Parameters(index = "0", paramLabel = "projects|events|baselines", converter = TableConverter.class,
+    @Parameters(index = "0", paramLabel = "projects|events|baselines|controls", converter = TableConverter.class,
             description = "Which table to export.")
     TrackerTable table;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import}: load a CSV file of projects, events, baselines or stakeholders into the tracker, all rows or
+ * {@code import}: load a CSV file of projects, events, baselines, export controls or stakeholders into the tracker, all rows or
  * none.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "projects|events|baselines|stakeholders",
+    @Parameters(index = "0", paramLabel = "projects|events|baselines|controls|stakeholders",
             description = "Which table the file holds (stakeholders: columns email,name,stages,countries).")
     String kind;
 

@@ -161,6 +161,11 @@ public final class ReportMail {
             body.list(differences);
         }
 
+        if (!summary.heavyBlock().isEmpty()) {
+            body.heading(io.chokepoint.report.HeavyBlock.TITLE);
+            body.list(summary.heavyBlock());
+        }
+
         if (!countriesFollowed.isEmpty()) {
             body.heading("Countries you follow");
             body.list(countriesFollowed.stream().map(this::countryLine).toList());

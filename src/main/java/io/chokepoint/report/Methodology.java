@@ -66,6 +66,22 @@ public final class Methodology {
                 + "(old and new, with unit), a cancellation; each with the event that carried it. An event that "
                 + "changed nothing is not a change. The change in China share compares this period with the "
                 + "previous one recomputed from today's data.");
+        s.add("Heavy rare earths: the heavy view of separation, metal, alloy and magnet counts the projects that "
+                + "process heavy rare earths (ree_group heavy or both). China's heavy share comes from a complete heavy "
+                + "baseline set, else the newest published heavy share (by publication date, within the age limit). "
+                + "Ex-China heavy capacity, now and in " + settings.targetYear() + ", follows the projection's rules "
+                + "but sums only capacity in a heavy unit (t Dy-Tb oxide at separation; none is defined at the other "
+                + "stages): a 'both' plant stating t REO or NdPr oxide is heavy-capable with its heavy capacity "
+                + "undisclosed, a 'heavy' plant in another unit is not comparable; t Dy-Tb oxide is never added to "
+                + "t REO.");
+        s.add("Export controls are facts, never share inputs. A control's state on the last day is announced, in "
+                + "force, suspended (from suspended_on through suspended_until, also before the effective date) or "
+                + "lifted; a change of state in the month is news. A stage is exposed when an export or "
+                + "extraterritorial control is in force on one of its forms (ore: mining; concentrate: "
+                + "concentration; oxide, compound: separation; metal; alloy; magnet): its exposure is the imposing "
+                + "country's computed share of the stage now (heavy view: China's heavy share), 'partial' naming the "
+                + "elements covered when not all; 'not computable' where the share is. Procurement rules are listed "
+                + "beside the stage, never counted; technology and equipment controls belong to no stage.");
         return s;
     }
 

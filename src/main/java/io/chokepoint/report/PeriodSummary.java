@@ -43,11 +43,16 @@ import io.chokepoint.tracking.Country;
  * @param attribution    why each share moved: its parts (the baseline, then one per fact dated in the period)
  * @param restatements   one line per stage and share whose previous figure, as known now, differs by 0.05 pp or
  *                       more from what the previous report published (or one line saying the rules changed)
+ * @param heavyBlock     page 1's "Heavy rare earths and controls" lines ({@link HeavyBlock})
+ * @param groups         the heavy view of separation, metal, alloy and magnet
+ * @param controls       the export controls on the period's last day and their changes of state in the period
+ * @param exposure       per stage and view (all, heavy): the share under an export control in force
  */
 public record PeriodSummary(int schemaVersion, String period, String title, String asOf, String previousPeriod,
                             int targetYear, List<String> headline, List<Mover> movers, List<Stage> stages,
                             List<ChangeFact> changes, String rules, String settings, List<NewsItem> news,
-                            List<AttributionPart> attribution, List<String> restatements) {
+                            List<AttributionPart> attribution, List<String> restatements, List<String> heavyBlock,
+                            List<Group> groups, Controls controls, List<Exposure> exposure) {
 
     /** The version of the file's layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
@@ -67,6 +72,107 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
         news = news == null ? List.of() : List.copyOf(news);
         attribution = attribution == null ? List.of() : List.copyOf(attribution);
         restatements = restatements == null ? List.of() : List.copyOf(restatements);
+        // A summary written before issue 23 has none of these.
+        heavyBlock = heavyBlock == null ? List.of() : List.copyOf(heavyBlock);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        exposure = exposure == null ? List.of() : List.copyOf(exposure);
+    }
+
+    /**
+     * A stage's heavy view (projects {@code heavy} and {@code both}).
+     *
+     * @param unit                 the stage's heavy unit; null where none is defined (no heavy capacity is summed)
+     * @param chinaHeavySharePercent China's heavy share; null when neither a heavy set nor a published share exists
+     * @param sharePublished       whether that share is a published figure (no complete heavy set)
+     * @param shareSource          its source (publication, without links); null without a share
+     * @param sharePublishedOn     when it was published, {@code YYYY-MM-DD}; null if unknown
+     * @param exChinaNow           ex-China heavy capacity operating now, in {@code unit}; null without a unit
+     * @param exChinaAsAnnounced   the same in the target year as announced; null without a unit
+     * @param exChinaRiskWeighted  the same, risk-weighted; null without a unit
+     * @param relieving            ex-China heavy-view projects alive (not cancelled or suspended)
+     * @param undisclosed          of them, heavy-capable with heavy capacity undisclosed
+     * @param notComparable        of them, {@code heavy} with capacity in another unit
+     */
+    public record Group(String stage, String unit, Double chinaHeavySharePercent, boolean sharePublished,
+                        String shareSource, String sharePublishedOn, Double exChinaNow, Double exChinaAsAnnounced,
+                        Double exChinaRiskWeighted, int targetYear, List<GroupCountry> countries,
+                        List<GroupProject> projects, int relieving, int undisclosed, int notComparable) {
+        public Group {
+            countries = List.copyOf(countries);
+            projects = List.copyOf(projects);
+        }
+    }
+
+    /** A country's ex-China heavy capacity: now, and in the target year as announced and risk-weighted. */
+    public record GroupCountry(String country, double now, double asAnnounced, double riskWeighted) {
+    }
+
+    /** A relieving project and what it does not disclose. */
+    public record GroupProject(String id, String facility, String country, String reeGroup, String status,
+                               Integer targetYear, Double heavyCapacity, String capacityNote, List<String> missing) {
+        public GroupProject {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /** The controls announced by the period's last day, with their state then, and the period's changes of state. */
+    public record Controls(String asOf, List<Control> list, List<ControlChange> changes) {
+        public Controls {
+            list = List.copyOf(list);
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * A control and its state on the period's last day.
+     *
+     * @param state      {@code announced}, {@code in_force}, {@code suspended} or {@code lifted}
+     * @param stateUntil the last day of a suspension; null otherwise
+     * @param stateText  how the report prints the state, e.g. "suspended until 2026-11-10"
+     */
+    public record Control(String id, String country, String authority, String measure, List<String> elements,
+                          List<String> forms, String scope, String announcedOn, String effectiveOn,
+                          String suspendedOn, String suspendedUntil, String liftedOn, String state,
+                          String stateUntil, String stateText, String source) {
+        public Control {
+            elements = List.copyOf(elements);
+            forms = List.copyOf(forms);
+        }
+    }
+
+    /** A change of a control's state within the period (news). */
+    public record ControlChange(String id, String date, String from, String to, String sentence) {
+    }
+
+    /**
+     * A stage's exposure in one view ({@code all} or {@code heavy}).
+     *
+     * @param text        "91.00 % (partial: Sm, Gd, Tb, Dy, Lu, Sc, Y)", "99 % (published)", "not computable", "none"
+     * @param countries   one per imposing country with a control in force on one of the stage's forms
+     * @param procurement procurement rules on the stage's forms, with their state: listed, never counted
+     */
+    public record Exposure(String stage, String view, String text, List<ExposureCountry> countries,
+                           List<ProcurementRule> procurement) {
+        public Exposure {
+            countries = List.copyOf(countries);
+            procurement = List.copyOf(procurement);
+        }
+    }
+
+    /**
+     * @param sharePercent null where not computable
+     * @param elements     the elements covered when not all rare earths (then {@code partial}); empty for all
+     */
+    public record ExposureCountry(String country, Double sharePercent, boolean published, boolean partial,
+                                  List<String> elements, List<String> controls) {
+        public ExposureCountry {
+            elements = List.copyOf(elements);
+            controls = List.copyOf(controls);
+        }
+    }
+
+    /** A procurement rule beside a stage. */
+    public record ProcurementRule(String id, String country, String state, String stateText, String effectiveOn) {
     }
 
     /**
@@ -260,7 +366,45 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
         return new PeriodSummary(SCHEMA_VERSION, report.period().toString(), report.period().title(),
                 report.asOf().toString(), report.period().previous().toString(), targetYear,
                 Headline.sentences(report), movers, stages, changes, RULES, summary.settings().canonical(), news,
-                parts, Restatements.lines(report));
+                parts, Restatements.lines(report), HeavyBlock.lines(summary),
+                summary.heavy().stream().map(PeriodSummary::group).toList(), controls(summary.controls()),
+                summary.controls().exposure().stream().map(PeriodSummary::exposure).toList());
+    }
+
+    private static Group group(io.chokepoint.summary.HeavyView h) {
+        return new Group(h.stage().code(), h.unit().orElse(null), h.chinaSharePercent().orElse(null),
+                h.sharePublished(), h.shareRow().map(b -> StageCitations.firstSource(b.source())).orElse(null),
+                h.shareRow().map(b -> b.publishedOn() == null ? null : b.publishedOn().toString()).orElse(null),
+                h.exChinaNow().orElse(null), h.exChinaProjected().orElse(null), h.exChinaWeighted().orElse(null),
+                h.targetYear(), h.countries().stream().map(c -> new GroupCountry(c.country().code(), c.now(),
+                        c.projected(), c.weighted())).toList(),
+                h.projects().stream().map(p -> new GroupProject(p.id(), p.facility(), p.country().code(),
+                        p.reeGroup(), p.status(), p.targetYear(), p.heavyCapacity(), p.capacityNote(), p.missing()))
+                        .toList(), h.relieving(), h.undisclosed(), h.notComparable());
+    }
+
+    static Controls controls(io.chokepoint.summary.ControlsView view) {
+        return new Controls(view.day().toString(), view.controls().stream().map(s -> {
+            io.chokepoint.tracking.ExportControl c = s.control();
+            return new Control(c.id(), c.country().code(), c.authority(), c.measure(), c.elements(),
+                    c.forms().stream().map(io.chokepoint.tracking.ExportControl.Form::code).toList(), c.scope().code(),
+                    text(c.announcedOn()), text(c.effectiveOn()), text(c.suspendedOn()), text(c.suspendedUntil()),
+                    text(c.liftedOn()), s.state().status().code(), text(s.state().until()), s.state().text(),
+                    StageCitations.firstSource(c.source()));
+        }).toList(), view.changes().stream().map(c -> new ControlChange(c.control().id(), c.date().toString(),
+                c.from().status().code(), c.to().status().code(), HeavyBlock.change(c))).toList());
+    }
+
+    private static Exposure exposure(io.chokepoint.summary.ControlsView.StageExposure e) {
+        return new Exposure(e.stage().code(), e.view(), e.text(), e.exposures().stream().map(x -> new ExposureCountry(
+                x.country().code(), x.sharePercent().orElse(null), x.published(), x.partial(), x.elements(),
+                x.controlIds())).toList(), e.procurement().stream().map(s -> new ProcurementRule(s.control().id(),
+                s.control().country().code(), s.state().status().code(), s.state().text(),
+                text(s.control().effectiveOn()))).toList());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static NewsItem news(io.chokepoint.summary.News n, java.time.LocalDate asOf) {

@@ -92,6 +92,13 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
         }
     }
 
+    /** Gives the tracker's export controls: their states, changes of state and the exposure join both summaries. */
+    public AnalysisBuilder controls(List<io.chokepoint.tracking.ExportControl> controls) {
+        current.controls(controls);
+        previous.controls(controls);
+        return this;
+    }
+
     /**
      * The events that may be news this period (dated up to a year before its end): those whose day, month, quarter
      * or year ends in the period are. Call before the snapshots are fed in.

@@ -35,9 +35,12 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
     // finish().
     private final Map<Country, Map<ChainStage, CellTally>> owners = new HashMap<>();
     private int reported;
+    private final HeavyAccumulator heavy;
+    private List<io.chokepoint.tracking.ExportControl> controls = List.of();
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                        Function<PeriodProject, ProjectState> stateOf) {
+        this.heavy = new HeavyAccumulator(period, settings, baselines);
         this.period = period;
         this.settings = settings;
         this.stateOf = stateOf;
@@ -60,6 +63,7 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
         }
         reported++;
         Project project = snapshot.project();
+        heavy.accept(project, state);
         StageTally stage = stages.get(project.stage());
         boolean comparable = state.capacityIn(stage.unit);
         double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
@@ -212,6 +216,11 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
         return state.targetYear() != null && state.targetYear() > baselineYear;
     }
 
+    /** The tracker's export controls, for their state on the period's last day and the stages' exposure. */
+    void controls(List<io.chokepoint.tracking.ExportControl> controls) {
+        this.controls = List.copyOf(controls);
+    }
+
     public SupplyChainSummary finish() {
         List<StageSummary> summaries = new ArrayList<>();
         List<CountryStageCell> cells = new ArrayList<>();
@@ -227,7 +236,9 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
                 ownerCells.add(new OwnerCell(owner, stage, t.projects, t.operating, t.pipeline, t.abroad))));
         pipeline.sort(Comparator.comparing(PipelineCell::stage).thenComparing(PipelineCell::status)
                 .thenComparing(PipelineCell::country));
-        return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported);
+        List<HeavyView> heavyViews = heavy.finish();
+        return new SupplyChainSummary(period, settings, summaries, cells, ownerCells, pipeline, reported, heavyViews,
+                ControlsView.of(controls, period, summaries, heavyViews));
     }
 
     private static CapacityTally tallyOf(ProjectState state, boolean comparable) {

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Optional;
 
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
@@ -20,7 +21,9 @@ public record SupplyChainSummary(
         List<CountryStageCell> cells,
         List<OwnerCell> owners,
         List<PipelineCell> pipeline,
-        int reportedProjects) {
+        int reportedProjects,
+        List<HeavyView> heavy,
+        ControlsView controls) {
 
     public SupplyChainSummary {
         Objects.requireNonNull(period, "period");
@@ -29,6 +32,13 @@ public record SupplyChainSummary(
         cells = List.copyOf(cells);
         owners = List.copyOf(owners);
         pipeline = List.copyOf(pipeline);
+        heavy = List.copyOf(heavy);
+        Objects.requireNonNull(controls, "controls");
+    }
+
+    /** The stage's heavy view (separation, metal, alloy, magnet). */
+    public Optional<HeavyView> heavy(ChainStage stage) {
+        return heavy.stream().filter(h -> h.stage() == stage).findFirst();
     }
 
     public StageSummary stage(ChainStage stage) {

@@ -68,6 +68,11 @@ public final class FactParser {
         return parse(fields(row, problems), TrackerTable.BASELINES.requiredValues(), FactParser::baseline);
     }
 
+    /** The export control the row holds, as {@link #project(Row, List)}. */
+    public static ExportControl control(Row row, List<DataProblem> problems) {
+        return parse(fields(row, problems), TrackerTable.CONTROLS.requiredValues(), FactParser::control);
+    }
+
     private static Fields fields(Row row, List<DataProblem> problems) {
         return new Fields(row.file(), row.line(), row.raw(), row.label(), row.decode(), problems);
     }
@@ -208,6 +213,47 @@ public final class FactParser {
                 : new Funding(amount, currency, usdMillions, kind, status);
     }
 
+    private static ExportControl control(Fields f) {
+        String id = f.text("id");
+        Country country = f.country("country");
+        if (country != null && (country.isRestOfWorld() || country.equals(Country.UNDISCLOSED))) {
+            f.problem("country", "unknown country '" + country.code() + "': a control is imposed by a country");
+            country = null;
+        }
+        List<String> elements = new ArrayList<>();
+        for (String e : f.list("elements")) {
+            if (!ExportControl.RARE_EARTHS.contains(e)) {
+                f.problem("elements", "unknown element '" + e + "', expected rare-earth symbols such as Dy, one of "
+                        + String.join(", ", ExportControl.RARE_EARTHS));
+            } else {
+                elements.add(e);
+            }
+        }
+        List<ExportControl.Form> forms = new ArrayList<>();
+        for (String form : f.list("forms")) {
+            try {
+                forms.add(ExportControl.Form.fromCode(form));
+            } catch (IllegalArgumentException e) {
+                f.problem("forms", e.getMessage());
+            }
+        }
+        ExportControl.Scope scope = f.code("scope", ExportControl.Scope::fromCode);
+        LocalDate announced = f.date("announced_on");
+        LocalDate effective = f.date("effective_on");
+        LocalDate suspendedOn = f.date("suspended_on");
+        LocalDate suspendedUntil = f.date("suspended_until");
+        LocalDate lifted = f.date("lifted_on");
+        for (ExportControl.DateProblem p : ExportControl.dateProblems(announced, effective, suspendedOn,
+                suspendedUntil, lifted)) {
+            f.problem(p.column(), p.message());
+        }
+        if (f.hasProblems()) {
+            return null;
+        }
+        return new ExportControl(id, country, f.text("authority"), f.text("measure"), elements, forms, scope,
+                announced, effective, suspendedOn, suspendedUntil, lifted, f.text("source"), f.text("notes"));
+    }
+
     private static Baseline baseline(Fields f) {
         Country country = f.country("country");
         ChainStage stage = f.code("stage", ChainStage::fromCode);
@@ -338,6 +384,15 @@ public final class FactParser {
 
         Country country(String column) {
             return code(column, Country::new);
+        }
+
+        /** A {@code ;}-separated list, each item stripped; empty items are left out. */
+        List<String> list(String column) {
+            String value = text(column);
+            if (value == null) {
+                return List.of();
+            }
+            return Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         List<Country> countries(String column) {

@@ -50,6 +50,15 @@ public final class FactText {
                 text(b.publishedOn()), text(b.reeGroup()));
     }
 
+    /** A control's values in the order of its CSV columns (lists {@code ;}-separated, as the files write them). */
+    public static List<String> controlValues(ExportControl c) {
+        return List.of(c.id(), c.country().code(), text(c.authority()), text(c.measure()),
+                String.join(";", c.elements()),
+                String.join(";", c.forms().stream().map(ExportControl.Form::code).toList()), c.scope().code(),
+                text(c.announcedOn()), text(c.effectiveOn()), text(c.suspendedOn()), text(c.suspendedUntil()),
+                text(c.liftedOn()), text(c.source()), text(c.notes()));
+    }
+
     /** Plain digits: no {@code .0} on whole numbers, no exponent; empty for null. */
     public static String plain(Double number) {
         return number == null ? "" : BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();

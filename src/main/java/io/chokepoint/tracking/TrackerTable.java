@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The tracker's three tables and their columns: the one list of each table's columns, in the order of the sample
+ * The tracker's four tables and their columns: the one list of each table's columns, in the order of the sample
  * data's CSV files, which the CSV format, the store, the fingerprint and the generator all use.
  */
 public enum TrackerTable {
@@ -32,7 +32,14 @@ public enum TrackerTable {
                     "published_on", "ree_group"),
             9,
             List.of("country", "stage", "year", "basis"),
-            Set.of("year"), Set.of("value_tpa"));
+            Set.of("year"), Set.of("value_tpa")),
+    // Dates are ISO text (as every table's); elements and forms are ';'-separated lists.
+    CONTROLS("controls",
+            List.of("id", "country", "authority", "measure", "elements", "forms", "scope", "announced_on",
+                    "effective_on", "suspended_on", "suspended_until", "lifted_on", "source", "notes"),
+            14,
+            List.of("id", "country", "forms", "scope", "announced_on"),
+            Set.of(), Set.of());
 
     /** How a column's values are stored and compared: as text, a whole number or a decimal. */
     public enum ColumnType { TEXT, INTEGER, DECIMAL }

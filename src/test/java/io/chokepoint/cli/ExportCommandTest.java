@@ -21,7 +21,12 @@ import io.chokepoint.tracking.store.TrackerDatabase;
 
 class ExportCommandTest {
 
-    private static final List<String> TABLES = List.of("projects", "events", "baselines");
+    private static final List<String> TABLES = List.of("projects", "events", "baselines", "controls");
+
+    /** The sample's file of a table: the controls are export_controls.csv. */
+    private static String fileOf(String table) {
+        return table.equals("controls") ? "export_controls.csv" : table + ".csv";
+    }
 
     @TempDir
     Path dir;
@@ -52,7 +57,7 @@ class ExportCommandTest {
             CliRun run = CliRun.run("export", table, csv.toString(), "--db", db.toString());
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(Files.readAllBytes(csv)).as(table).isEqualTo(sampleFile(table + ".csv"));
+            assertThat(Files.readAllBytes(csv)).as(table).isEqualTo(sampleFile(fileOf(table)));
         }
         assertThat(CliRun.run("export", "events", dir.resolve("e.csv").toString(), "--db", db.toString()).out().strip())
                 .isEqualTo(dir.resolve("e.csv") + ": 116 rows written");
@@ -115,6 +120,13 @@ class ExportCommandTest {
                 ? r.get("year").compareTo("2025") <= 0 : r.get("published_on").compareTo("2025-12-01") <= 0).isTrue());
         assertThat(baselines).extracting(r -> r.get("stage") + " " + r.get("year"))
                 .doesNotContain("mining 2025", "recycling 2023").contains("mining 2030", "magnet 2027");
+        // Every sample control was announced by then (the latest, 2025-10-09).
+        assertThat(records(dir.resolve("controls.csv"))).hasSize(8);
+        CliRun early = CliRun.run("export", "controls", "--as-of", "2024-01-01", dir.resolve("early.csv").toString(),
+                "--db", db.toString());
+        assertThat(early.exitCode()).as(early.err()).isZero();
+        assertThat(records(dir.resolve("early.csv"))).extracting(r -> r.get("id"))
+                .containsExactly("CN-2023-057", "US-2019-D054");
     }
 
     @Test

@@ -139,6 +139,27 @@ class ProjectCommandTest {
     }
 
     @Test
+    void reeGroup_isEditedShownAndExported_andAnUnknownGroupIsRefused() throws Exception {
+        // The sample's LS Eco Energy metal row is 'light'; its export line ends with the group (issue 23).
+        assertThat(exported("VN-LSEE-01-MET")).endsWith(",light");
+
+        CliRun run = cli("project", "update", "VN-LSEE-01-MET", "--ree-group", "both");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines()).containsExactly("Updated project VN-LSEE-01-MET:", "  ree_group: light -> both");
+        assertThat(cli("project", "show", "VN-LSEE-01-MET").out().lines())
+                .contains("  ree_group            both");
+        assertThat(exported("VN-LSEE-01-MET")).endsWith(",both");
+
+        Contents before = TestTrackers.contents(db);
+        CliRun bad = cli("project", "update", "VN-LSEE-01-MET", "--ree-group", "medium");
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err().strip()).isEqualTo(
+                "--ree-group: unknown ree_group 'medium', expected one of light, heavy, both");
+        assertThat(TestTrackers.contents(db)).isEqualTo(before);
+    }
+
+    @Test
     void update_ofAnUnknownProject_isAnInputError() {
         CliRun run = cli("project", "update", "VN-NOPE-01-MET", "--status", "approved");
 

@@ -54,6 +54,8 @@ public final class ExcelReportWriter {
     public static final String PROJECTS = "Projects";
     public static final String DATA_GAPS = "Data gaps";
     public static final String BASELINES = "Baselines";
+    public static final String HEAVY = "Heavy";
+    public static final String CONTROLS = "Controls";
     public static final String METHODOLOGY = "Methodology";
 
     /** Rows kept in memory per streamed sheet. */
@@ -154,6 +156,8 @@ public final class ExcelReportWriter {
             attribution(workbook.createSheet(ATTRIBUTION));
             projectsAndDataGaps();
             baselines(workbook.createSheet(BASELINES));
+            heavy(workbook.createSheet(HEAVY));
+            controls(workbook.createSheet(CONTROLS));
             methodology(workbook.createSheet(METHODOLOGY));
         }
 
@@ -551,6 +555,111 @@ public final class ExcelReportWriter {
         private boolean used(Baseline b) {
             StageSummary s = report.summary().stage(b.stage());
             return s.baselineRows().contains(b) || s.publishedShare().equals(Optional.of(b));
+        }
+
+        /**
+         * The heavy view: per stage, China's heavy share and its source, ex-China heavy capacity now and in the
+         * target year; then one row per relieving project with what it does not disclose.
+         */
+        private void heavy(Sheet sheet) {
+            int target = report.summary().settings().targetYear();
+            cells.header(sheet, 0, "Stage", "Row", "Heavy unit", "China heavy share", "Share source",
+                    "Share published on", "Ex-China heavy capacity now", "Ex-China heavy capacity " + target
+                            + " (as announced)", "Ex-China heavy capacity " + target + " (risk-weighted)",
+                    "Project", "Facility", "Country", "ree_group", "Status", "Target year", "Heavy capacity",
+                    "Capacity in the heavy view", "Does not disclose");
+            int r = 1;
+            for (io.chokepoint.summary.HeavyView h : report.summary().heavy()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, h.stage().code());
+                Cells.text(row, 1, "stage");
+                Cells.text(row, 2, h.unit().orElse("none defined"));
+                h.chinaSharePercent().ifPresent(v -> Cells.number(row, 3, v / 100, cells.percent));
+                h.shareRow().ifPresent(b -> {
+                    Cells.text(row, 4, (h.sharePublished() ? "published: " : "heavy set " + b.year() + ": ")
+                            + StageCitations.firstSource(b.source()));
+                    if (b.publishedOn() != null) {
+                        cells.date(row, 5, b.publishedOn());
+                    }
+                });
+                Cells.number(row, 6, h.exChinaNow(), cells.tonnes);
+                Cells.number(row, 7, h.exChinaProjected(), cells.tonnes);
+                Cells.number(row, 8, h.exChinaWeighted(), cells.tonnes);
+                for (io.chokepoint.summary.HeavyView.HeavyProject p : h.projects()) {
+                    Row pr = sheet.createRow(r++);
+                    Cells.text(pr, 0, h.stage().code());
+                    Cells.text(pr, 1, "project");
+                    Cells.text(pr, 2, h.unit().orElse("none defined"));
+                    Cells.text(pr, 9, p.id());
+                    Cells.text(pr, 10, p.facility());
+                    Cells.text(pr, 11, p.country().code());
+                    Cells.text(pr, 12, p.reeGroup());
+                    Cells.text(pr, 13, p.status());
+                    if (p.targetYear() != null) {
+                        Cells.number(pr, 14, p.targetYear(), cells.integer);
+                    }
+                    if (p.heavyCapacity() != null) {
+                        Cells.number(pr, 15, p.heavyCapacity(), cells.tonnes);
+                    }
+                    Cells.text(pr, 16, p.capacityNote());
+                    Cells.text(pr, 17, String.join(", ", p.missing()));
+                }
+            }
+            Cells.wide(sheet, 40, 4, 10, 16, 17);
+            cells.table(sheet, 0, r - 1, HEAVY);
+        }
+
+        /** The controls with their state on the period's last day (dates as dates), and each stage's exposure. */
+        private void controls(Sheet sheet) {
+            io.chokepoint.summary.ControlsView view = report.summary().controls();
+            cells.header(sheet, 0, "Id", "Country", "Authority", "Measure", "Elements", "Forms", "Scope",
+                    "Announced on", "Effective on", "Suspended on", "Suspended until", "Lifted on",
+                    "State on " + view.day(), "Changed this month", "Exposure of", "Source");
+            int r = 1;
+            for (io.chokepoint.summary.ControlsView.ControlState s : view.controls()) {
+                io.chokepoint.tracking.ExportControl c = s.control();
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, c.id());
+                Cells.text(row, 1, c.country().code());
+                Cells.text(row, 2, c.authority());
+                Cells.text(row, 3, c.measure());
+                Cells.text(row, 4, c.elements().isEmpty() ? "" : String.join(", ", c.elements()));
+                Cells.text(row, 5, String.join(", ", c.forms().stream()
+                        .map(io.chokepoint.tracking.ExportControl.Form::code).toList()));
+                Cells.text(row, 6, c.scope().code());
+                java.time.LocalDate[] dates = {c.announcedOn(), c.effectiveOn(), c.suspendedOn(), c.suspendedUntil(),
+                        c.liftedOn()};
+                for (int i = 0; i < dates.length; i++) {
+                    if (dates[i] != null) {
+                        cells.date(row, 7 + i, dates[i]);
+                    }
+                }
+                Cells.text(row, 12, s.state().text());
+                Cells.text(row, 13, String.join("; ", view.changes().stream().filter(x -> x.control().equals(c))
+                        .map(io.chokepoint.report.HeavyBlock::change).toList()));
+                Cells.text(row, 14, String.join(", ", view.exposure().stream()
+                        .filter(e -> e.exposures().stream().anyMatch(x -> x.controlIds().contains(c.id())))
+                        .map(e -> e.stage().code() + (e.view().equals("all") ? "" : " (" + e.view() + ")")).toList()));
+                Cells.text(row, 15, c.source());
+            }
+            Cells.wide(sheet, 50, 3, 15);
+            cells.table(sheet, 0, r - 1, CONTROLS);
+            // The exposure below the table, as its own block.
+            r += 1;
+            int exposureHeader = r;
+            cells.blockHeader(sheet, r++, "Stage", "View", "Exposure", "Controls in force",
+                    "Procurement (listed, not counted)");
+            for (io.chokepoint.summary.ControlsView.StageExposure e : view.exposure()) {
+                Row row = sheet.createRow(r++);
+                Cells.text(row, 0, e.stage().code());
+                Cells.text(row, 1, e.view());
+                Cells.text(row, 2, e.text());
+                Cells.text(row, 3, String.join(", ", e.exposures().stream()
+                        .flatMap(x -> x.controlIds().stream()).toList()));
+                Cells.text(row, 4, String.join(", ", e.procurement().stream()
+                        .map(p -> p.control().id() + " (" + p.state().text() + ")").toList()));
+            }
+            cells.table(sheet, exposureHeader, r - 1, "Exposure");
         }
 
         private void methodology(Sheet sheet) {

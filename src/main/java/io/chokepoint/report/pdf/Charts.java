@@ -291,6 +291,40 @@ final class Charts {
                 stage.unit() + " per year", "Operating", "Pipeline", ChartData.tracked(report.summary(), stage));
     }
 
+    /**
+     * Ex-China heavy capacity by country in the heavy view's unit: now, and in the target year as announced and
+     * risk-weighted (the heavy section's chart).
+     */
+    JFreeChart heavyExChina(io.chokepoint.summary.HeavyView view) {
+        String unit = view.unit().orElse("");
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (io.chokepoint.summary.HeavyView.CountryHeavy c : view.countries()) {
+            data.addValue(c.now(), "Now", c.country().displayName());
+            data.addValue(c.projected(), view.targetYear() + " as announced", c.country().displayName());
+            data.addValue(c.weighted(), view.targetYear() + " risk-weighted", c.country().displayName());
+        }
+        BarRenderer renderer = new BarRenderer();
+        style(renderer);
+        renderer.setSeriesPaint(0, NOW);
+        renderer.setSeriesPaint(1, PUBLISHED);
+        renderer.setSeriesPaint(2, PROJECTED);
+        renderer.setItemMargin(0.0);
+        renderer.setMaximumBarWidth(0.08);
+        NumberAxis capacity = new NumberAxis(unit + " per year");
+        capacity.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
+        capacity.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
+        capacity.setUpperMargin(0.06);
+        CategoryAxis countries = new CategoryAxis("Country");
+        countries.setCategoryMargin(0.25);
+        countries.setMaximumCategoryLabelWidthRatio(0.3f);
+        CategoryPlot plot = new CategoryPlot(data, countries, capacity, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        return chart("heavy " + view.stage().code() + " outside China · " + unit,
+                "Source: tracked projects with ree_group heavy or both (Chokepoint tracker); only capacity in " + unit
+                        + " is summed.", plot);
+    }
+
     private JFreeChart countryBars(String title, String source, String valueTitle, String first, String second,
                                    List<CountryBar> bars) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();

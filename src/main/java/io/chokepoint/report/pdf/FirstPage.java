@@ -106,6 +106,16 @@ final class FirstPage {
             layout.document.add(p);
         }
 
+        // A short block of its own: one paragraph of three sentences whatever the tracker holds (the lists are in
+        // the heavy section), with its title run in, so it costs page 1 no heading line.
+        Paragraph heavy = new Paragraph();
+        heavy.add(new com.lowagie.text.Chunk(io.chokepoint.report.HeavyBlock.TITLE + ". ", fonts.tableCellBold()));
+        heavy.add(new com.lowagie.text.Chunk(String.join(" ", io.chokepoint.report.HeavyBlock.lines(report.summary())),
+                fonts.small()));
+        heavy.setLeading(fonts.small().getSize() * 1.3f);
+        heavy.setSpacingBefore(4);
+        layout.document.add(heavy);
+
         heading("What is solid and what is soft");
         List<String> stageLines = solidAndSoft();
         List<String> shown = lists.shown(SOLID_AND_SOFT, stageLines, 1);

@@ -49,6 +49,7 @@ public final class PdfReportWriter {
             StageSections stages = new StageSections(layout, report);
             stages.concentration();
             stages.midstream();
+            new HeavySection(layout, report, charts).write();
             stages.countryStageMatrix();
             stages.solidVsSoft();
             new SourcesSection(layout, report).write();

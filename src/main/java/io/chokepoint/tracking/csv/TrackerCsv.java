@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.DataProblem;
+import io.chokepoint.tracking.ExportControl;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FactParser;
 import io.chokepoint.tracking.Project;
@@ -84,6 +85,16 @@ public final class TrackerCsv {
     public static void readBaselineRows(String fileName, Reader in, Rows<Baseline> rows,
                                         List<DataProblem> problems) {
         read(fileName, in, TrackerTable.BASELINES, FactParser::baseline, rows, problems);
+    }
+
+    public static void readControls(String fileName, Reader in, Consumer<ExportControl> sink,
+                                    List<DataProblem> problems) {
+        readControlRows(fileName, in, (line, c) -> sink.accept(c), problems);
+    }
+
+    public static void readControlRows(String fileName, Reader in, Rows<ExportControl> rows,
+                                       List<DataProblem> problems) {
+        read(fileName, in, TrackerTable.CONTROLS, FactParser::control, rows, problems);
     }
 
     private static <T> void read(String fileName, Reader in, TrackerTable table,

@@ -193,6 +193,45 @@ final class FactColumns {
                 rs.text("ree_group"));
     }
 
+    /** The stored columns of an export control: its CSV columns. */
+    static final List<String> CONTROL_COLUMNS = io.chokepoint.tracking.TrackerTable.CONTROLS.columns();
+
+    static io.chokepoint.tracking.ExportControl readControl(ResultSet rs) throws SQLException {
+        return readControl(RowColumns.of(rs));
+    }
+
+    static io.chokepoint.tracking.ExportControl readControl(RowColumns rs) throws SQLException {
+        return new io.chokepoint.tracking.ExportControl(rs.text("id"), new Country(rs.text("country")),
+                rs.text("authority"), rs.text("measure"), split(rs.text("elements")),
+                split(rs.text("forms")).stream().map(io.chokepoint.tracking.ExportControl.Form::fromCode).toList(),
+                io.chokepoint.tracking.ExportControl.Scope.fromCode(rs.text("scope")), date(rs.text("announced_on")),
+                date(rs.text("effective_on")), date(rs.text("suspended_on")), date(rs.text("suspended_until")),
+                date(rs.text("lifted_on")), rs.text("source"), rs.text("notes"));
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isEmpty() ? List.of() : List.of(list.split(";"));
+    }
+
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindControl(S statement,
+                                                                                io.chokepoint.tracking.ExportControl c) {
+        return statement
+                .bind("id", c.id())
+                .bind("country", c.country().code())
+                .bind("authority", c.authority())
+                .bind("measure", c.measure())
+                .bind("elements", c.elements().isEmpty() ? null : String.join(";", c.elements()))
+                .bind("forms", String.join(";", c.forms().stream().map(io.chokepoint.tracking.ExportControl.Form::code).toList()))
+                .bind("scope", c.scope().code())
+                .bind("announced_on", text(c.announcedOn()))
+                .bind("effective_on", text(c.effectiveOn()))
+                .bind("suspended_on", text(c.suspendedOn()))
+                .bind("suspended_until", text(c.suspendedUntil()))
+                .bind("lifted_on", text(c.liftedOn()))
+                .bind("source", c.source())
+                .bind("notes", c.notes());
+    }
+
     static String text(LocalDate date) {
         return date == null ? null : date.toString();
     }

@@ -58,11 +58,13 @@ public final class InputFingerprint {
     static final Table PROJECT = new Table(0, "project", StoredColumns.PROJECT);
     static final Table FACILITY_EVENT = new Table(1, "facility_event", StoredColumns.FACILITY_EVENT);
     static final Table BASELINE = new Table(2, "baseline", StoredColumns.BASELINE);
+    static final Table EXPORT_CONTROL = new Table(3, "export_control", StoredColumns.CONTROL);
 
     /** The tables that feed a report, in the order their sums are combined. */
-    static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE);
+    static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE, EXPORT_CONTROL);
 
-    private static final String VERSION = "chokepoint input fingerprint 3";
+    // 4: the export controls are a report input (rules v3).
+    private static final String VERSION = "chokepoint input fingerprint 4";
 
     private InputFingerprint() {
     }

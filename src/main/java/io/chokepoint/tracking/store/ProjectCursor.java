@@ -103,6 +103,13 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
                     p.add(baselineRow);
                     return p;
                 });
+        InputFingerprint.HashedRow controlRow = new InputFingerprint.HashedRow(InputFingerprint.EXPORT_CONTROL);
+        handle.createQuery("SELECT " + InputFingerprint.EXPORT_CONTROL.names() + " FROM export_control")
+                .reduceResultSet(fingerprint, (p, rs, ctx) -> {
+                    controlRow.read(rs, 1);
+                    p.add(controlRow);
+                    return p;
+                });
         return fingerprint.complete();
     }
 

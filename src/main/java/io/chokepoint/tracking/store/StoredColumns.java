@@ -21,6 +21,7 @@ final class StoredColumns {
     static final List<Column> PROJECT = of(TrackerTable.PROJECTS, null);
     static final List<Column> FACILITY_EVENT = of(TrackerTable.EVENTS, null);
     static final List<Column> BASELINE = of(TrackerTable.BASELINES, new Column("share_pct", Type.REAL));
+    static final List<Column> CONTROL = of(TrackerTable.CONTROLS, null);
 
     private StoredColumns() {
     }

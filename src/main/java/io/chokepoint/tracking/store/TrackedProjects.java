@@ -50,6 +50,13 @@ public final class TrackedProjects {
                 .list());
     }
 
+    /** The export controls, by id. */
+    public List<io.chokepoint.tracking.ExportControl> controls() {
+        return read(h -> h.createQuery("SELECT * FROM export_control ORDER BY id")
+                .map((rs, ctx) -> FactColumns.readControl(rs))
+                .list());
+    }
+
     /** Every event of a facility, in the order recorded (for change attribution: a few facilities a period). */
     public List<FacilityEvent> eventsOf(String facilityId) {
         return read(h -> h.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY id")

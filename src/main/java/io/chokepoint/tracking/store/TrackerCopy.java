@@ -24,11 +24,11 @@ import org.jdbi.v3.core.Handle;
 public final class TrackerCopy {
 
     /** Every table copied, in an order that inserts nothing before what it refers to. */
-    static final List<String> TABLES = List.of("project", "facility_event", "baseline", "stakeholders", "deliveries",
-            "period_project", "period_report");
+    static final List<String> TABLES = List.of("project", "facility_event", "baseline", "export_control",
+            "stakeholders", "deliveries", "period_project", "period_report");
     /** How rows are read, so surrogate keys and export order carry over. */
     private static final Map<String, String> ORDER = Map.of("project", "rowid", "facility_event", "id",
-            "baseline", "id", "stakeholders", "email", "deliveries", "id", "period_project", "period, id",
+            "baseline", "id", "export_control", "id", "stakeholders", "email", "deliveries", "id", "period_project", "period, id",
             "period_report", "period");
     private static final int BATCH = 5_000;
 

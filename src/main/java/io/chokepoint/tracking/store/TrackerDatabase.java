@@ -288,10 +288,13 @@ public final class TrackerDatabase {
         List<Project> projects = new ArrayList<>();
         List<FacilityEvent> events = new ArrayList<>();
         List<Baseline> baselines = new ArrayList<>();
-        try (Reader p = sample("projects.csv"); Reader e = sample("events.csv"); Reader b = sample("baselines.csv")) {
+        List<io.chokepoint.tracking.ExportControl> controls = new ArrayList<>();
+        try (Reader p = sample("projects.csv"); Reader e = sample("events.csv"); Reader b = sample("baselines.csv");
+             Reader c = sample("export_controls.csv")) {
             TrackerCsv.readProjects("projects.csv", p, projects::add, problems);
             TrackerCsv.readEvents("events.csv", e, events::add, problems);
             TrackerCsv.readBaselines("baselines.csv", b, baselines::add, problems);
+            TrackerCsv.readControls("export_controls.csv", c, controls::add, problems);
         } catch (IOException e) {
             throw new TrackerException("cannot read the embedded sample data: " + e.getMessage(), e);
         }
@@ -303,6 +306,10 @@ public final class TrackerDatabase {
             projects.forEach(store::upsertProject);
             events.forEach(store::insertEvent);
             baselines.forEach(store::insertBaseline);
+            controls.forEach(control -> FactColumns.bindControl(h.createUpdate("INSERT INTO export_control ("
+                    + String.join(", ", FactColumns.CONTROL_COLUMNS) + ") VALUES ("
+                    + String.join(", ", FactColumns.CONTROL_COLUMNS.stream().map(col -> ":" + col).toList())
+                    + ")"), control).execute());
         });
     }
 

@@ -134,6 +134,10 @@ public final class TrackerExport {
                             .bind("asOf", asOf)
                             .bind("year", request.asOf() == null ? null : request.asOf().getYear()),
                     rs -> FactText.baselineValues(FactColumns.readBaseline(rs)));
+            case CONTROLS -> sink.write(h -> h.createQuery("SELECT * FROM export_control"
+                            + " WHERE " + unset + " OR announced_on <= CAST(:asOf AS " + (dialect == Dialect.SQLITE
+                            ? "text" : "date") + ") ORDER BY id").bind("asOf", asOf),
+                    rs -> FactText.controlValues(FactColumns.readControl(rs)));
         };
     }
 

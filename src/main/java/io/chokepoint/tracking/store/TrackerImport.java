@@ -93,6 +93,7 @@ public final class TrackerImport {
                 case PROJECTS -> new ProjectStaging(handle, name, progress);
                 case EVENTS -> new EventStaging(handle, name, progress);
                 case BASELINES -> new BaselineStaging(handle, name, progress);
+                case CONTROLS -> new ControlStaging(handle, name, progress);
             };
             staging.read(in);
             staging.checkWholeFile();
@@ -442,6 +443,52 @@ public final class TrackerImport {
             String names = String.join(", ", COLUMNS);
             return execute("INSERT INTO baseline (" + names + ") SELECT " + names + " FROM import_row AS s"
                     + " WHERE NOT EXISTS (SELECT 1 FROM baseline b WHERE " + SAME_BASELINE + ") ORDER BY s.line");
+        }
+    }
+
+    /** Export controls, merged by id: a re-imported control takes the file's values (dates move as news does). */
+    private static final class ControlStaging extends Staging<io.chokepoint.tracking.ExportControl> {
+        private static final List<String> COLUMNS = TrackerTable.CONTROLS.columns();
+
+        ControlStaging(Handle handle, String file, LongConsumer progress) {
+            super(handle, file, progress, "export_control", COLUMNS);
+        }
+
+        @Override
+        void readRows(Reader in, TrackerCsv.Rows<io.chokepoint.tracking.ExportControl> rows) {
+            TrackerCsv.readControlRows(file, in, rows, problems);
+        }
+
+        @Override
+        String key(io.chokepoint.tracking.ExportControl c) {
+            return c.id();
+        }
+
+        @Override
+        PreparedBatch bind(PreparedBatch batch, io.chokepoint.tracking.ExportControl c) {
+            return FactColumns.bindControl(batch, c);
+        }
+
+        @Override
+        void checkWholeFile() {
+            repeatedKeys("id", "r.id", r -> "duplicate id '" + r.detail() + "', already on line " + r.first());
+        }
+
+        @Override
+        long update() {
+            List<String> others = COLUMNS.stream().filter(c -> !c.equals("id")).toList();
+            return execute("UPDATE export_control AS p SET "
+                    + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
+                    + " FROM import_row AS s WHERE s.id = p.id AND ("
+                    + others.stream().map(c -> dialect.distinct("p." + c, "s." + c)).collect(Collectors.joining(" OR "))
+                    + ")");
+        }
+
+        @Override
+        long insert() {
+            String names = String.join(", ", COLUMNS);
+            return execute("INSERT INTO export_control (" + names + ") SELECT " + names + " FROM import_row AS s"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM export_control p WHERE p.id = s.id) ORDER BY s.line");
         }
     }
 

@@ -55,7 +55,8 @@ class SheetSplitTest {
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages",
                     "Country × Stage", "Owners", "Pipeline", "Changes", "Attribution", "Projects",
-                    "Data gaps", "Data gaps (2)", "Data gaps (3)", "Data gaps (4)", "Data gaps (5)", "Baselines",
+                    "Data gaps", "Data gaps (2)", "Data gaps (3)", "Data gaps (4)", "Data gaps (5)", "Baselines", "Heavy",
+                    "Controls",
                     "Methodology");
             Sheet projects = workbook.getSheet("Projects");
             assertThat(projects.getRow(0).getCell(0).getStringCellValue()).isEqualTo("This sheet lists the first 3"
