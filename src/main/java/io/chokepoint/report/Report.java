@@ -11,14 +11,22 @@ import io.chokepoint.tracking.ReportPeriod;
 
 /**
  * Everything a report format needs for one period: the numbers (with the previous period's and the changes),
- * the baselines they rest on, and a way to walk the project rows (which may be too many to hold in memory).
+ * the baselines they rest on, a way to walk the project rows (which may be too many to hold in memory), and the
+ * trajectory and track record ("is it rebalancing?").
  */
 public record Report(
         ReportPeriod period,
         LocalDate generatedOn,
         Analysis analysis,
         List<Baseline> baselines,
-        ProjectRows projects) {
+        ProjectRows projects,
+        Rebalancing rebalancing) {
+
+    /** A report without its history (trajectory and track record), for callers that do not recompute it. */
+    public Report(ReportPeriod period, LocalDate generatedOn, Analysis analysis, List<Baseline> baselines,
+                  ProjectRows projects) {
+        this(period, generatedOn, analysis, baselines, projects, Rebalancing.NONE);
+    }
 
     public Report {
         Objects.requireNonNull(period, "period");
@@ -26,6 +34,7 @@ public record Report(
         Objects.requireNonNull(analysis, "analysis");
         baselines = List.copyOf(baselines);
         Objects.requireNonNull(projects, "projects");
+        Objects.requireNonNull(rebalancing, "rebalancing");
     }
 
     /** The period's numbers (the analysis's current summary). */
