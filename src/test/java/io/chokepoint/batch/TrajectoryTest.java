@@ -209,6 +209,64 @@ class TrajectoryTest {
         return new IndependentShares(data).shares("separation", m).now();
     }
 
+    @Test
+    void workbookAndPdf_showTheSameTrajectoryAndTrackRecord() throws Exception {
+        ReportFiles files = new ReportFiles(reports, new ReportPeriod(LAST));
+        JsonNode json = summary(reports, LAST);
+        JsonNode trajectory = json.path("trajectory");
+        try (org.apache.poi.ss.usermodel.Workbook workbook = io.chokepoint.ReportFileReader.workbook(files.workbook())) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheet("Trajectory");
+            // One native line chart per stage, six series each (three shares, as known now and as published).
+            List<org.apache.poi.xssf.usermodel.XSSFChart> charts = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet)
+                    .getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(trajectory.path("stages").size());
+            assertThat(charts.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(6);
+            int rows = 0;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                rows++;
+                JsonNode point = point(trajectory, row.getCell(0).getStringCellValue(),
+                        YearMonth.parse(row.getCell(1).getStringCellValue()));
+                String[] shares = {"now", "asAnnounced", "riskWeighted"};
+                for (int i = 0; i < 3; i++) {
+                    Double known = number(point.path("knownNow").path(shares[i]));
+                    org.apache.poi.ss.usermodel.Cell cell = row.getCell(2 + i);
+                    if (known == null) {
+                        assertThat(cell == null || cell.getCellType() == org.apache.poi.ss.usermodel.CellType.BLANK).isTrue();
+                    } else {
+                        assertThat(cell.getNumericCellValue()).isCloseTo(known / 100, within(1e-12));
+                    }
+                }
+            }
+            assertThat(rows).isEqualTo(24 * trajectory.path("stages").size());
+            org.apache.poi.ss.usermodel.Sheet record = workbook.getSheet("Track record");
+            org.apache.poi.ss.usermodel.Row separation = io.chokepoint.ReportFileReader.row(record, "separation").orElseThrow();
+            JsonNode sep = null;
+            for (JsonNode st : json.path("trackRecord").path("stages")) {
+                if (st.path("stage").asText().equals("separation")) {
+                    sep = st;
+                }
+            }
+            assertThat(separation.getCell(io.chokepoint.ReportFileReader.column(record, "Due: projects")).getNumericCellValue())
+                    .isEqualTo(sep.path("due").path("projects").asInt());
+            assertThat(separation.getCell(io.chokepoint.ReportFileReader.column(record, "Due: capacity")).getNumericCellValue())
+                    .isEqualTo(sep.path("due").path("capacity").asDouble());
+        }
+        String pdf = io.chokepoint.ReportFileReader.pdfText(files.pdf()).replaceAll("\\s+", " ");
+        assertThat(pdf).contains("Is it rebalancing? China's share over 24 months")
+                .contains("separation: China's share, 2024-02 to 2026-01")
+                .contains("Track record: what was due before 2026");
+        String firstPage = io.chokepoint.ReportFileReader.pdfText(files.pdf()).split("\f")[0];
+        boolean lessThanHalf = false;
+        for (JsonNode st : json.path("trackRecord").path("stages")) {
+            lessThanHalf |= st.path("operatingSharePercent").isNumber() && st.path("operatingSharePercent").asDouble() < 50;
+        }
+        assertThat(firstPage.replaceAll("\\s+", " ").contains("Track record: less than half of the disclosed capacity"))
+                .isEqualTo(lessThanHalf);
+    }
+
     // ---- track record ----
 
     /** What the CSVs say about projects due before {@code year}, on {@code day}. */

@@ -44,10 +44,13 @@ public final class PdfReportWriter {
             document.newPage();
             firstPage.writeOverview();
             new CapacitySection(layout, report, charts).write();
+            RebalancingSection rebalancing = new RebalancingSection(layout, report, charts);
+            rebalancing.trajectory();
             new ChangesSection(layout, report).write();
             StageSections stages = new StageSections(layout, report);
             stages.concentration();
             stages.midstream();
+            rebalancing.trackRecord();
             stages.countryStageMatrix();
             stages.solidVsSoft();
             new SourcesSection(layout, report).write();

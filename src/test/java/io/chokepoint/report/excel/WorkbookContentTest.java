@@ -39,7 +39,7 @@ class WorkbookContentTest {
         Path xlsx = runSmallTracker();
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
-            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages", "Country × Stage",
+            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Trajectory", "Track record", "Stages", "Country × Stage",
                     "Owners", "Pipeline", "Changes", "Projects", "Data gaps", "Baselines", "Methodology");
             // Mining and magnet have complete baselines: the share chart, one capacity chart and one chart of capacity
             // outside China each; separation has only tracked capacity (Canada's 100 t REO): one chart.
