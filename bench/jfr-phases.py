@@ -15,17 +15,17 @@ import sys
 # First match wins, searched from the innermost frame outwards; order matters where phases nest.
 PHASES = [
     ("snapshot: input fingerprint", ("InputFingerprint$HashedRow.digest", "InputFingerprint$Partial.add")),
-    ("snapshot: read (ProjectCursor)", ("io.chokepoint.tracking.ProjectCursor",)),
+    ("snapshot: read (ProjectCursor)", ("io.chokepoint.tracking.store.ProjectCursor",)),
     ("snapshot: derive state", ("io.chokepoint.batch.SnapshotProcessor",)),
     ("snapshot: write period rows", ("io.chokepoint.batch.SnapshotWriter",)),
     ("write-reports: aggregation", ("io.chokepoint.batch.PeriodAnalysis",)),
     ("workbook: zip (SXSSF write)", ("FastZipWorkbook", "SXSSFWorkbook.write")),
-    ("workbook: read period rows (join)", ("io.chokepoint.tracking.PeriodSnapshots.forEach",)),
+    ("workbook: read period rows (join)", ("io.chokepoint.tracking.store.PeriodProjects.forEach",)),
     ("workbook: Projects + Data gaps pass", ("ExcelReportWriter$Sheets.projectsAndDataGaps",)),
     ("workbook: projects CSV (past the row limit)", ("io.chokepoint.report.excel.ProjectsCsv",)),
     ("workbook: other sheets", ("io.chokepoint.report.excel",)),
     ("PDF", ("io.chokepoint.report.pdf",)),
-    ("write-manifest: input fingerprint", ("io.chokepoint.tracking.InputFingerprint",)),
+    ("write-manifest: input fingerprint", ("io.chokepoint.tracking.store.InputFingerprint",)),
     ("snapshot: job repository", ("org.jberet.repository", "ChokepointBatchEnvironment")),
     ("start-up (Flyway, JBeret)", ("org.flywaydb", "io.chokepoint.cli")),
 ]

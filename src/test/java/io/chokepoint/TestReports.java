@@ -9,7 +9,7 @@ import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackedProjects;
 import io.chokepoint.tracking.store.TrackerDatabase;
@@ -32,11 +32,11 @@ public final class TestReports {
                 sink -> forEachSnapshot(projects, period, sink));
     }
 
-    private static void forEachSnapshot(TrackedProjects projects, ReportPeriod period, Consumer<ProjectSnapshot> sink) {
+    private static void forEachSnapshot(TrackedProjects projects, ReportPeriod period, Consumer<PeriodProject> sink) {
         try (ProjectCursor cursor = projects.open(null)) {
             while (cursor.hasNext()) {
                 ProjectHistory history = cursor.next();
-                sink.accept(ProjectSnapshot.of(period, history.project(), history.events()));
+                sink.accept(PeriodProject.of(period, history.project(), history.events()));
             }
         }
     }

@@ -22,6 +22,8 @@ import org.jberet.spi.JobXmlResolver;
 import org.jberet.tools.ChainedJobXmlResolver;
 import org.jberet.tools.MetaInfBatchJobsJobXmlResolver;
 
+import io.chokepoint.tracking.store.SqliteFile;
+import io.chokepoint.tracking.store.PostgresDatabase;
 import io.chokepoint.tracking.store.InputSnapshot;
 import io.chokepoint.tracking.store.PostgresLogin;
 import io.chokepoint.tracking.store.TrackerDatabase;
@@ -54,16 +56,19 @@ final class ChokepointBatchEnvironment implements BatchEnvironment {
      * every execution.
      */
     ChokepointBatchEnvironment(TrackerDatabase tracker) {
-        this(tracker, tracker.server().isPresent() ? null : tracker.jobRepositoryFile());
+        this(tracker, tracker.backend() instanceof SqliteFile sqlite ? sqlite.jobRepositoryFile() : null);
     }
 
     private ChokepointBatchEnvironment(TrackerDatabase tracker, Path repositoryFile) {
         this.tracker = tracker;
         if (repositoryFile != null) {
+            TrackerFile.checkJobRepository(repositoryFile); // garbage there is one line (exit 3), not JBeret's trace
             createPrivately(repositoryFile);
             this.repository = JdbcRepository.create(repositoryProperties(repositoryFile));
+        } else if (tracker.backend() instanceof PostgresDatabase server) {
+            this.repository = JdbcRepository.create(repositoryProperties(server.login()));
         } else {
-            this.repository = JdbcRepository.create(repositoryProperties(tracker.server().orElseThrow()));
+            throw new IllegalStateException("no job repository for " + tracker.location());
         }
         AtomicInteger number = new AtomicInteger();
         this.threads = (ThreadPoolExecutor) Executors.newCachedThreadPool(task -> {

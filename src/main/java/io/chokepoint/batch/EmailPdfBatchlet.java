@@ -3,24 +3,19 @@ package io.chokepoint.batch;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.distribution.DistributionException;
+import io.chokepoint.distribution.DistributionOutcome;
 import io.chokepoint.distribution.DistributionPlan;
+import io.chokepoint.distribution.DistributionRequest;
 import io.chokepoint.distribution.DistributionResult;
-import io.chokepoint.distribution.MailChannel;
 import io.chokepoint.distribution.ReportDistribution;
-import io.chokepoint.distribution.ReportMail;
 import io.chokepoint.distribution.Selection;
-import io.chokepoint.report.PeriodSummary;
-import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.StakeholderDirectory;
@@ -28,7 +23,8 @@ import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
- * Mails the period's PDF to every active stakeholder who does not have it yet (see {@link ReportDistribution}).
+ * Mails the period's PDF to every active stakeholder who does not have it yet, through
+ * {@link ReportDistribution#deliver}, and turns what it did into the step's exit status and log lines.
  *
  * <p>Exit statuses (of the step, and of the job, which this is the last step of): {@code COMPLETED} (all sent,
  * or nothing to send), {@code COMPLETED_WITH_UNCERTAIN} (a message went out without a definite reply, now or in
@@ -41,7 +37,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * settings, a user for a server that offers no AUTH, an unreadable PDF, no period summary), it is {@code EMAIL_SETUP_FAILED: <why>}.
  * Either way the reports stay, and a restart runs only this step, for the messages still missing.
  */
-public class EmailPdfBatchlet extends AbstractBatchlet {
+public class EmailPdfBatchlet extends PeriodBatchlet {
     private static final Logger LOG = LoggerFactory.getLogger(EmailPdfBatchlet.class);
 
     static final String SKIPPED = "EMAIL_SKIPPED";
@@ -49,19 +45,6 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
     static final String WITH_UNCERTAIN = "COMPLETED_WITH_UNCERTAIN";
     static final String FAILED = "EMAIL_FAILED";
     static final String SETUP_FAILED = "EMAIL_SETUP_FAILED";
-
-    @Inject
-    JobContext jobContext;
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
 
     /** Directory under which {@code YYYY-MM/} output folders are written; the outbox is {@code YYYY-MM/outbox}. */
     @Inject
@@ -83,22 +66,52 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        ReportPeriod reportPeriod = ReportPeriod.parse(period);
+        ReportPeriod reportPeriod = reportPeriod();
         if ("false".equalsIgnoreCase(email == null ? "" : email.strip())) {
             LOG.info("email-pdf {}: skipped (--no-email); send later with: chokepoint deliver --period {}",
                     reportPeriod, reportPeriod);
             return exit(SKIPPED);
         }
-        TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        Clock clock = Clock.systemUTC();
+        TrackerDatabase tracker = tracker();
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(tracker),
-                new DeliveryLog(tracker), clock);
-        DistributionPlan plan = distribution.plan(reportPeriod, Selection.PENDING);
+                new DeliveryLog(tracker), Clock.systemUTC());
+        DistributionOutcome outcome = distribution.deliver(DistributionRequest.of(
+                new ReportFiles(Path.of(reports), reportPeriod), Selection.PENDING, Path.of(mailSettings),
+                System.getenv()));
+        return switch (outcome.status()) {
+            case NOTHING_TO_SEND -> nothingToSend(reportPeriod, outcome.planned());
+            case INVALID_SETTINGS -> {
+                explain(reportPeriod, outcome.planned());
+                throw fail(SETUP_FAILED, "invalid mail settings: " + outcome.problem().orElseThrow());
+            }
+            case NO_SUMMARY, INVALID_SUMMARY -> {
+                explain(reportPeriod, outcome.planned());
+                throw fail(SETUP_FAILED, outcome.problem().orElseThrow());
+            }
+            case DONE -> {
+                explain(reportPeriod, outcome.planned());
+                yield sent(reportPeriod, outcome.planned(), outcome.sent());
+            }
+            // A pending delivery names no address, sends a real message and is never a dry run.
+            case INVALID_RECIPIENT, DRY_RUN, TEST_NOT_SENT -> throw new IllegalStateException(
+                    "email-pdf " + reportPeriod + ": unexpected " + outcome.status());
+        };
+    }
+
+    private String nothingToSend(ReportPeriod reportPeriod, DistributionPlan plan) {
         if (plan.activeStakeholders() == 0) {
             LOG.info("email-pdf {}: no active stakeholders, nothing to send (add some with: chokepoint"
                     + " stakeholders add EMAIL --name NAME)", reportPeriod);
             return exit("COMPLETED");
         }
+        explain(reportPeriod, plan);
+        LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
+                reportPeriod, plan.delivered().size(), plan.activeStakeholders());
+        return exit(plan.inDoubt().isEmpty() ? "COMPLETED" : WITH_UNCERTAIN);
+    }
+
+    /** Why some active stakeholders were not sent the mail. */
+    private static void explain(ReportPeriod reportPeriod, DistributionPlan plan) {
         plan.inDoubt().forEach(email -> LOG.warn("email-pdf {}: not sending again to {}: an earlier delivery has"
                 + " no definite outcome (it may have arrived); to send it on purpose: chokepoint deliver --resend --to {}"
                 + " --period {}", reportPeriod, email, email, reportPeriod));
@@ -106,32 +119,9 @@ public class EmailPdfBatchlet extends AbstractBatchlet {
             LOG.info("email-pdf {}: not retrying {}, rejected earlier (deliver --resend sends on purpose)",
                     reportPeriod, plan.rejected());
         }
-        if (plan.nothingToSend()) {
-            LOG.info("email-pdf {}: nothing to send; {} of {} active stakeholders already have the report",
-                    reportPeriod, plan.delivered().size(), plan.activeStakeholders());
-            return exit(plan.inDoubt().isEmpty() ? "COMPLETED" : WITH_UNCERTAIN);
-        }
+    }
 
-        ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
-        MailChannel channel;
-        try {
-            channel = MailChannel.open(Path.of(mailSettings), System.getenv(), files.directory().resolve("outbox"),
-                    reportPeriod.toString(), clock);
-        } catch (DeliveryException e) {
-            throw fail(SETUP_FAILED, "invalid mail settings: " + e.getMessage());
-        }
-        LOG.info("email-pdf {}: sending to {} of {} active stakeholders through {}", reportPeriod,
-                plan.recipients().size(), plan.activeStakeholders(), channel.description());
-        // The figures write-reports put in the period summary, whether this execution wrote it or an earlier one.
-        PeriodSummary summary;
-        try {
-            summary = PeriodSummaryFile.read(files.summary()).orElseThrow(() -> fail(SETUP_FAILED, "no " + files.summary()
-                    .getFileName() + " in " + files.directory() + ": run the month first"));
-        } catch (IllegalArgumentException e) {
-            throw fail(SETUP_FAILED, e.getMessage());
-        }
-        ReportMail mail = new ReportMail(summary, files.pdf());
-        DistributionResult result = distribution.send(plan, mail, channel);
+    private String sent(ReportPeriod reportPeriod, DistributionPlan plan, DistributionResult result) {
         result.uncertain().forEach(u -> LOG.warn("email-pdf {}: {}: {}; to send it again on purpose: chokepoint"
                 + " deliver --resend --to {} --period {}", reportPeriod, u.recipient(), u.reply(), u.recipient(),
                 reportPeriod));

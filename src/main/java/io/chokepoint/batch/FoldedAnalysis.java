@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 
 /**
  * The period's analysis, folded by the snapshot step from each chunk it has written, while the rows are still in
@@ -24,7 +24,7 @@ final class FoldedAnalysis {
     }
 
     /** Adds a chunk the snapshot step has just committed. */
-    void add(List<ProjectSnapshot> chunk) {
+    void add(List<PeriodProject> chunk) {
         long start = System.nanoTime();
         chunk.forEach(builder);
         foldNanos += System.nanoTime() - start;

@@ -29,7 +29,7 @@ public class InputSnapshotListener extends AbstractJobListener {
     private java.util.Optional<ChokepointBatchEnvironment> environment() {
         return jobContext instanceof JobContextImpl impl
                 && impl.getBatchEnvironment() instanceof ChokepointBatchEnvironment environment
-                && environment.tracker() != null && environment.tracker().server().isPresent()
+                && environment.tracker() != null && environment.tracker().backend().runsReadExportedSnapshots()
                 ? java.util.Optional.of(environment) : java.util.Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.batch.runtime.context.JobContext;
 
 import org.jberet.runtime.context.JobContextImpl;
 
+import io.chokepoint.tracking.store.PostgresDatabase;
 import io.chokepoint.tracking.store.PostgresLogin;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -25,7 +26,7 @@ final class JobTracker {
         }
         if (context instanceof JobContextImpl impl
                 && impl.getBatchEnvironment() instanceof ChokepointBatchEnvironment environment
-                && environment.tracker().server().isPresent()) {
+                && environment.tracker().backend() instanceof PostgresDatabase) {
             return environment.trackerAsRead();
         }
         throw new IllegalStateException("the tracker " + db + " is on a server, and this process has no login to it");

@@ -37,7 +37,7 @@ public final class PeriodAnalysis {
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         AnalysisBuilder builder = builder(tracker, period, settings);
-        tracker.periodSnapshots().forEach(period, builder);
+        tracker.periodProjects().forEach(period, builder);
         return builder.finish();
     }
 
@@ -45,7 +45,7 @@ public final class PeriodAnalysis {
     static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
         // Facts recorded after the previous period was reported but dated in it or earlier revise that report.
-        List<FacilityEvent> revisions = tracker.periodSnapshots().firstReported(period.previous())
+        List<FacilityEvent> revisions = tracker.periodProjects().firstReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
         return Analysis.builder(period, settings, baselines, tracker.trackedProjects()

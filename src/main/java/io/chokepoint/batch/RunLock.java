@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 
+import io.chokepoint.tracking.store.SqliteFile;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.store.TrackerFile;
@@ -79,8 +80,8 @@ public final class RunLock implements AutoCloseable {
      * @throws RunLockedException if another process (on any host, for PostgreSQL) holds it
      */
     public static RunLock acquire(TrackerDatabase tracker, ReportPeriod period, Clock clock) {
-        if (tracker.server().isEmpty()) {
-            return acquire(tracker.file(), clock); // one run at a time per file: SQLite has one writer anyway
+        if (tracker.backend() instanceof SqliteFile sqlite) {
+            return acquire(sqlite.file(), clock); // one run at a time per file: SQLite has one writer anyway
         }
         int month = period.month().getYear() * 100 + period.month().getMonthValue();
         String name = "advisory lock of " + period + " in " + tracker.location();
@@ -125,8 +126,8 @@ public final class RunLock implements AutoCloseable {
 
     /** Whether this is the lock of {@code tracker}. */
     public boolean guards(TrackerDatabase tracker) {
-        return tracker.server().isPresent() ? server != null && server.endsWith(" in " + tracker.location())
-                : file != null && file.equals(fileFor(tracker.file()));
+        return tracker.backend() instanceof SqliteFile sqlite ? file != null && file.equals(fileFor(sqlite.file()))
+                : server != null && server.endsWith(" in " + tracker.location());
     }
 
     /** What is locked, for messages: the lock file, or the advisory lock and its database. */
@@ -146,6 +147,17 @@ public final class RunLock implements AutoCloseable {
      * @throws RunLockedException if another process (or another run in this one) holds it
      */
     public static RunLock acquire(Path tracker, Clock clock) {
+        return acquire(tracker, clock, Activity.RUN);
+    }
+
+    /**
+     * Takes the tracker file's lock at once or fails, for {@code activity}: imports and edits of a SQLite tracker
+     * take the run's lock too, so that a run never reads a tracker that changes under it (its manifest's
+     * fingerprint describes what its files show) and the message of whoever comes second names who holds it.
+     *
+     * @throws RunLockedException if another process (or another holder in this one) holds it
+     */
+    public static RunLock acquire(Path tracker, Clock clock, Activity activity) {
         Path file = fileFor(tracker);
         FileChannel channel = null;
         try {
@@ -162,7 +174,8 @@ public final class RunLock implements AutoCloseable {
                 throw new RunLockedException(file, holder);
             }
             Optional<LockHolder> previous = LockHolder.parse(read(channel));
-            LockHolder self = new LockHolder(ProcessHandle.current().pid(), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            LockHolder self = new LockHolder(ProcessHandle.current().pid(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                    activity);
             write(channel, self.toContent());
             return new RunLock(file, channel, lock, self, previous);
         } catch (IOException e) {
@@ -241,13 +254,38 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** What a holder of the lock is doing: a run, or a change of the tracker's input that a run must not see. */
+    public enum Activity {
+        RUN("a run"), IMPORT("an import"), EDIT("an edit");
+
+        private final String description;
+
+        Activity(String description) {
+            this.description = description;
+        }
+
+        /** "a run", "an import", "an edit". */
+        public String description() {
+            return description;
+        }
+    }
+
     /**
      * A process that holds (or held) a run lock.
      *
-     * @param pid   its process id
-     * @param since when it took the lock
+     * @param pid      its process id
+     * @param since    when it took the lock
+     * @param activity what it holds the lock for (a lock file written before there was a choice: a run)
      */
-    public record LockHolder(long pid, Instant since) {
+    public record LockHolder(long pid, Instant since, Activity activity) {
+
+        public LockHolder {
+            java.util.Objects.requireNonNull(activity, "activity");
+        }
+
+        public LockHolder(long pid, Instant since) {
+            this(pid, since, Activity.RUN);
+        }
 
         /** Whether a process with this pid is running now (it may be another process that reused the pid). */
         public boolean alive() {
@@ -255,12 +293,14 @@ public final class RunLock implements AutoCloseable {
         }
 
         String toContent() {
-            return "pid=" + pid + "\nsince=" + since + "\n";
+            return "pid=" + pid + "\nsince=" + since + "\n" + (activity == Activity.RUN ? ""
+                    : "activity=" + activity.name().toLowerCase(java.util.Locale.ROOT) + "\n");
         }
 
         static Optional<LockHolder> parse(String content) {
             Long pid = null;
             Instant since = null;
+            Activity activity = Activity.RUN;
             for (String line : content.split("\n")) {
                 String[] kv = line.strip().split("=", 2);
                 try {
@@ -268,12 +308,14 @@ public final class RunLock implements AutoCloseable {
                         pid = Long.parseLong(kv[1].strip());
                     } else if (kv.length == 2 && kv[0].equals("since")) {
                         since = Instant.parse(kv[1].strip());
+                    } else if (kv.length == 2 && kv[0].equals("activity")) {
+                        activity = Activity.valueOf(kv[1].strip().toUpperCase(java.util.Locale.ROOT));
                     }
-                } catch (NumberFormatException | DateTimeParseException e) {
+                } catch (IllegalArgumentException | DateTimeParseException e) {
                     // a garbled line says nothing about the holder
                 }
             }
-            return pid == null ? Optional.empty() : Optional.of(new LockHolder(pid, since));
+            return pid == null ? Optional.empty() : Optional.of(new LockHolder(pid, since, activity));
         }
 
         @Override

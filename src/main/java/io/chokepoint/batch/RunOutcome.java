@@ -32,6 +32,11 @@ public record RunOutcome(ReportPeriod period, long executionId, RunAction action
         this(period, executionId, action, status, exitStatus, files, Optional.empty());
     }
 
+    /** Whether the job's exit status says more than its batch status (it is set, and not just the status's name). */
+    public boolean exitStatusSaysMore() {
+        return exitStatus != null && !exitStatus.equals(status.name());
+    }
+
     public boolean completed() {
         return status == BatchStatus.COMPLETED;
     }

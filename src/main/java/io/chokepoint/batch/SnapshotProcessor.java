@@ -5,7 +5,7 @@ import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.ProjectHistory;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 
 /** Derives a project's state on the period's last day (and the previous period's) from its events. */
@@ -24,6 +24,6 @@ public class SnapshotProcessor implements ItemProcessor {
         if (reportPeriod == null) {
             reportPeriod = ReportPeriod.parse(period); // once per step, not once per project
         }
-        return ProjectSnapshot.of(reportPeriod, history.project(), history.events());
+        return PeriodProject.of(reportPeriod, history.project(), history.events());
     }
 }

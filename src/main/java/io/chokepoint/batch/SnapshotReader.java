@@ -2,10 +2,7 @@ package io.chokepoint.batch;
 
 import java.io.Serializable;
 
-import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.inject.Inject;
+import jakarta.batch.api.chunk.ItemReader;
 
 import io.chokepoint.tracking.store.InputFingerprint;
 import io.chokepoint.tracking.store.ProjectCursor;
@@ -20,20 +17,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * ({@link SnapshotPosition}) is the key of the last project read with the running fingerprint, so a restart resumes
  * after it instead of starting over.
  */
-public class SnapshotReader extends AbstractItemReader {
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
-
-    @Inject
-    JobContext jobContext;
+public class SnapshotReader extends PeriodStep implements ItemReader {
 
     private TrackerDatabase tracker;
     private ReportPeriod reportPeriod;
@@ -44,8 +28,8 @@ public class SnapshotReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        tracker = JobTracker.of(jobContext, db);
-        reportPeriod = ReportPeriod.parse(period);
+        tracker = tracker();
+        reportPeriod = reportPeriod();
         InputFingerprint.Partial fingerprint;
         if (checkpoint instanceof SnapshotPosition position) {
             last = position.last();
@@ -60,7 +44,7 @@ public class SnapshotReader extends AbstractItemReader {
         }
         if (checkpoint != null) {
             // A restart: forget what the failed chunk may have written after its checkpoint.
-            tracker.periodSnapshots().deleteAfter(reportPeriod, last);
+            tracker.periodProjects().deleteAfter(reportPeriod, last);
         }
         fingerprinting = fingerprint != null;
         cursor = fingerprinting ? tracker.trackedProjects().open(last, fingerprint.copy())
@@ -74,7 +58,7 @@ public class SnapshotReader extends AbstractItemReader {
                 if (complete == null) {
                     complete = cursor.finishFingerprint();
                 }
-                tracker.periodSnapshots().recordInputFingerprint(reportPeriod, complete);
+                tracker.periodProjects().recordInputFingerprint(reportPeriod, complete);
             }
             return null;
         }

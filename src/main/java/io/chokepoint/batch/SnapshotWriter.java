@@ -4,12 +4,11 @@ import java.io.Serializable;
 import java.util.List;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.api.chunk.ItemWriter;
 import jakarta.inject.Inject;
 
-import io.chokepoint.tracking.store.PeriodSnapshots;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.store.PeriodProjects;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -18,17 +17,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * rows, so nothing is duplicated (the SE transaction manager does not roll our writes back). On a fresh start it
  * also folds each written chunk into the period's analysis ({@link FoldedAnalysis}).
  */
-public class SnapshotWriter extends AbstractItemWriter {
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
+public class SnapshotWriter extends PeriodStep implements ItemWriter {
 
     /** Optional analysis settings file overriding {@code analysis.properties}; empty for the defaults. */
     @Inject
@@ -40,20 +29,17 @@ public class SnapshotWriter extends AbstractItemWriter {
     @BatchProperty
     String targetYear;
 
-    @Inject
-    JobContext jobContext;
-
-    private PeriodSnapshots snapshots;
+    private PeriodProjects snapshots;
     private FoldedAnalysis fold;
     private long written;
 
     @Override
     public void open(Serializable checkpoint) {
-        TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        snapshots = tracker.periodSnapshots();
+        TrackerDatabase tracker = tracker();
+        snapshots = tracker.periodProjects();
         if (checkpoint == null) {
             // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.
-            ReportPeriod reportPeriod = ReportPeriod.parse(period);
+            ReportPeriod reportPeriod = reportPeriod();
             fold = new FoldedAnalysis(PeriodAnalysis.builder(tracker, reportPeriod,
                     PeriodAnalysis.settings(analysis, targetYear)));
             // write-reports only runs in this execution if this step completes, having folded every chunk.
@@ -66,7 +52,7 @@ public class SnapshotWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        List<ProjectSnapshot> chunk = items.stream().map(ProjectSnapshot.class::cast).toList();
+        List<PeriodProject> chunk = items.stream().map(PeriodProject.class::cast).toList();
         snapshots.upsert(chunk);
         written += chunk.size();
         if (fold != null) {
@@ -80,4 +66,8 @@ public class SnapshotWriter extends AbstractItemWriter {
         return written;
     }
 
+    @Override
+    public void close() {
+        // every chunk was committed with its rows: nothing is held open
+    }
 }

@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.report.PeriodSummary;
@@ -15,7 +13,6 @@ import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.ReportManifest;
 import io.chokepoint.tracking.store.InputFingerprint;
-import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**
@@ -23,29 +20,16 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * input rows the snapshot step read, and each file's SHA-256 and size. It runs after the files are in place and replaces the manifest
  * atomically, so a manifest always describes files that were complete when it was written.
  */
-public class WriteManifestBatchlet extends AbstractBatchlet {
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
+public class WriteManifestBatchlet extends PeriodBatchlet {
 
     /** Directory under which {@code YYYY-MM/} output folders are written. */
     @Inject
     @BatchProperty
     String reports;
 
-    @Inject
-    JobContext jobContext;
-
     @Override
     public String process() {
-        ReportFiles files = new ReportFiles(Path.of(reports), ReportPeriod.parse(period));
+        ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod());
         List<Path> written = new ArrayList<>(List.of(files.workbook(), files.pdf(), files.summary()));
         for (Path file : written) {
             if (!Files.isRegularFile(file)) {
@@ -56,10 +40,10 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
         if (Files.isRegularFile(files.projectsCsv())) {
             written.add(files.projectsCsv());
         }
-        TrackerDatabase tracker = JobTracker.of(jobContext, db);
+        TrackerDatabase tracker = tracker();
         // Computed by the snapshot step as the rows streamed through it; recomputed only for a snapshot an earlier
         // release had begun, which did not fingerprint its rows.
-        String fingerprint = tracker.periodSnapshots().inputFingerprint(ReportPeriod.parse(period))
+        String fingerprint = tracker.periodProjects().inputFingerprint(reportPeriod())
                 .orElseGet(() -> InputFingerprint.of(tracker));
         // The summaries the trajectory read, as the summary just written lists them (a restart of this step alone
         // reads the same list).
@@ -71,7 +55,7 @@ public class WriteManifestBatchlet extends AbstractBatchlet {
         ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.location())
                 .withSummariesRead(read).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
-        tracker.periodSnapshots().markReported(ReportPeriod.parse(period), java.time.Instant.now());
+        tracker.periodProjects().markReported(reportPeriod(), java.time.Instant.now());
         return "COMPLETED";
     }
 }

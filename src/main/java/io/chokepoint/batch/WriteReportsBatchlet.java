@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import org.jberet.runtime.context.JobContextImpl;
@@ -26,7 +24,7 @@ import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.HistoryBuilder;
 import io.chokepoint.tracking.store.ProjectCursor;
-import io.chokepoint.tracking.store.PeriodSnapshots;
+import io.chokepoint.tracking.store.PeriodProjects;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -34,19 +32,9 @@ import io.chokepoint.tracking.store.TrackerDatabase;
  * Aggregates the period's snapshot rows once and writes the workbook, the PDF and the period summary
  * ({@code summary-YYYY-MM.json}) from the same numbers. Each file appears under its final name only when complete.
  */
-public class WriteReportsBatchlet extends AbstractBatchlet {
+public class WriteReportsBatchlet extends PeriodBatchlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriteReportsBatchlet.class);
-
-    /** The tracker: its SQLite file, or its PostgreSQL database's URL (never a password). */
-    @Inject
-    @BatchProperty
-    String db;
-
-    /** The reporting month, {@code YYYY-MM}. */
-    @Inject
-    @BatchProperty
-    String period;
 
     /** Directory under which {@code YYYY-MM/} output folders are written. */
     @Inject
@@ -63,14 +51,11 @@ public class WriteReportsBatchlet extends AbstractBatchlet {
     @BatchProperty
     String targetYear;
 
-    @Inject
-    JobContext jobContext;
-
     @Override
     public String process() {
-        ReportPeriod reportPeriod = ReportPeriod.parse(period);
-        TrackerDatabase tracker = JobTracker.of(jobContext, db);
-        PeriodSnapshots snapshots = tracker.periodSnapshots();
+        ReportPeriod reportPeriod = reportPeriod();
+        TrackerDatabase tracker = tracker();
+        PeriodProjects snapshots = tracker.periodProjects();
         long start = System.nanoTime();
         long folding = 0;
         Analysis analysis;

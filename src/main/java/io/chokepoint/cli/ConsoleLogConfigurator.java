@@ -12,7 +12,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * The default logging, set up in code rather than from a {@code logback.xml}: parsing that XML was a tenth of a
  * small run's start-up. Diagnostics go to stderr (stdout carries the command's own output); lines are dated, as a
  * cron line appends them to one file; stack traces go to the run's log file, and to the terminal only when asked
- * ({@link Logging}). Our loggers log from INFO, the libraries' from WARN.
+ * ({@link Logging}). Our loggers log from INFO, the libraries' from WARN; JBeret's below ERROR only to the
+ * run's log file ({@link LibraryNoiseFilter}).
  *
  * <p>Found by logback through {@code META-INF/services}. A {@code -Dlogback.configurationFile} (the benchmark's)
  * still wins: then this steps aside.
@@ -36,6 +37,9 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
         console.setName(CONSOLE);
         console.setTarget("System.err");
         console.setEncoder(encoder);
+        LibraryNoiseFilter libraryNoise = new LibraryNoiseFilter();
+        libraryNoise.start();
+        console.addFilter(libraryNoise);
         console.start();
         context.getLogger("io.chokepoint").setLevel(Level.INFO);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

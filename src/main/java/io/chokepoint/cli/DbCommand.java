@@ -74,6 +74,7 @@ final class DbCommand implements Callable<Integer> {
         }
 
         private TrackerDatabase open(String db, String option, boolean mustExist) {
+            TrackerOptions.refuseOtherDatabases(db, option + " " + db);
             if (PostgresLogin.isServerUrl(db)) {
                 return TrackerDatabase.open(DatabaseLogin.resolve(db, environment.env()));
             }

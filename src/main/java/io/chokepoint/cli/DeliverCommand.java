@@ -3,24 +3,19 @@ package io.chokepoint.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.RunOptions;
-import io.chokepoint.delivery.DeliveryException;
+import io.chokepoint.distribution.DistributionOutcome;
+import io.chokepoint.distribution.DistributionOutcome.Status;
 import io.chokepoint.distribution.DistributionPlan;
+import io.chokepoint.distribution.DistributionRequest;
 import io.chokepoint.distribution.DistributionResult;
-import io.chokepoint.distribution.MailChannel;
 import io.chokepoint.distribution.ReportDistribution;
-import io.chokepoint.distribution.ReportMail;
 import io.chokepoint.distribution.Selection;
-import io.chokepoint.report.PeriodSummary;
-import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
-import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
@@ -96,51 +91,60 @@ final class DeliverCommand implements Callable<Integer> {
         }
         ReportDistribution distribution = new ReportDistribution(new StakeholderDirectory(db), new DeliveryLog(db),
                 environment.clock());
-        if (to != null && !resend) {
-            return test(files, distribution);
+        boolean test = to != null && !resend;
+        Selection selection = !resend ? Selection.PENDING : to == null ? Selection.resendToAll() : Selection.resendTo(to);
+        DistributionRequest request = DistributionRequest.of(files, selection, settingsFile, environment.env());
+        if (test) {
+            request = request.testTo(to);
         }
+        DistributionOutcome outcome = distribution.deliver(dryRun ? request.asDryRun() : request);
+        return test ? test(outcome) : delivery(outcome);
+    }
 
-        DistributionPlan plan;
-        try {
-            plan = distribution.plan(period, resend
-                    ? (to == null ? Selection.resendToAll() : Selection.resendTo(to)) : Selection.PENDING);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+    /** A delivery to the stakeholders: pending, or again on purpose. */
+    private int delivery(DistributionOutcome outcome) {
+        PrintWriter out = environment.out();
+        PrintWriter err = environment.err();
+        if (outcome.status() == Status.INVALID_RECIPIENT) {
+            err.println(outcome.problem().orElseThrow());
             return ExitCode.USAGE;
         }
+        DistributionPlan plan = outcome.planned();
         if (!resend) {
             describe(plan);
         }
-        if (plan.nothingToSend()) {
-            out.println("Nothing to send for " + period + ": " + (plan.activeStakeholders() == 0
-                    ? "there are no active stakeholders (add some with: chokepoint stakeholders add EMAIL --name NAME)"
-                    : plan.delivered().size() + " of " + plan.activeStakeholders()
-                    + " active stakeholders already have it"));
-            return inDoubt(db) ? ExitCode.DELIVERY_UNCERTAIN : ExitCode.OK;
+        switch (outcome.status()) {
+            case NOTHING_TO_SEND -> {
+                out.println("Nothing to send for " + period + ": " + (plan.activeStakeholders() == 0
+                        ? "there are no active stakeholders (add some with: chokepoint stakeholders add EMAIL --name NAME)"
+                        : plan.delivered().size() + " of " + plan.activeStakeholders()
+                        + " active stakeholders already have it"));
+                return inDoubt(outcome) ? ExitCode.DELIVERY_UNCERTAIN : ExitCode.OK;
+            }
+            case DRY_RUN -> {
+                out.println("Would send " + period + (resend ? " again" : "") + " to " + plan.recipients().size()
+                        + " of " + plan.activeStakeholders() + " active stakeholders through "
+                        + outcome.channel().orElseThrow() + ":");
+                plan.recipients().forEach(s -> out.println("  " + StakeholdersCommand.describe(s)));
+                return ExitCode.OK;
+            }
+            case DONE -> {
+                return sent(outcome);
+            }
+            default -> {
+                return setupProblem(outcome);
+            }
         }
-        MailChannel channel;
-        try {
-            channel = channel(files, period.toString());
-        } catch (DeliveryException e) {
-            err.println("Invalid mail settings: " + e.getMessage());
-            return ExitCode.INPUT;
-        }
-        if (dryRun) {
-            out.println("Would send " + period + (resend ? " again" : "") + " to " + plan.recipients().size()
-                    + " of " + plan.activeStakeholders() + " active stakeholders through " + channel.description() + ":");
-            plan.recipients().forEach(s -> out.println("  " + StakeholdersCommand.describe(s)));
-            return ExitCode.OK;
-        }
-        Optional<ReportMail> mail = mail(files);
-        if (mail.isEmpty()) {
-            return ExitCode.INPUT;
-        }
-        DistributionResult result = distribution.send(plan, mail.get(), channel);
+    }
+
+    private int sent(DistributionOutcome outcome) {
+        PrintWriter out = environment.out();
+        DistributionResult result = outcome.sent();
         result.lines().forEach(line -> out.println(format(line)));
         result.skipped().forEach(email -> out.println("SKIPPED " + email + ": sent by another run meanwhile"));
-        out.println(period + " through " + channel.description() + ": " + result.summary());
-        result.failureMessage().ifPresent(message -> err.println("Delivery stopped: " + message));
-        boolean inDoubt = inDoubt(db);
+        out.println(period + " through " + result.channel() + ": " + result.summary());
+        result.failureMessage().ifPresent(message -> environment.err().println("Delivery stopped: " + message));
+        boolean inDoubt = inDoubt(outcome);
         if (result.failed()) {
             return result.failedOnThisSide() ? ExitCode.INPUT : ExitCode.JOB_FAILED;
         }
@@ -152,75 +156,58 @@ final class DeliverCommand implements Callable<Integer> {
     }
 
     /** Lists the period's mail of unknown outcome, with the command that resends each; whether there is any. */
-    private boolean inDoubt(TrackerDatabase db) {
-        List<DeliveryRecord> deliveries = new DeliveryLog(db).inDoubt(period);
-        UncertainDeliveries.print(environment.out(), deliveries);
-        return !deliveries.isEmpty();
+    private boolean inDoubt(DistributionOutcome outcome) {
+        UncertainDeliveries.print(environment.out(), outcome.inDoubt());
+        return !outcome.inDoubt().isEmpty();
     }
 
     /** {@code --to EMAIL} without {@code --resend}: one test message, not recorded as a delivery. */
-    private int test(ReportFiles files, ReportDistribution distribution) {
-        try {
-            ReportDistribution.checkAddress(to);
-        } catch (IllegalArgumentException e) {
-            environment.err().println("--to: " + e.getMessage());
-            return ExitCode.USAGE;
+    private int test(DistributionOutcome outcome) {
+        PrintWriter out = environment.out();
+        switch (outcome.status()) {
+            case INVALID_RECIPIENT -> {
+                environment.err().println("--to: " + outcome.problem().orElseThrow());
+                return ExitCode.USAGE;
+            }
+            case DRY_RUN -> {
+                out.println("Would send a test message for " + period + " to " + to.strip() + " through "
+                        + outcome.channel().orElseThrow() + " (not recorded as a delivery)");
+                return ExitCode.OK;
+            }
+            case TEST_NOT_SENT -> {
+                environment.err().println("Test message not sent: " + outcome.problem().orElseThrow());
+                return ExitCode.INPUT;
+            }
+            case DONE -> {
+                DistributionResult.Line line = outcome.sent().lines().get(0);
+                out.println(format(line) + " (test message, not recorded as a delivery)");
+                return switch (line.outcome()) {
+                    case SENT, OUTBOX -> ExitCode.OK;
+                    case UNCERTAIN -> ExitCode.DELIVERY_UNCERTAIN;
+                    default -> ExitCode.JOB_FAILED;
+                };
+            }
+            default -> {
+                return setupProblem(outcome);
+            }
         }
-        MailChannel channel;
-        try {
-            channel = channel(files, period + "-test");
-        } catch (DeliveryException e) {
-            environment.err().println("Invalid mail settings: " + e.getMessage());
-            return ExitCode.INPUT;
-        }
-        if (dryRun) {
-            environment.out().println("Would send a test message for " + period + " to " + to.strip() + " through "
-                    + channel.description() + " (not recorded as a delivery)");
-            return ExitCode.OK;
-        }
-        Optional<ReportMail> mail = mail(files);
-        if (mail.isEmpty()) {
-            return ExitCode.INPUT;
-        }
-        DistributionResult.Line line;
-        try {
-            line = distribution.sendTest(mail.get(), channel, to);
-        } catch (DeliveryException e) {
-            environment.err().println("Test message not sent: " + e.getMessage());
-            return ExitCode.INPUT;
-        }
-        environment.out().println(format(line) + " (test message, not recorded as a delivery)");
-        return switch (line.outcome()) {
-            case SENT, OUTBOX -> ExitCode.OK;
-            case UNCERTAIN -> ExitCode.DELIVERY_UNCERTAIN;
-            default -> ExitCode.JOB_FAILED;
-        };
+    }
+
+    /** Settings or a period summary that stop the mail before anything is sent: exit 3. */
+    private int setupProblem(DistributionOutcome outcome) {
+        String problem = outcome.problem().orElseThrow();
+        environment.err().println(switch (outcome.status()) {
+            case INVALID_SETTINGS -> "Invalid mail settings: " + problem;
+            case NO_SUMMARY -> problem + " (chokepoint run --period " + period + ")";
+            default -> problem;
+        });
+        return ExitCode.INPUT;
     }
 
     private void describe(DistributionPlan plan) {
         if (!plan.rejected().isEmpty()) {
             environment.out().println("Not retried (rejected earlier; --resend --to EMAIL sends on purpose): "
                     + String.join(", ", plan.rejected()));
-        }
-    }
-
-    private MailChannel channel(ReportFiles files, String prefix) {
-        return MailChannel.open(settingsFile, environment.env(), files.directory().resolve("outbox"), prefix,
-                environment.clock());
-    }
-
-    /** The mail is rendered from the period summary the job wrote beside the PDF; nothing is recomputed. */
-    private Optional<ReportMail> mail(ReportFiles files) {
-        try {
-            Optional<PeriodSummary> summary = PeriodSummaryFile.read(files.summary());
-            if (summary.isEmpty()) {
-                environment.err().println("no " + files.summary().getFileName() + " in " + files.directory()
-                        + ": run the month first (chokepoint run --period " + period + ")");
-            }
-            return summary.map(s -> new ReportMail(s, files.pdf()));
-        } catch (IllegalArgumentException e) {
-            environment.err().println(e.getMessage());
-            return Optional.empty();
         }
     }
 

@@ -2,11 +2,11 @@ package io.chokepoint.cli;
 
 import java.util.concurrent.Callable;
 
+import io.chokepoint.batch.RunLock;
 import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
-import io.chokepoint.tracking.csv.TrackerCsv;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
@@ -97,6 +97,11 @@ final class EventCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = tracker.open(environment);
+            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the event was not recorded",
+                    "add it when it has finished", () -> add(db));
+        }
+
+        private int add(TrackerDatabase db) {
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
             EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
             future.warn(environment.clock(), input, environment.err());

@@ -176,11 +176,9 @@ final class ForegroundJob {
         if (outcome.environmentProblem().isPresent()) {
             return " (" + outcome.environmentProblem().get() + ")";
         }
-        if (outcome.failure().isPresent() && (outcome.exitStatus() == null
-                || outcome.exitStatus().equals(outcome.status().name()))) {
+        if (outcome.failure().isPresent() && !outcome.exitStatusSaysMore()) {
             return " (" + outcome.failure().get() + ")";
         }
-        return outcome.exitStatus() == null || outcome.exitStatus().equals(outcome.status().name())
-                ? "" : " (" + outcome.exitStatus() + ")";
+        return outcome.exitStatusSaysMore() ? " (" + outcome.exitStatus() + ")" : "";
     }
 }

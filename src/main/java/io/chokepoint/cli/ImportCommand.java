@@ -1,12 +1,14 @@
 package io.chokepoint.cli;
 
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 
 import io.chokepoint.batch.RunLock;
-import io.chokepoint.batch.RunLockedException;
 import io.chokepoint.tracking.store.ImportRequest;
 import io.chokepoint.tracking.store.ImportSummary;
 import io.chokepoint.tracking.InvalidDataException;
@@ -36,6 +38,10 @@ final class ImportCommand implements Callable<Integer> {
 
     private final Environment environment;
 
+    /** The file name that means standard input, and how problems name it. */
+    private static final String STDIN = "-";
+    private static final String STDIN_NAME = "stdin";
+
     /** The kind that is not a tracker table: stakeholders have their own import. */
     private static final String STAKEHOLDERS = "stakeholders";
 
@@ -46,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "Which table the file holds (stakeholders: columns email,name,stages,countries).")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "FILE.csv", description = "The CSV file to import.")
+    @Parameters(index = "1", paramLabel = "FILE.csv", description = "The CSV file to import, or - for standard input.")
     Path file;
 
     @Option(names = "--dry-run", description = "Check the file and say what would change, but write nothing.")
@@ -84,39 +90,31 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 : rows -> { };
         TrackerDatabase db = tracker.open(environment);
-        // A run reads the tracker in chunks over minutes: an import holds the run's lock, so it neither changes the
-        // tracker under a run nor waits on one (a run started meanwhile is refused the same way).
-        if (db.server().isPresent()) {
-            // On PostgreSQL a run reads one snapshot (REPEATABLE READ) and the import is one transaction: they go
-            // side by side, and imports wait for each other.
-            return importRows(db, table, progress);
-        }
-        RunLock lock;
-        try {
-            lock = RunLock.acquire(db.file(), environment.clock());
-        } catch (RunLockedException e) {
-            err.println("a run holds the tracker " + db.file() + " (" + e.holder().map(Object::toString)
-                    .orElse("holder not yet recorded") + "): nothing was imported; import when it has finished"
-                    + " (see: chokepoint status)");
-            return ExitCode.INPUT;
-        }
-        try (lock) {
-            return importRows(db, table, progress);
-        }
+        // A run reads the tracker in chunks over minutes: on SQLite an import holds the run's lock, so it neither
+        // changes the tracker under a run nor waits on one (a run started meanwhile is refused the same way). On
+        // PostgreSQL a run reads one snapshot (REPEATABLE READ) and the import is one transaction: they go side by
+        // side, and imports wait for each other.
+        return InputChange.locked(db, environment, RunLock.Activity.IMPORT, "nothing was imported",
+                "import when it has finished", () -> importRows(db, table, progress));
     }
 
     private int importRows(TrackerDatabase db, TrackerTable table, LongConsumer progress) {
         PrintWriter err = environment.err();
         try {
-            ImportSummary summary = db.importer().run(new ImportRequest(table, file, dryRun,
-                    future.rule(environment.clock())), progress);
+            ImportRequest request = new ImportRequest(table, file, dryRun, future.rule(environment.clock()));
+            ImportSummary summary = STDIN.equals(file.toString())
+                    ? db.importer().run(request, STDIN_NAME, new InputStreamReader(environment.in(),
+                            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                    .onUnmappableCharacter(CodingErrorAction.REPORT)), progress)
+                    : db.importer().run(request, progress);
             summary.warnings().forEach(w -> err.println("warning: " + w));
             environment.out().println(summary);
             return ExitCode.OK;
         } catch (InvalidDataException e) {
             e.problems().forEach(err::println);
             int count = e.problems().size();
-            err.println(file + ": " + count + (count == 1 ? " problem" : " problems") + ", nothing was imported");
+            err.println((STDIN.equals(file.toString()) ? STDIN_NAME : file) + ": " + count
+                    + (count == 1 ? " problem" : " problems") + ", nothing was imported");
             return ExitCode.INPUT;
         }
     }

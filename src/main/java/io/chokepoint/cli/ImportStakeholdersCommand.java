@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.stakeholders.StakeholderImport;
 import io.chokepoint.tracking.InvalidDataException;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +24,7 @@ final class ImportStakeholdersCommand implements Callable<Integer> {
 
     private final Environment environment;
 
-    @Parameters(paramLabel = "FILE.csv", description = "The CSV file.")
+    @Parameters(paramLabel = "FILE.csv", description = "The CSV file, or - for standard input.")
     Path file;
 
     @Mixin
@@ -45,15 +44,17 @@ final class ImportStakeholdersCommand implements Callable<Integer> {
         StakeholderImport stakeholderImport = new StakeholderImport(
                 new StakeholderDirectory(tracker.open(environment)), environment.clock());
         StakeholderImport.Result result;
+        boolean stdin = csv.toString().equals("-"); // - is standard input, named stdin in messages
+        String label = stdin ? "stdin" : csv.toString();
         try {
-            result = stakeholderImport.run(csv, csv.toString());
+            result = stdin ? stakeholderImport.run(environment.in(), label) : stakeholderImport.run(csv, label);
         } catch (InvalidDataException e) {
             e.problems().forEach(problem -> environment.err().println(problem));
             environment.err().println("Nothing imported: " + e.problems().size()
-                    + (e.problems().size() == 1 ? " problem" : " problems") + " in " + csv);
+                    + (e.problems().size() == 1 ? " problem" : " problems") + " in " + label);
             return ExitCode.INPUT;
         }
-        environment.out().println("Imported " + result.total() + " stakeholders from " + csv + ": " + result.added()
+        environment.out().println("Imported " + result.total() + " stakeholders from " + label + ": " + result.added()
                 + " added, " + result.reactivated() + " reactivated, " + result.updated() + " updated, "
                 + result.unchanged() + " unchanged");
         return ExitCode.OK;

@@ -14,7 +14,8 @@ import ch.qos.logback.core.ConsoleAppender;
 /**
  * The console's log lines (stderr), as {@code --verbose} and {@code --quiet} ask. Lines are dated, since a cron
  * line appends them to one file. Stack traces reach the terminal only with {@code --verbose}; they always go to the
- * run's own log file. Set for every command line, so that one in-process run does not leak into the next.
+ * run's own log file, and so do JBeret's warnings, which the terminal gets only with {@code --verbose}
+ * ({@link LibraryNoiseFilter}). Set for every command line, so that one in-process run does not leak into the next.
  */
 final class Logging {
 
@@ -41,6 +42,11 @@ final class Logging {
         console.stop();
         console.setEncoder(encoder);
         console.clearAllFilters();
+        if (!verbose) {
+            LibraryNoiseFilter libraryNoise = new LibraryNoiseFilter();
+            libraryNoise.start();
+            console.addFilter(libraryNoise);
+        }
         if (quiet) {
             ThresholdFilter errorsOnly = new ThresholdFilter();
             errorsOnly.setLevel(Level.ERROR.levelStr);

@@ -53,7 +53,8 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null),
+        int code = run(new Environment(out, err, System.getenv(), Clock.systemDefaultZone(), System.console() != null,
+                System.in),
                 args);
         out.flush();
         err.flush();
@@ -77,6 +78,9 @@ public final class Main {
             err.println(ex.getMessage());
             if (ex instanceof UnmatchedArgumentException unmatched) {
                 Suggestions.didYouMean(unmatched).ifPresent(err::println);
+            } else if (missingSubcommand(ex.getCommandLine())) {
+                // A bare `chokepoint` (or `chokepoint project`): the message alone does not say what to type.
+                ex.getCommandLine().usage(err);
             }
             return ExitCode.USAGE;
         });
@@ -115,6 +119,12 @@ public final class Main {
     private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
         action.accept(command);
         command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
+    }
+
+    /** A command that only groups others was given none of them. */
+    private static boolean missingSubcommand(CommandLine command) {
+        return !command.getSubcommands().isEmpty() && command.getParseResult() != null
+                && !command.getParseResult().hasSubcommand();
     }
 
     /** A problem with the input or the environment, which the message explains: exit 3. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.chokepoint.batch.RunLock;
 import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
@@ -12,7 +13,6 @@ import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectChange;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectState;
-import io.chokepoint.tracking.csv.TrackerCsv;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerTable;
 
@@ -115,6 +115,11 @@ final class ProjectCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = tracker.open(environment);
+            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the project was not added",
+                    "add it when it has finished", () -> add(db));
+        }
+
+        private int add(TrackerDatabase db) {
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
             Project p = db.edits(future.rule(environment.clock())).addProject(input);
             future.warn(environment.clock(), input, environment.err());
@@ -162,6 +167,11 @@ final class ProjectCommand {
         @Override
         public Integer call() {
             TrackerDatabase db = tracker.open(environment);
+            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the project was not changed",
+                    "update it when it has finished", () -> update(db));
+        }
+
+        private int update(TrackerDatabase db) {
             FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
             ProjectChange change = db.edits(future.rule(environment.clock())).updateProject(id, input);
             future.warn(environment.clock(), input, environment.err());

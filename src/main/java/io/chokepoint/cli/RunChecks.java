@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import io.chokepoint.tracking.store.PostgresDatabase;
 import io.chokepoint.batch.RunOptions;
 import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.delivery.MailSettings;
@@ -59,6 +60,7 @@ final class RunChecks {
             try {
                 MailSettings.load(settingsFile, environment.env());
                 MailSettings.configuredFrom(settingsFile, environment.env());
+                MailSettings.maxAttachmentBytes(settingsFile, environment.env());
             } catch (DeliveryException e) {
                 throw new SettingsException("Invalid mail settings: " + e.getMessage(), e);
             }
@@ -96,7 +98,7 @@ final class RunChecks {
             throw new SettingsException("cannot read " + files.manifest() + " (" + e.getMessage() + "); move the folder "
                     + files.directory() + " away or give another --reports folder", e);
         }
-        if (tracker.server().isPresent()) {
+        if (tracker.backend() instanceof PostgresDatabase) {
             String url = tracker.location();
             manifest.map(ReportManifest::tracker).filter(theirs -> !theirs.equals(url)).ifPresent(theirs -> {
                 throw new SettingsException(files.directory() + " holds the reports of another tracker (" + theirs

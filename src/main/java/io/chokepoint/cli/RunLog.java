@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,7 @@ final class RunLog extends AppenderBase<ILoggingEvent> implements AutoCloseable 
     synchronized void writeTo(Path target, String header) {
         try {
             Files.createDirectories(target.getParent());
+            createPrivate(target);
             file = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             file.write(header.getBytes(StandardCharsets.UTF_8));
             for (ILoggingEvent event : early) {
@@ -65,6 +68,20 @@ final class RunLog extends AppenderBase<ILoggingEvent> implements AutoCloseable 
             path = target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's log " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Owner-only, like the tracker: the log names every stakeholder's address and the tracker's paths, while the
+     * reports beside it are made to be shared.
+     */
+    private static void createPrivate(Path target) throws IOException {
+        try {
+            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // a restart of the same execution appends to its log
+        } catch (UnsupportedOperationException e) {
+            // no POSIX permissions (Windows): the platform's defaults for the user
         }
     }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.ReportJob;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "Runs in the foreground (for containers and services). At each fire of the cron expression it runs the "
                         + "last complete month; at start-up it first catches up the months missed since the last "
                         + "completed one (at most --catch-up of them, oldest first). A failed month is retried at the "
-                        + "next fire. SIGTERM or Ctrl-C stops it cleanly (a run in progress ends STOPPED, restartable)."})
+                        + "next fire. SIGTERM or Ctrl-C stops it cleanly (a run in progress ends STOPPED, restartable) and it "
+                        + "exits 0."})
 final class ScheduleCommand implements Callable<Integer> {
 
     /** How long a shutdown waits for the schedule loop to wind down after the run in progress has stopped. */
@@ -88,14 +91,24 @@ final class ScheduleCommand implements Callable<Integer> {
         ScheduledRuns runs = new ScheduledRuns(job, reportsDir, options, environment.clock());
         MonthlySchedule schedule = new MonthlySchedule(settings, runs, runs, environment.clock(),
                 Sleeper.onClock(environment.clock()));
+        CountDownLatch commandDone = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             schedule.stop();
             runs.stopCurrent();
             try {
-                schedule.awaitStopped(WIND_DOWN);
+                if (schedule.awaitStopped(WIND_DOWN) && commandDone.await(WIND_DOWN.toMillis(), TimeUnit.MILLISECONDS)) {
+                    environment.out().flush();
+                    environment.err().flush();
+                    // Stopping is what a service manager asks of a schedule, and it stopped cleanly (a run in progress
+                    // ended STOPPED, restartable): exit 0. Left alone, the JVM would exit 143 (128 + SIGTERM), which
+                    // systemd counts as a failure. System.exit blocks inside a shutdown hook, so halt: the loop has
+                    // ended and every run has released its lock.
+                    Runtime.getRuntime().halt(ExitCode.OK);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // Not stopped in time: the JVM's own exit (143) tells the service manager that something was cut short.
         }, "chokepoint-schedule-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         environment.out().println("Schedule: \"" + settings.cron() + "\" in " + settings.zone() + ", catching up at most "
@@ -109,6 +122,7 @@ final class ScheduleCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running and stops the loop
             }
+            commandDone.countDown();
         }
         return ExitCode.OK;
     }

@@ -9,7 +9,6 @@ import io.chokepoint.stakeholders.Stakeholder;
 import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

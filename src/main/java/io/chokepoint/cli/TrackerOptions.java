@@ -60,6 +60,8 @@ final class TrackerOptions {
         String dbFromEnv = blankToNull(env.get("CHOKEPOINT_DB"));
         Path file;
         String source;
+        refuseOtherDatabases(db, "--db " + db);
+        refuseOtherDatabases(db == null ? dbFromEnv : null, "CHOKEPOINT_DB=" + dbFromEnv);
         if (db != null) {
             source = "--db";
             if (PostgresLogin.isServerUrl(db)) {
@@ -112,7 +114,21 @@ final class TrackerOptions {
             throw new TrackerException("no tracker " + resolved.db() + " in the home " + resolved.directory()
                     + "; give its home with --home or its file with --db, or make one with: chokepoint init");
         }
-        return TrackerDatabase.connect(resolved.db());
+        return TrackerDatabase.connectChecked(resolved.db());
+    }
+
+    /**
+     * A JDBC URL of a database other than PostgreSQL would otherwise be taken for a file name ("no such tracker file
+     * .../jdbc:mysql:/..."): say which two kinds of tracker there are.
+     */
+    static void refuseOtherDatabases(String value, String named) {
+        if (value != null && !PostgresLogin.isServerUrl(value) && value.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            int colon = value.indexOf(':', 5);
+            String kind = colon > 5 ? value.substring(5, colon) : value.substring(5);
+            throw new TrackerException(named + ": " + (kind.isEmpty() ? "this JDBC URL" : kind) + " is not supported;"
+                    + " a tracker is a SQLite file (give its path) or a PostgreSQL database"
+                    + " (jdbc:postgresql://HOST[:PORT]/DATABASE)");
+        }
     }
 
     private static String blankToNull(String value) {

@@ -104,12 +104,6 @@ public record MailSettings(
                 backoff, deferredRetry);
     }
 
-    /** A copy with another retry of deferred messages. */
-    public MailSettings withDeferredRetry(DeferredRetry other) {
-        return new MailSettings(host, port, user, password, from, tls, allowPlaintextAuth, timeouts, maxAttempts,
-                initialBackoff, other);
-    }
-
     /**
      * Reads the SMTP settings from an optional properties file ({@code smtp.host}, {@code smtp.port},
      * {@code smtp.user}, {@code smtp.password} or {@code smtp.password-file}, {@code smtp.from}, {@code smtp.tls}),
@@ -119,10 +113,16 @@ public record MailSettings(
      * properties file is taken relative to that file. TLS defaults to {@code starttls}, the port to the mode's
      * usual one.
      *
+     * <p>The outbox is used instead when chosen ({@code delivery.mode=outbox}, {@code CHOKEPOINT_DELIVERY_MODE}),
+     * or when no SMTP setting at all is made (a from address alone is one for the outbox's files). A host is
+     * required with {@code delivery.mode=smtp} and with any other SMTP setting: half a configuration is an error,
+     * not a quiet fall-back to files recorded as delivered.
+     *
      * @param propertiesFile may be null or name a file that does not exist
      * @param env            usually {@code System.getenv()}
-     * @return empty when no host is configured: there is no SMTP server to use
-     * @throws DeliveryException for an invalid or unreadable setting, naming it and where it came from
+     * @return empty when the outbox is to be used: there is no SMTP server to use
+     * @throws DeliveryException for an invalid or unreadable setting, or a missing host, naming the setting and
+     *                           where it came from
      */
     public static Optional<MailSettings> load(Path propertiesFile, Map<String, String> env) {
         return new MailSettingsLoader(propertiesFile, env).load();
@@ -137,6 +137,28 @@ public record MailSettings(
      */
     public static Optional<String> configuredFrom(Path propertiesFile, Map<String, String> env) {
         return new MailSettingsLoader(propertiesFile, env).from();
+    }
+
+    /**
+     * Whether the mail goes to the outbox only because nothing about delivery is configured (no
+     * {@code delivery.mode}, no SMTP setting but perhaps a from address): worth a line to the operator, since it
+     * may be an oversight.
+     *
+     * @throws DeliveryException for an invalid {@code delivery.mode} or an unreadable or misspelt setting
+     */
+    public static boolean outboxByDefault(Path propertiesFile, Map<String, String> env) {
+        return new MailSettingsLoader(propertiesFile, env).outboxByDefault();
+    }
+
+    /**
+     * The largest workbook the mail attaches, from {@code mail.max-attachment-mb} (default 10, in MB of 1,048,576
+     * bytes; decimals allowed, 0 never attaches it); a larger one is named in the body instead. It applies to
+     * the outbox's files too, so that they are the mail that would have been sent.
+     *
+     * @throws DeliveryException for a value that is not such a number, naming where it came from
+     */
+    public static long maxAttachmentBytes(Path propertiesFile, Map<String, String> env) {
+        return new MailSettingsLoader(propertiesFile, env).maxAttachmentBytes();
     }
 
     /** The mail settings' keys and variables, for the one settings loader (see {@code io.chokepoint.settings}). */

@@ -1,12 +1,14 @@
 package io.chokepoint.delivery;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,8 +36,15 @@ final class MailSettingsLoader {
     private static final String DATA_TIMEOUT = "smtp.data-timeout";
     private static final String DEFERRED_RETRIES = "smtp.deferred-retries";
     private static final String DEFERRED_BACKOFF = "smtp.deferred-backoff";
+    private static final String MODE = "delivery.mode";
+    private static final String SMTP = "smtp";
+    private static final String OUTBOX = "outbox";
+    private static final String MAX_ATTACHMENT_MB = "mail.max-attachment-mb";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min)?");
+    private static final Pattern MEGABYTES = Pattern.compile("\\d{1,4}(\\.\\d{1,6})?");
     private static final String ENV_PREFIX = "CHOKEPOINT_SMTP_";
+    /** The default of {@code mail.max-attachment-mb}: what most mail servers accept, with room for base64. */
+    static final String DEFAULT_MAX_ATTACHMENT_MB = "10";
     /**
      * Every mail setting, read by the one settings loader: adding a setting is one line here (its variable,
      * {@code CHOKEPOINT_SMTP_…}, follows from the key). A misspelt {@code smtp.*} key or {@code CHOKEPOINT_SMTP_*}
@@ -54,8 +63,10 @@ final class MailSettingsLoader {
             SettingKey.of(COMMAND_TIMEOUT),
             SettingKey.of(DATA_TIMEOUT),
             SettingKey.of(DEFERRED_RETRIES),
-            SettingKey.of(DEFERRED_BACKOFF)),
-            List.of("smtp.", ENV_PREFIX));
+            SettingKey.of(DEFERRED_BACKOFF),
+            SettingKey.of(MODE),
+            SettingKey.of(MAX_ATTACHMENT_MB)),
+            List.of("smtp.", ENV_PREFIX, "delivery.", "CHOKEPOINT_DELIVERY_", "mail.", "CHOKEPOINT_MAIL_"));
 
     /** One configured value and where it came from, e.g. "smtp.port in /etc/chokepoint.properties". */
     private record Setting(String value, String origin, Path baseDirectory) {
@@ -70,6 +81,11 @@ final class MailSettingsLoader {
     }
 
     Optional<MailSettings> load() {
+        Optional<Setting> mode = mode();
+        if (mode.isPresent() && mode.get().value().equals(OUTBOX)) {
+            // Chosen on purpose: whatever SMTP settings there are wait for the day the mode is smtp.
+            return Optional.empty();
+        }
         Map<String, Setting> settings = fromFile();
         Map<String, Setting> overrides = fromEnvironment();
         if (overrides.containsKey(PASSWORD) || overrides.containsKey(PASSWORD_FILE)) {
@@ -79,6 +95,7 @@ final class MailSettingsLoader {
         }
         settings.putAll(overrides);
         if (!settings.containsKey(HOST)) {
+            noHost(mode, settings);
             return Optional.empty();
         }
         // Read first, so that every later message can be cleaned of it.
@@ -88,6 +105,67 @@ final class MailSettingsLoader {
         } catch (DeliveryException e) {
             throw Redaction.of(e, password);
         }
+    }
+
+    /**
+     * Without a host, the outbox is used only when nothing asks for SMTP: {@code delivery.mode=smtp}, or any SMTP
+     * setting but the from address (which the outbox writes into its files), is a half-done configuration that
+     * would otherwise put the month's mail in files and record it as delivered.
+     */
+    private static void noHost(Optional<Setting> mode, Map<String, Setting> settings) {
+        String fix = "set " + HOST + " (or " + ENV_PREFIX + "HOST), or " + MODE + "=outbox to write the mail to"
+                + " files in reports/YYYY-MM/outbox/ instead";
+        if (mode.isPresent()) {
+            throw new DeliveryException(HOST + " is not set, but " + mode.get().origin() + " is smtp: " + fix);
+        }
+        List<String> smtp = settings.entrySet().stream().filter(e -> !e.getKey().equals(FROM))
+                .map(e -> e.getValue().origin()).toList();
+        if (!smtp.isEmpty()) {
+            throw new DeliveryException(HOST + " is not set, but other SMTP settings are (" + String.join(", ", smtp)
+                    + "): " + fix);
+        }
+    }
+
+    /** {@code delivery.mode}, checked and in lower case: {@code smtp} or {@code outbox}; empty when unset. */
+    private Optional<Setting> mode() {
+        Optional<Setting> mode = single(MODE);
+        if (mode.isEmpty()) {
+            return mode;
+        }
+        Setting given = mode.get();
+        String value = given.value().toLowerCase(Locale.ROOT);
+        if (!value.equals(SMTP) && !value.equals(OUTBOX)) {
+            throw new DeliveryException(given.origin() + " is '" + HeaderText.printable(given.value())
+                    + "', expected smtp or outbox");
+        }
+        return Optional.of(new Setting(value, given.origin(), given.baseDirectory()));
+    }
+
+    /** Whether mail goes to the outbox only because nothing at all about mail delivery is configured. */
+    boolean outboxByDefault() {
+        if (mode().isPresent()) {
+            return false;
+        }
+        Map<String, Setting> settings = fromFile();
+        settings.putAll(fromEnvironment());
+        return settings.keySet().stream().allMatch(FROM::equals);
+    }
+
+    /** {@code mail.max-attachment-mb} in bytes (1 MB = 1,048,576 bytes). */
+    long maxAttachmentBytes() {
+        Optional<Setting> setting = single(MAX_ATTACHMENT_MB);
+        String value = setting.map(Setting::value).orElse(DEFAULT_MAX_ATTACHMENT_MB);
+        if (!MEGABYTES.matcher(value).matches()) {
+            throw new DeliveryException(setting.orElseThrow().origin() + " is '" + HeaderText.printable(value)
+                    + "', expected a number of megabytes such as 10 or 0.5 (0: never attach the workbook)");
+        }
+        return new BigDecimal(value).multiply(BigDecimal.valueOf(1024 * 1024)).longValue();
+    }
+
+    /** One setting outside {@code smtp.*}, the environment winning, trimmed; empty when unset or empty. */
+    private Optional<Setting> single(String key) {
+        return loaded().get(key).map(v -> new Setting(v.value().strip(), v.origin(), v.baseDirectory()))
+                .filter(v -> !v.value().isEmpty());
     }
 
     /** The from address in the file or the environment (the environment wins), checked; empty if none. */

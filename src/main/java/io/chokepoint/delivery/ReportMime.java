@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.activation.DataHandler;
@@ -23,11 +24,11 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Builds the MIME form of a {@link ReportMessage}: multipart/mixed holding a multipart/alternative (plain text,
- * then HTML, both UTF-8) and the PDF as an application/pdf attachment in base64.
+ * then HTML, both UTF-8) and each attachment in base64, the PDF (application/pdf) first.
  */
 final class ReportMime {
 
-    /** A message ready to send or write, with the Message-ID it will carry and the attachment's digest. */
+    /** A message ready to send or write, with the Message-ID it will carry and the report's (the PDF's) digest. */
     record Prepared(MimeMessage message, String messageId, String attachmentSha256) {
     }
 
@@ -37,7 +38,7 @@ final class ReportMime {
     }
 
     static Prepared prepare(Session session, InternetAddress from, Recipient to, ReportMessage report, Instant date) {
-        byte[] pdf = read(report.attachment());
+        List<byte[]> contents = report.attachments().stream().map(a -> read(a.file())).toList();
         String messageId = "<" + UUID.randomUUID() + "@" + idDomain(from) + ">";
         try {
             MimeMessage message = new FixedIdMessage(session, messageId);
@@ -54,15 +55,21 @@ final class ReportMime {
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
 
-            MimeBodyPart attachment = new MimeBodyPart();
-            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
-            attachment.setFileName(report.attachmentName());
-            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
-            attachment.setHeader("Content-Transfer-Encoding", "base64");
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (int i = 0; i < contents.size(); i++) {
+                ReportMessage.Attachment file = report.attachments().get(i);
+                MimeBodyPart attachment = new MimeBodyPart();
+                attachment.setDataHandler(
+                        new DataHandler(new ByteArrayDataSource(contents.get(i), file.contentType())));
+                attachment.setFileName(file.name());
+                attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+                attachment.setHeader("Content-Transfer-Encoding", "base64");
+                mixed.addBodyPart(attachment);
+            }
 
-            message.setContent(new MimeMultipart("mixed", body, attachment));
+            message.setContent(mixed);
             message.saveChanges();
-            return new Prepared(message, message.getMessageID(), sha256(pdf));
+            return new Prepared(message, message.getMessageID(), sha256(contents.get(0)));
         } catch (MessagingException e) {
             throw new DeliveryException("cannot build the mail for " + to.email() + ": " + e.getMessage(), e);
         }

@@ -33,20 +33,20 @@ public final class SmtpSender implements MessageSender {
 
     private final MailSettings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final RetryPause pause;
     private final Session session;
     private final Properties transportProperties;
     private final InternetAddress from;
 
     /** A sender that stamps outcomes and the Date header with {@code clock}. */
     public SmtpSender(MailSettings settings, Clock clock) {
-        this(settings, clock, Sleeper.THREAD);
+        this(settings, clock, RetryPause.THREAD);
     }
 
-    SmtpSender(MailSettings settings, Clock clock, Sleeper sleeper) {
+    SmtpSender(MailSettings settings, Clock clock, RetryPause pause) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.pause = Objects.requireNonNull(pause, "pause");
         this.transportProperties = sessionProperties(settings);
         this.session = Session.getInstance(transportProperties);
         this.from = Addresses.parse(settings.from(), "from address", true);
@@ -89,7 +89,7 @@ public final class SmtpSender implements MessageSender {
                     LOG.warn("attempt {} of {} to send {} to {} failed, retrying in {}: {}", attempt,
                             settings.maxAttempts(), prepared.messageId(), recipient.email(), wait, reply);
                     try {
-                        sleeper.sleep(wait);
+                        pause.pause(wait);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return outcome(DeliveryOutcome.Status.FAILED, prepared, attempt,

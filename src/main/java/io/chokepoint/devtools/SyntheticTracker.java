@@ -24,6 +24,7 @@ import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.store.TrackerDatabase;
 import io.chokepoint.tracking.TrackerException;
+import io.chokepoint.tracking.TrackerTable;
 
 /**
  * Makes a tracker of any size for benchmarks: synthetic projects with a realistic mix of stages, countries,
@@ -73,10 +74,7 @@ public final class SyntheticTracker {
             EventKind.FINANCING};
 
     /** The project table's columns, in the order {@link Facility#bindProject} binds them. */
-    private static final String PROJECT_COLUMNS = "id, facility_id, company, owner_country, facility, country, region,"
-            + " stage, status, status_as_of, capacity_tpa, capacity_unit, capacity_basis, investment_amount,"
-            + " investment_currency, investment_usd_m, announced_on, target_year, offtake, offtake_binding, confidence,"
-            + " sources, notes";
+    private static final String PROJECT_COLUMNS = String.join(", ", TrackerTable.PROJECTS.columns());
     private static final String PROJECT_INSERT = "INSERT INTO project (" + PROJECT_COLUMNS + ") VALUES ("
             + "?, ".repeat(PROJECT_COLUMNS.split(",").length - 1) + "?)";
     // Stamped as recorded long ago: synthetic events are never revisions, and the V4 trigger that stamps

@@ -16,9 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.chokepoint.delivery.DeferredRetry;
+import io.chokepoint.delivery.DeliveryException;
 import io.chokepoint.delivery.DeliveryOutcome;
 import io.chokepoint.delivery.Recipient;
-import io.chokepoint.delivery.Sleeper;
+import io.chokepoint.delivery.RetryPause;
+import io.chokepoint.distribution.DistributionOutcome.Status;
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
+import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.DeliveryLog;
 import io.chokepoint.stakeholders.DeliveryRecord;
 import io.chokepoint.stakeholders.DeliveryRecord.Outcome;
@@ -27,7 +32,8 @@ import io.chokepoint.stakeholders.StakeholderDirectory;
 import io.chokepoint.tracking.ReportPeriod;
 
 /**
- * Sends a period's PDF to the stakeholders, once per period and recipient whatever reruns happen.
+ * Sends a period's PDF to the stakeholders, once per period and recipient whatever reruns happen. The job's
+ * {@code email-pdf} step and {@code deliver} both call {@link #deliver} and only format what it returns.
  *
  * <ul>
  *   <li>A regular delivery goes to each active stakeholder who has no SENT or OUTBOX delivery for the period.
@@ -52,18 +58,123 @@ public final class ReportDistribution {
     private final StakeholderDirectory directory;
     private final DeliveryLog log;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final RetryPause pause;
 
     public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock) {
-        this(directory, log, clock, Sleeper.THREAD);
+        this(directory, log, clock, RetryPause.THREAD);
     }
 
-    /** @param sleeper waits before each retry of deferred messages; tests pass one that records the wait */
-    public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock, Sleeper sleeper) {
+    /** @param pause waits before each retry of deferred messages; tests pass one that records the wait */
+    public ReportDistribution(StakeholderDirectory directory, DeliveryLog log, Clock clock, RetryPause pause) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.pause = Objects.requireNonNull(pause, "pause");
+    }
+
+    /**
+     * The one delivery path: plans who gets the period's mail, opens the channel the mail settings name, renders
+     * the mail from the period summary, sends it and records each outcome, stopping at the first step that
+     * cannot go on. For a {@linkplain DistributionRequest#testTo test message}, the plan and the log are left
+     * out. Never throws for a problem a person can fix: the outcome says what it is.
+     */
+    public DistributionOutcome deliver(DistributionRequest request) {
+        ReportPeriod period = request.period();
+        if (request.test()) {
+            return deliverTest(request);
+        }
+        DistributionPlan plan;
+        try {
+            plan = plan(period, request.selection());
+        } catch (IllegalArgumentException e) {
+            return stopped(Status.INVALID_RECIPIENT, Optional.empty(), Optional.empty(), e.getMessage());
+        }
+        Optional<DistributionPlan> planned = Optional.of(plan);
+        if (plan.nothingToSend()) {
+            return new DistributionOutcome(Status.NOTHING_TO_SEND, planned, Optional.empty(), Optional.empty(),
+                    Optional.empty(), log.inDoubt(period));
+        }
+        MailChannel channel;
+        try {
+            channel = open(request);
+        } catch (DeliveryException e) {
+            return stopped(Status.INVALID_SETTINGS, planned, Optional.empty(), e.getMessage());
+        }
+        Optional<String> through = Optional.of(channel.description());
+        if (request.dryRun()) {
+            return new DistributionOutcome(Status.DRY_RUN, planned, through, Optional.empty(), Optional.empty(),
+                    log.inDoubt(period));
+        }
+        LOG.info("{}: sending to {} of {} active stakeholders through {}", period, plan.recipients().size(),
+                plan.activeStakeholders(), channel.description());
+        Optional<PeriodSummary> summary;
+        try {
+            summary = PeriodSummaryFile.read(request.files().summary());
+        } catch (IllegalArgumentException e) {
+            return stopped(Status.INVALID_SUMMARY, planned, through, e.getMessage());
+        }
+        if (summary.isEmpty()) {
+            return stopped(Status.NO_SUMMARY, planned, through, noSummary(request.files()));
+        }
+        ReportMail mail = ReportMail.of(summary.get(), request.files(), channel.maxAttachmentBytes());
+        DistributionResult result = send(plan, mail, channel);
+        return new DistributionOutcome(Status.DONE, planned, through, Optional.empty(), Optional.of(result),
+                log.inDoubt(period));
+    }
+
+    /** {@code deliver --to} without {@code --resend}: one message to any address, not recorded. */
+    private DistributionOutcome deliverTest(DistributionRequest request) {
+        Recipient recipient;
+        try {
+            recipient = request.testRecipient();
+        } catch (IllegalArgumentException e) {
+            return stopped(Status.INVALID_RECIPIENT, Optional.empty(), Optional.empty(), e.getMessage());
+        }
+        MailChannel channel;
+        try {
+            channel = open(request);
+        } catch (DeliveryException e) {
+            return stopped(Status.INVALID_SETTINGS, Optional.empty(), Optional.empty(), e.getMessage());
+        }
+        Optional<String> through = Optional.of(channel.description());
+        if (request.dryRun()) {
+            return new DistributionOutcome(Status.DRY_RUN, Optional.empty(), through, Optional.empty(),
+                    Optional.empty(), List.of());
+        }
+        Optional<PeriodSummary> summary;
+        try {
+            summary = PeriodSummaryFile.read(request.files().summary());
+        } catch (IllegalArgumentException e) {
+            return stopped(Status.INVALID_SUMMARY, Optional.empty(), through, e.getMessage());
+        }
+        if (summary.isEmpty()) {
+            return stopped(Status.NO_SUMMARY, Optional.empty(), through, noSummary(request.files()));
+        }
+        DistributionResult.Line line;
+        try {
+            ReportMail mail = ReportMail.of(summary.get(), request.files(), channel.maxAttachmentBytes());
+            line = sendTest(mail, channel, recipient);
+        } catch (DeliveryException e) {
+            return stopped(Status.TEST_NOT_SENT, Optional.empty(), through, e.getMessage());
+        }
+        DistributionResult result = new DistributionResult(request.period(), channel.description(), List.of(line),
+                List.of(), List.of(), Optional.empty(), false);
+        return new DistributionOutcome(Status.DONE, Optional.empty(), through, Optional.empty(), Optional.of(result),
+                List.of());
+    }
+
+    private MailChannel open(DistributionRequest request) {
+        return MailChannel.open(request.settingsFile(), request.env(), request.outbox(), request.filePrefix(), clock);
+    }
+
+    private static DistributionOutcome stopped(Status status, Optional<DistributionPlan> plan, Optional<String> channel,
+                                               String problem) {
+        return new DistributionOutcome(status, plan, channel, Optional.of(problem), Optional.empty(), List.of());
+    }
+
+    /** The mail is rendered from the period summary the job wrote beside the PDF; nothing is recomputed. */
+    private static String noSummary(ReportFiles files) {
+        return "no " + files.summary().getFileName() + " in " + files.directory() + ": run the month first";
     }
 
     /**
@@ -121,7 +232,7 @@ public final class ReportDistribution {
             LOG.info("{}: retrying {} deferred message(s) in {} (round {} of {}): {}", plan.period(),
                     run.deferred.size(), wait, round, retry.retries(), run.deferredAddresses());
             try {
-                sleeper.sleep(wait);
+                pause.pause(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.failure = Optional.of("interrupted while waiting to retry the messages deferred by "
@@ -224,28 +335,13 @@ public final class ReportDistribution {
                 outcome.messageId(), outcome.reply()), false);
     }
 
-    /**
-     * Sends one test message to any address, through the same channel; it is not recorded in the delivery log.
-     *
-     * @throws IllegalArgumentException if the address is not a single valid mail address
-     */
-    public DistributionResult.Line sendTest(ReportMail mail, MailChannel channel, String address) {
-        Recipient recipient = Recipient.of(address);
+    /** Sends one test message to any address, through the same channel; it is not recorded in the delivery log. */
+    private static DistributionResult.Line sendTest(ReportMail mail, MailChannel channel, Recipient recipient) {
         DeliveryOutcome outcome = channel.sender().send(mail.test(), recipient);
         LOG.info("test message {} to {} through {}: {} (not recorded as a delivery)", outcome.messageId(),
                 recipient.email(), channel.description(), outcome.status());
         return new DistributionResult.Line(recipient.email(), Outcome.valueOf(outcome.status().name()),
                 outcome.attempts(), outcome.messageId(), outcome.reply());
-    }
-
-    /**
-     * Checks an address as a test message's recipient (any single valid address, stakeholder or not).
-     *
-     * @return the address, stripped
-     * @throws IllegalArgumentException naming what is wrong
-     */
-    public static String checkAddress(String address) {
-        return Recipient.of(address).email();
     }
 
     private static String key(String email) {

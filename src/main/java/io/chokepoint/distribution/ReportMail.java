@@ -1,8 +1,12 @@
 package io.chokepoint.distribution;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,37 +18,83 @@ import io.chokepoint.report.PeriodSummary.CountryFigures;
 import io.chokepoint.report.PeriodSummary.ProjectedFigure;
 import io.chokepoint.report.PeriodSummary.Published;
 import io.chokepoint.report.PeriodSummary.Stage;
+import io.chokepoint.report.ReportFiles;
 import io.chokepoint.stakeholders.Stakeholder;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 
 /**
- * The mail that carries a period's PDF, with page 1 in its body so that a reader has the news without opening the
- * attachment: the headline, the stage table (China's share now with its basis and baseline, the target-year
+ * The mail that carries a period's PDF (and the workbook, when it is small enough to attach), with page 1 in its
+ * body so that a reader has the news without opening the attachment: the headline, the stage table (China's share now with its basis and baseline, the target-year
  * projection as announced and risk-weighted, the published anchor, the change since last month) and the month's
  * changes, one sentence each. Rendered from the period summary ({@code summary-YYYY-MM.json}) only, as plain text
- * and as self-contained HTML (inline styles, table layout, no remote content; every piece of data escaped). The
+ * and as self-contained HTML (inline styles, table layout with fluid widths that fit a phone without media
+ * queries, no remote content; every piece of data escaped). The
  * stages a stakeholder follows come first, then the others, then a line per country they follow. Immutable.
  */
 public final class ReportMail {
 
     private static final String FONT = "font-family:Arial,Helvetica,sans-serif;";
     private static final String CELL = "padding:6px 8px;border-bottom:1px solid #dddddd;vertical-align:top;"
+            + "word-wrap:break-word;overflow-wrap:break-word;"
             + "font-size:13px;line-height:18px;color:#222222;" + FONT;
     private static final String HEAD = "padding:6px 8px;border-bottom:2px solid #1f3a5f;text-align:left;"
             + "vertical-align:bottom;font-size:12px;line-height:16px;color:#1f3a5f;font-weight:bold;" + FONT;
     private static final String PARAGRAPH = "margin:0 0 12px 0;font-size:14px;line-height:20px;color:#222222;" + FONT;
 
+    private static final long MB = 1024 * 1024;
+
     private final PeriodSummary summary;
     private final Path pdf;
+    private final Optional<Workbook> workbook;
 
     /**
+     * The period's workbook as the mail carries it: attached, or, when larger than the limit, named where it lies.
+     *
+     * @param shown where the body says it is, under the reports folder: {@code reports/2026-01/chokepoint-2026-01.xlsx}
+     */
+    private record Workbook(Path file, String shown, long bytes, boolean attached) {
+    }
+
+    /**
+     * A mail with the PDF alone.
+     *
      * @param summary the period summary the job wrote beside the PDF
      * @param pdf     the period's PDF, attached as it is on disk
      */
     public ReportMail(PeriodSummary summary, Path pdf) {
+        this(summary, pdf, Optional.empty());
+    }
+
+    private ReportMail(PeriodSummary summary, Path pdf, Optional<Workbook> workbook) {
         this.summary = Objects.requireNonNull(summary, "summary");
         this.pdf = Objects.requireNonNull(pdf, "pdf");
+        this.workbook = workbook;
+    }
+
+    /**
+     * The mail of a period's files: the PDF, and the workbook beside it when it is at most
+     * {@code maxAttachmentBytes} (a larger one is named in the body, with its path under the reports folder, so
+     * that a mail server's size limit does not bounce the whole report). Without a workbook, the PDF alone.
+     *
+     * @throws java.io.UncheckedIOException if the workbook's size cannot be read
+     */
+    public static ReportMail of(PeriodSummary summary, ReportFiles files, long maxAttachmentBytes) {
+        Path file = files.workbook();
+        if (!Files.isRegularFile(file)) {
+            return new ReportMail(summary, files.pdf());
+        }
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file, e);
+        }
+        Path folder = files.reportsDir().toAbsolutePath().normalize().getFileName();
+        String shown = (folder == null ? files.reportsDir().toAbsolutePath().normalize().toString() : folder.toString())
+                + "/" + files.period() + "/" + file.getFileName();
+        return new ReportMail(summary, files.pdf(),
+                Optional.of(new Workbook(file, shown, bytes, bytes <= maxAttachmentBytes)));
     }
 
     /** E.g. {@code Chokepoint report 2025-12: rare-earth processing geography}. */
@@ -73,6 +123,10 @@ public final class ReportMail {
         }
         body.paragraph("The Chokepoint report for " + summary.title() + " is attached (" + attachmentName()
                 + "). All figures are as of " + summary.asOf() + ".");
+        workbook.ifPresent(w -> body.paragraph(w.attached()
+                ? "The workbook with every figure behind the report, " + w.file().getFileName() + ", is attached too."
+                : "The workbook with every figure behind the report (" + w.file().getFileName() + ", " + size(w.bytes())
+                + ") is too large to attach; it is in the reports folder at " + w.shown() + "."));
         body.heading("In brief");
         summary.headline().forEach(body::paragraph);
 
@@ -113,7 +167,17 @@ public final class ReportMail {
         }
         body.paragraph("How each number is made, and the source of every baseline figure, is in the PDF.");
         body.signature("Chokepoint: monthly report on rare-earth processing geography.");
-        return new ReportMessage(subject, body.text(), body.html(subject), pdf, attachmentName());
+        List<ReportMessage.Attachment> attachments = new ArrayList<>();
+        attachments.add(new ReportMessage.Attachment(pdf, attachmentName(), ReportMessage.PDF));
+        workbook.filter(Workbook::attached).ifPresent(w -> attachments.add(new ReportMessage.Attachment(w.file(),
+                w.file().getFileName().toString(), ReportMessage.XLSX)));
+        return new ReportMessage(subject, body.text(), body.html(subject), attachments);
+    }
+
+    /** E.g. {@code 14.2 MB}, or {@code 850 KB} under a megabyte. */
+    private static String size(long bytes) {
+        return bytes < MB ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
+                : String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB);
     }
 
     private String attachmentName() {
@@ -223,21 +287,21 @@ public final class ReportMail {
             text.append('\n');
         }
 
+        /**
+         * The plain text has a line per stage. The HTML has a small two-column table per stage (label, figure),
+         * one under the other: seven columns side by side would be about 660 px wide, wider than a phone, and a
+         * layout switched by a media query is lost in the clients that drop {@code <style>}. Fluid widths alone
+         * fit any screen, in every client.
+         */
         void stageTable(List<StageRow> rows, int targetYear, String previousPeriod) {
-            String[] headers = {"Stage", "China share now", "Baseline (year, source)", targetYear + " as announced",
+            String[] labels = {"China share now", "Baseline (year, source)", targetYear + " as announced",
                     targetYear + " risk-weighted", "Published anchor", "Change since " + previousPeriod};
-            html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\""
-                    + " style=\"border-collapse:collapse;margin:0 0 16px 0;\">\n<tr>");
-            for (String h : headers) {
-                html.append("<th style=\"").append(HEAD).append("\">").append(Html.escape(h)).append("</th>");
-            }
-            html.append("</tr>\n");
             for (StageRow row : rows) {
                 if (row.isGroup()) {
                     text.append(row.stage()).append(":\n");
-                    html.append("<tr><td colspan=\"").append(headers.length).append("\" style=\"").append(CELL)
-                            .append("font-weight:bold;background-color:#eef2f7;\">").append(Html.escape(row.stage()))
-                            .append("</td></tr>\n");
+                    html.append("<p style=\"").append(PARAGRAPH.replace("margin:0 0 12px 0", "margin:4px 0 8px 0"))
+                            .append("padding:6px 8px;font-weight:bold;background-color:#eef2f7;\">")
+                            .append(Html.escape(row.stage())).append("</p>\n");
                     continue;
                 }
                 text.append("- ").append(row.stage()).append(": ");
@@ -255,23 +319,25 @@ public final class ReportMail {
                     text.append("; published anchor: ").append(row.anchor());
                 }
                 text.append('\n');
-                html.append("<tr>");
-                cell(row.stage(), "font-weight:bold;");
-                cell(row.now(), "font-weight:bold;");
-                cell(row.baseline(), "color:#555555;");
-                cell(row.announced(), "");
-                cell(row.weighted(), "");
-                cell(row.anchor(), "color:#555555;");
-                cell(row.change(), "white-space:nowrap;");
-                html.append("</tr>\n");
+                html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\""
+                        + " width=\"100%\" style=\"border-collapse:collapse;table-layout:fixed;width:100%;"
+                        + "max-width:100%;margin:0 0 16px 0;\">\n<tr><td colspan=\"2\" style=\"").append(HEAD)
+                        .append("font-size:14px;line-height:18px;\">").append(Html.escape(row.stage()))
+                        .append("</td></tr>\n");
+                String[] figures = {row.now(), row.baseline(), row.announced(), row.weighted(), row.anchor(),
+                        row.change()};
+                String[] styles = {"font-weight:bold;", "color:#555555;", "", "", "color:#555555;", ""};
+                for (int i = 0; i < labels.length; i++) {
+                    if (figures[i].isEmpty()) {
+                        continue;
+                    }
+                    html.append("<tr><td width=\"40%\" style=\"").append(CELL).append("width:40%;color:#555555;\">")
+                            .append(Html.escape(labels[i])).append("</td><td style=\"").append(CELL).append(styles[i])
+                            .append("\">").append(Html.escape(figures[i])).append("</td></tr>\n");
+                }
+                html.append("</table>\n");
             }
-            html.append("</table>\n");
             text.append('\n');
-        }
-
-        private void cell(String content, String style) {
-            html.append("<td style=\"").append(CELL).append(style).append("\">").append(Html.escape(content))
-                    .append("</td>");
         }
 
         void signature(String content) {
@@ -292,7 +358,8 @@ public final class ReportMail {
                     + "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\">"
                     + "<tr><td align=\"center\" style=\"padding:16px;\">\n"
                     + "<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\""
-                    + " style=\"max-width:900px;\"><tr><td style=\"" + FONT + "\">\n"
+                    + " style=\"max-width:900px;\"><tr><td style=\"" + FONT
+                    + "word-wrap:break-word;overflow-wrap:break-word;\">\n"
                     + html + "</td></tr></table>\n</td></tr></table>\n</body></html>\n";
         }
     }

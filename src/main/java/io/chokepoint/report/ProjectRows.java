@@ -2,10 +2,10 @@ package io.chokepoint.report;
 
 import java.util.function.Consumer;
 
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 
 /** A re-readable stream of a period's project snapshots. */
 @FunctionalInterface
 public interface ProjectRows {
-    void forEach(Consumer<ProjectSnapshot> sink);
+    void forEach(Consumer<PeriodProject> sink);
 }

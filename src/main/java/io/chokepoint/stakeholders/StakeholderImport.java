@@ -71,7 +71,19 @@ public final class StakeholderImport {
      * @throws TrackerException     if the file cannot be read
      */
     public Result run(Path file, String label) {
-        List<Stakeholder> stakeholders = read(label, text(file, label));
+        return store(read(label, text(file, label)));
+    }
+
+    /** As {@link #run(Path, String)}, reading the CSV from {@code in} (standard input). */
+    public Result run(java.io.InputStream in, String label) {
+        try {
+            return store(read(label, decode(in.readAllBytes(), label)));
+        } catch (IOException e) {
+            throw new TrackerException("cannot import stakeholders: cannot read " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Result store(List<Stakeholder> stakeholders) {
         List<StakeholderDirectory.Change> changes = directory.upsertAll(stakeholders, clock.instant());
         Map<StakeholderDirectory.Change, Integer> counts = new HashMap<>();
         changes.forEach(c -> counts.merge(c, 1, Integer::sum));
@@ -83,18 +95,23 @@ public final class StakeholderImport {
 
     private static String text(Path file, String label) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            return decode(Files.readAllBytes(file), label);
+        } catch (NoSuchFileException e) {
+            throw new TrackerException("cannot import stakeholders: " + label + " does not exist");
+        } catch (IOException e) {
+            throw new TrackerException("cannot import stakeholders: cannot read " + label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(byte[] bytes, String label) {
+        try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (NoSuchFileException e) {
-            throw new TrackerException("cannot import stakeholders: " + label + " does not exist");
         } catch (CharacterCodingException e) {
             throw new InvalidDataException(List.of(new DataProblem(label, 0, "file", "is not UTF-8 text")));
-        } catch (IOException e) {
-            throw new TrackerException("cannot import stakeholders: cannot read " + label + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,6 +123,13 @@ public final class StakeholderImport {
         LineNumbers lines = new LineNumbers(text);
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
+            List<String> twice = header.stream().filter(h -> !h.isBlank())
+                    .filter(h -> header.indexOf(h) != header.lastIndexOf(h)).distinct().toList();
+            if (!twice.isEmpty()) {
+                throw new InvalidDataException(twice.stream().map(h -> new DataProblem(label, 1, h,
+                        "column named twice in the header (columns " + (header.indexOf(h) + 1) + " and "
+                                + (header.lastIndexOf(h) + 1) + "); keep one of them")).toList());
+            }
             List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
                 throw new InvalidDataException(List.of(new DataProblem(label, 1, String.join(",", missing),

@@ -20,7 +20,7 @@ import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.FacilityEvent;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -31,7 +31,7 @@ import io.chokepoint.tracking.ReportPeriod;
  * differs between the two dates (status, target year, capacity today, planned expansion, or its first appearance),
  * whatever event carried it. Holds only facilities that changed or had events. Not thread-safe.
  */
-public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
+public final class AnalysisBuilder implements Consumer<PeriodProject> {
 
     /** The kind of a change that revises an earlier period's report. */
     public static final String REVISION = "revision";
@@ -58,8 +58,8 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
         this.period = period;
-        this.current = new SummaryAccumulator(period, settings, baselines, ProjectSnapshot::current);
-        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, ProjectSnapshot::previous);
+        this.current = new SummaryAccumulator(period, settings, baselines, PeriodProject::current);
+        this.previous = new SummaryAccumulator(period.previous(), settings, baselines, PeriodProject::previous);
         // Stable sort: events of the same date keep the order they were recorded in.
         this.eventsByFacility = eventsInPeriod.stream()
                 .sorted(Comparator.comparing(FacilityEvent::date))
@@ -69,7 +69,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     }
 
     @Override
-    public void accept(ProjectSnapshot snapshot) {
+    public void accept(PeriodProject snapshot) {
         current.accept(snapshot);
         previous.accept(snapshot);
         String facility = snapshot.project().facilityId();
@@ -102,7 +102,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
     }
 
     /** What differs in one project's state between the previous period's last day and this one's. */
-    static List<Difference> differences(ProjectSnapshot snapshot) {
+    static List<Difference> differences(PeriodProject snapshot) {
         ProjectState now = snapshot.current();
         ProjectState before = snapshot.previous();
         List<Difference> differences = new ArrayList<>();
@@ -174,9 +174,9 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
      * the same way (an integrated plant's status change is one change, not one per stage row).
      */
     private static final class FacilityChange {
-        final List<ProjectSnapshot> rows = new ArrayList<>();
+        final List<PeriodProject> rows = new ArrayList<>();
 
-        void add(ProjectSnapshot snapshot) {
+        void add(PeriodProject snapshot) {
             rows.add(snapshot);
         }
 
@@ -190,19 +190,19 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
 
         /** The company, from the first row in (stage, id) order. */
         String company() {
-            return rows.stream().min(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
+            return rows.stream().min(Comparator.comparing((PeriodProject s) -> s.project().stage())
                     .thenComparing(s -> s.project().id())).orElseThrow().project().company();
         }
 
         List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
             // (kind, from, to) → the rows that moved that way, in id order, and the event that carried it.
-            Map<List<String>, List<ProjectSnapshot>> grouped = new LinkedHashMap<>();
+            Map<List<String>, List<PeriodProject>> grouped = new LinkedHashMap<>();
             Map<List<String>, FacilityEvent> carriers = new LinkedHashMap<>();
-            List<ProjectSnapshot> ordered = rows.stream()
-                    .sorted(Comparator.comparing((ProjectSnapshot s) -> s.project().stage())
+            List<PeriodProject> ordered = rows.stream()
+                    .sorted(Comparator.comparing((PeriodProject s) -> s.project().stage())
                             .thenComparing(s -> s.project().id()))
                     .toList();
-            for (ProjectSnapshot row : ordered) {
+            for (PeriodProject row : ordered) {
                 for (Difference d : differences(row)) {
                     List<String> key = List.of(d.kind(), d.from(), d.to());
                     grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
@@ -218,7 +218,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
                 List<String> ids = moved.stream().map(s -> s.project().id()).sorted().toList();
                 List<ChainStage> stages = List.copyOf(moved.stream().map(s -> s.project().stage())
                         .collect(Collectors.toCollection(TreeSet::new)));
-                ProjectSnapshot first = moved.get(0);
+                PeriodProject first = moved.get(0);
                 String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
                 if (carrier != null) {
@@ -244,7 +244,7 @@ public final class AnalysisBuilder implements Consumer<ProjectSnapshot> {
         }
 
         /** A change without an event is dated by the row's latest evidence that the period could see. */
-        private static LocalDate evidenceDate(ProjectSnapshot row, LocalDate lastDay) {
+        private static LocalDate evidenceDate(PeriodProject row, LocalDate lastDay) {
             LocalDate asOf = row.project().statusAsOf();
             LocalDate announced = row.project().announcedOn();
             return asOf != null && !asOf.isAfter(lastDay) ? asOf

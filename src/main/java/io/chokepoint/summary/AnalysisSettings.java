@@ -19,7 +19,6 @@ import io.chokepoint.settings.SettingKey;
 import io.chokepoint.settings.Settings;
 import io.chokepoint.settings.SettingsCatalog;
 import io.chokepoint.settings.SettingsException;
-import io.chokepoint.tracking.TrackerException;
 
 /**
  * The analysis's assumptions, from {@code analysis.properties}: each stage's canonical capacity unit (capacity in
@@ -87,12 +86,12 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
     /**
      * The defaults, overridden by the keys present in {@code file}.
      *
-     * @throws TrackerException naming the file and the key, for a missing or unreadable file, an unknown key or a
+     * @throws SettingsException naming the file and the key, for a missing or unreadable file, an unknown key or a
      *                          bad value
      */
     public static AnalysisSettings load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new TrackerException("analysis settings file " + file + " does not exist (or is not a file); give an"
+            throw new SettingsException("analysis settings file " + file + " does not exist (or is not a file); give an"
                     + " existing file with --analysis, or leave the option out for the documented defaults");
         }
         Properties properties = defaultProperties();
@@ -101,7 +100,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
             Settings.load(file, Map.of(), catalog()).fromFile("")
                     .forEach((key, value) -> properties.setProperty(key, value.value()));
         } catch (SettingsException e) {
-            throw new TrackerException(e.getMessage(), e);
+            throw new SettingsException(e.getMessage(), e);
         }
         return from(properties, file.toString());
     }
@@ -137,7 +136,7 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
             }
             return new AnalysisSettings(units, weights, year(p), maxAge(p));
         } catch (IllegalArgumentException e) {
-            throw new TrackerException("invalid analysis settings in " + origin + ": " + e.getMessage(), e);
+            throw new SettingsException("invalid analysis settings in " + origin + ": " + e.getMessage(), e);
         }
     }
 

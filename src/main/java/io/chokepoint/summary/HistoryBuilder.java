@@ -15,7 +15,7 @@ import io.chokepoint.tracking.EventKind;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectHistory;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -47,7 +47,7 @@ public final class HistoryBuilder implements Consumer<ProjectHistory> {
         this.settings = settings;
         this.periods = window(period, firstFact);
         for (ReportPeriod p : periods) {
-            accumulators.add(new SummaryAccumulator(p, settings, baselines, ProjectSnapshot::current));
+            accumulators.add(new SummaryAccumulator(p, settings, baselines, PeriodProject::current));
         }
         for (ChainStage stage : ChainStage.values()) {
             outcomes.put(stage, new EnumMap<>(TrackRecord.Outcome.class));
@@ -82,7 +82,7 @@ public final class HistoryBuilder implements Consumer<ProjectHistory> {
         for (int i = 0; i < periods.size(); i++) {
             ReportPeriod p = periods.get(i);
             ProjectState state = ProjectState.of(project, events, p.lastDay());
-            accumulators.get(i).accept(new ProjectSnapshot(p, project, state, state));
+            accumulators.get(i).accept(new PeriodProject(p, project, state, state));
             last = state;
         }
         trackRecord(project, events, last);

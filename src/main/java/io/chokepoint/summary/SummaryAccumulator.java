@@ -16,7 +16,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.Expansion;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -25,11 +25,11 @@ import io.chokepoint.tracking.ReportPeriod;
  * Folds project snapshots, one at a time, into a {@link SupplyChainSummary}; memory grows with countries,
  * stages and statuses, not with projects. Not thread-safe.
  */
-public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
+public final class SummaryAccumulator implements Consumer<PeriodProject> {
 
     private final ReportPeriod period;
     private final AnalysisSettings settings;
-    private final Function<ProjectSnapshot, ProjectState> stateOf;
+    private final Function<PeriodProject, ProjectState> stateOf;
     private final Map<ChainStage, StageTally> stages = new EnumMap<>(ChainStage.class);
     // Hash maps while folding (a million rows: tree lookups by country code were a fifth of the pass); sorted in
     // finish().
@@ -37,7 +37,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
     private int reported;
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                       Function<ProjectSnapshot, ProjectState> stateOf) {
+                       Function<PeriodProject, ProjectState> stateOf) {
         this.period = period;
         this.settings = settings;
         this.stateOf = stateOf;
@@ -53,7 +53,7 @@ public final class SummaryAccumulator implements Consumer<ProjectSnapshot> {
     }
 
     @Override
-    public void accept(ProjectSnapshot snapshot) {
+    public void accept(PeriodProject snapshot) {
         ProjectState state = stateOf.apply(snapshot);
         if (!state.reported()) {
             return;

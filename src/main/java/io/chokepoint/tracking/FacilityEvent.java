@@ -1,6 +1,7 @@
 package io.chokepoint.tracking;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,19 @@ public record FacilityEvent(
      */
     public LocalDate newsDate() {
         return precision.end(date);
+    }
+
+    /**
+     * The columns that identify a recorded event: the same facility, date, kind, status after, value and source is the
+     * same event, recorded again (it may then change only its notes and typed facts). The first three are required.
+     */
+    public static final List<String> IDENTITY = List.of("facility_id", "date", "event", "status_after", "value",
+            "source");
+
+    /** This event's values of {@link #IDENTITY}, in its order ("" for an empty one). */
+    public List<String> identity() {
+        return List.of(facilityId, date.toString(), kind.code(), statusAfter == null ? "" : statusAfter.code(),
+                value == null ? "" : value, source == null ? "" : source);
     }
 
     /** Whether the event concerns the project's stage row: it names that stage, or no stage at all. */

@@ -62,7 +62,7 @@ class FoldedAnalysisTest {
         new ExcelReportWriter().write(new Report(FEBRUARY, LocalDate.now(Clock.systemDefaultZone()),
                 PeriodAnalysis.build(tracker, FEBRUARY, AnalysisSettings.defaults()),
                 tracker.trackedProjects().baselines(),
-                sink -> tracker.periodSnapshots().forEach(FEBRUARY, sink)), readBack);
+                sink -> tracker.periodProjects().forEach(FEBRUARY, sink)), readBack);
         try (Workbook folded = ReportFileReader.workbook(new ReportFiles(dir.resolve("reports"), FEBRUARY).workbook());
              Workbook read = ReportFileReader.workbook(readBack)) {
             int numbers = 0;

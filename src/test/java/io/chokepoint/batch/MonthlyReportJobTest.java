@@ -41,7 +41,7 @@ class MonthlyReportJobTest {
         ReportFiles files = new ReportFiles(dir.resolve("reports"), JANUARY);
         assertThat(outcome.files()).containsExactly(files.workbook(), files.pdf(), files.summary(), files.manifest());
         // One row per project in the period table, however the chunks fell.
-        assertThat(tracker.periodSnapshots().count(JANUARY)).isEqualTo(8);
+        assertThat(tracker.periodProjects().count(JANUARY)).isEqualTo(8);
 
         try (Workbook workbook = ReportFileReader.workbook(files.workbook())) {
             Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);

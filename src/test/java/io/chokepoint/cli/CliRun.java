@@ -29,12 +29,38 @@ record CliRun(int exitCode, String out, String err) {
         return run(true, Map.of(), args);
     }
 
+    /** With {@code stdin} as standard input (UTF-8), e.g. for {@code import projects -}. */
+    static CliRun withInput(String stdin, Map<String, String> env, String... args) {
+        return run(false, env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                args);
+    }
+
     private static CliRun run(boolean terminal, Map<String, String> env, String... args) {
+        return run(terminal, env, java.io.InputStream.nullInputStream(), args);
+    }
+
+    private static CliRun run(boolean terminal, Map<String, String> env, java.io.InputStream in, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal),
-                args);
+        int code = Main.run(new Environment(new PrintWriter(out), new PrintWriter(err), env, NOVEMBER_2026, terminal,
+                in), args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * What logback's console appender wrote to the process's stderr while {@code command} ran (log lines do not go
+     * to the command's own err writer, which {@link #err()} holds).
+     */
+    static String processStderrOf(Runnable command) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -62,6 +62,26 @@ class CommandLinePolishTest {
     }
 
     @Test
+    void bareCommand_printsTheUsageOnStderr_andExits2() {
+        CliRun run = CliRun.run();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Missing required subcommand")
+                .contains("Usage: chokepoint [-hV] [--quiet] [--verbose] [COMMAND]")
+                .contains("Commands:").contains("  run ").contains("  schedule ").doesNotContain("\u001B[");
+    }
+
+    @Test
+    void commandGroupWithoutItsSubcommand_printsItsUsage_andExits2() {
+        CliRun run = CliRun.run("project");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Usage: chokepoint project").contains("  show ");
+    }
+
+    @Test
     void mistypedOption_suggestsTheNearestOne_andExits2() {
         CliRun run = CliRun.run("run", "--perod", "2026-01");
 

@@ -34,6 +34,24 @@ class ConfExamplesTest {
     }
 
     @Test
+    void deliveryAndMailKeys_areInBothExamples_andAcceptedUncommented() throws Exception {
+        List<String> keys = uncommented(CONF.resolve("chokepoint.properties")).stream()
+                .filter(line -> line.startsWith("delivery.") || line.startsWith("mail.")).toList();
+        assertThat(keys).containsExactly("delivery.mode=smtp", "mail.max-attachment-mb=10");
+        Path file = Files.write(dir.resolve("chokepoint.properties"), keys, StandardCharsets.UTF_8);
+        assertThatCode(() -> MailSettings.maxAttachmentBytes(file, Map.of())).doesNotThrowAnyException();
+
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : uncommented(CONF.resolve("chokepoint.env"))) {
+            if (line.startsWith("CHOKEPOINT_DELIVERY_") || line.startsWith("CHOKEPOINT_MAIL_")) {
+                env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(env).containsOnlyKeys("CHOKEPOINT_DELIVERY_MODE", "CHOKEPOINT_MAIL_MAX_ATTACHMENT_MB");
+        assertThat(MailSettings.maxAttachmentBytes(null, env)).isEqualTo(10L * 1024 * 1024);
+    }
+
+    @Test
     void environmentExample_uncommented_isReadWithoutAnUnknownVariable() throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : uncommented(CONF.resolve("chokepoint.env"))) {

@@ -122,12 +122,14 @@ class DistributionIT {
         Path work = Files.createDirectories(dir.resolve("cds"));
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
         String version = "chokepoint " + UnpackedDistribution.version() + "\n";
+        String preparing = "chokepoint: preparing a faster start, once: ~20 s\n";
 
-        // The first call trains on the sample month in a temporary folder: nothing of it shows, nothing is left.
+        // The first call trains on the sample month in a temporary folder: one line on stderr says why it takes long,
+        // nothing else of it shows, nothing is left.
         UnpackedDistribution.Result first = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
         assertThat(first.exitCode()).as(first.describe()).isZero();
         assertThat(first.out()).isEqualTo(version);
-        assertThat(first.err()).isEmpty();
+        assertThat(first.err()).isEqualTo(preparing);
         assertThat(work).isEmptyDirectory();
         List<Path> made = jsaFiles(archives);
         assertThat(made).hasSize(1);
@@ -154,8 +156,15 @@ class DistributionIT {
         UnpackedDistribution.Result damaged = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
         assertThat(damaged.exitCode()).as(damaged.describe()).isZero();
         assertThat(damaged.out()).isEqualTo(version);
-        assertThat(damaged.err()).isEmpty();
+        assertThat(damaged.err()).isEqualTo(preparing);
         assertThat(Files.size(jsaFiles(archives).get(0))).isGreaterThan(1_000_000);
+
+        // With --quiet (errors only) it trains without the line.
+        Path quietCache = dir.resolve("cache-quiet");
+        UnpackedDistribution.Result quiet = UnpackedDistribution.run(work, Map.of("XDG_CACHE_HOME", quietCache.toString()),
+                List.of(distribution.launcher().toString(), "status", "--quiet", "--db", dir.resolve("none.db").toString()));
+        assertThat(quiet.err()).doesNotContain("preparing");
+        assertThat(jsaFiles(quietCache.resolve("chokepoint"))).hasSize(1);
 
         // A training that cannot run (no temporary folder) leaves a marker, so later calls do not try again at once.
         Path failingCache = dir.resolve("cache-failing");
@@ -187,6 +196,79 @@ class DistributionIT {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }
+    }
+
+    /**
+     * The README's per-user install block, run as written with HOME in a temporary folder, for one version and then
+     * for a second one built later (a new archive beside the old one in target/).
+     */
+    @Test
+    void readmesPerUserInstall_survivesASecondVersion_andManFindsThePages() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("user-home"));
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Path target = Files.createDirectories(checkout.resolve("target"));
+        String version = UnpackedDistribution.version();
+        Files.copy(UnpackedDistribution.archive(".tar.gz"), target.resolve("chokepoint-" + version + ".tar.gz"));
+        Path later = secondVersion(Files.createDirectories(dir.resolve("later")), "9.9.9");
+        String install = installBlock();
+        // As in a login shell on most systems: ~/.local/bin on the PATH, and no MANPATH, so man derives its path
+        // from PATH (~/.local/bin gives ~/.local/share/man).
+        Map<String, String> env = new java.util.HashMap<>(Map.of("HOME", home.toString(), "CHOKEPOINT_CDS", "off",
+                "PATH", home.resolve(".local/bin") + ":" + System.getenv("PATH")));
+        env.put("MANPATH", null);
+
+        UnpackedDistribution.Result first = UnpackedDistribution.run(checkout, env, List.of("sh", "-e", "-c", install));
+        assertThat(first.exitCode()).as(install + "\n" + first.describe()).isZero();
+        assertThat(first.out()).contains("chokepoint-run"); // the man page, printed as there is no terminal
+        assertThat(home.resolve(".local/bin/chokepoint").toRealPath())
+                .isEqualTo(home.resolve("opt/chokepoint-" + version + "/bin/chokepoint").toRealPath());
+
+        // The second version: its archive, newer, beside the first in target/; the same lines again.
+        Files.move(later, target.resolve(later.getFileName()));
+        UnpackedDistribution.Result again = UnpackedDistribution.run(checkout, env, List.of("sh", "-e", "-c", install));
+        assertThat(again.exitCode()).as(install + "\n" + again.describe()).isZero();
+
+        Path opt = home.resolve("opt");
+        assertThat(home.resolve(".local/bin/chokepoint").toRealPath())
+                .isEqualTo(opt.resolve("chokepoint-9.9.9/bin/chokepoint").toRealPath());
+        assertThat(opt.resolve("chokepoint-" + version)).isDirectory(); // kept, for a way back
+        UnpackedDistribution.Result onPath = UnpackedDistribution.run(dir, env, List.of("sh", "-c", "chokepoint --version"));
+        assertThat(onPath.exitCode()).as(onPath.describe()).isZero();
+        assertThat(onPath.out()).isEqualTo("chokepoint " + version + "\n"); // the jar's own version, renamed folder or not
+        UnpackedDistribution.Result man = UnpackedDistribution.run(dir, env, List.of("man", "-w", "chokepoint"));
+        assertThat(man.exitCode()).as(man.describe()).isZero();
+        assertThat(Path.of(man.out().strip()).toRealPath())
+                .isEqualTo(opt.resolve("chokepoint-9.9.9/man/man1/chokepoint.1").toRealPath());
+        assertThat(Files.readString(home.resolve(".bashrc")))
+                .isEqualTo(". ~/opt/chokepoint-current/completion/chokepoint.bash\n");
+    }
+
+    /** The README's shell block that installs for the current user (the one that makes ~/opt/chokepoint-current). */
+    private static String installBlock() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("```sh")) {
+                int end = lines.subList(i, lines.size()).indexOf("```") + i;
+                String block = String.join("\n", lines.subList(i + 1, end)) + "\n";
+                if (block.contains("~/opt/chokepoint-current")) {
+                    return block;
+                }
+            }
+        }
+        throw new AssertionError("README.md has no per-user install block (one that makes ~/opt/chokepoint-current)");
+    }
+
+    /** The distribution again as version {@code version}, its top folder renamed, packed with tar into {@code target}. */
+    private static Path secondVersion(Path target, String version) throws Exception {
+        Path work = Files.createDirectories(dir.resolve("repack"));
+        UnpackedDistribution.unpack(work);
+        Files.move(work.resolve("chokepoint-" + UnpackedDistribution.version()), work.resolve("chokepoint-" + version));
+        Path archive = target.resolve("chokepoint-" + version + ".tar.gz");
+        UnpackedDistribution.Result tar = UnpackedDistribution.run(work, Map.of(),
+                List.of("tar", "-czf", archive.toString(), "chokepoint-" + version));
+        assertThat(tar.exitCode()).as(tar.describe()).isZero();
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        return archive;
     }
 
     @Test
@@ -224,6 +306,10 @@ class DistributionIT {
         assertThat(Files.readString(home.resolve("man/man1/chokepoint.1"))).startsWith("'\\\"").contains(".TH \"CHOKEPOINT\"");
         assertThat(home.resolve("man/man1/chokepoint-run.1")).isRegularFile();
         assertThat(home.resolve("examples/week-51.csv")).isRegularFile();
+        // The README's links into docs/ resolve in an installation too.
+        for (String page : List.of("operations.md", "email.md", "outputs.md", "tracker-data.md", "benchmark.md")) {
+            assertThat(home.resolve("docs/" + page)).isRegularFile();
+        }
 
         assertThat(entries(UnpackedDistribution.archive(".zip"))).isEqualTo(filesUnder(dir.resolve("opt")));
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -103,6 +105,41 @@ class EmailHtmlRenderTest {
         assertThat(image.getWidth()).isEqualTo(1000);
         assertThat(image.getHeight()).isEqualTo(1600);
         assertThat(inkedShare(image)).as("share of non-white pixels").isBetween(0.02, 0.6);
+    }
+
+    @Test
+    void chromium_at400px_hasNoHorizontalScroll_withoutMediaQueries_andKeepsEveryFigure() throws Exception {
+        Path chromium = chromium();
+        // Headless chromium will not make a window narrower than 500 px, so the mail is laid out in a frame 400 px
+        // wide, as a phone would show it; a script in the page around it (the mail itself carries none) reads the
+        // width of the mail's document and the text a reader sees.
+        String frame = "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"></head><body style=\"margin:0\">"
+                + "<iframe id=\"mail\" style=\"width:400px;height:3000px;border:0\" srcdoc=\""
+                + html.replace("&", "&amp;").replace("\"", "&quot;") + "\"></iframe><pre id=\"seen\"></pre>"
+                + "<script>window.onload = function () { var mail = document.getElementById('mail');"
+                + " var page = mail.contentDocument.documentElement; document.body.setAttribute('data-measured',"
+                + " page.scrollWidth + 'x' + mail.contentWindow.innerWidth);"
+                + " document.getElementById('seen').textContent = mail.contentDocument.body.innerText; };</script>"
+                + "</body></html>";
+        Path page = Files.writeString(dir.resolve("narrow.html"), frame, StandardCharsets.UTF_8);
+
+        String dom = run(chromium, "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString());
+
+        Matcher measured = Pattern.compile("data-measured=\"(\\d+)x(\\d+)\"").matcher(dom);
+        assertThat(measured.find()).as("the measuring script ran: " + dom.substring(0, Math.min(300, dom.length())))
+                .isTrue();
+        int layout = Integer.parseInt(measured.group(1));
+        int viewport = Integer.parseInt(measured.group(2));
+        assertThat(viewport).as("the mail's window width").isEqualTo(400);
+        assertThat(layout).as("the mail's document width in a 400 px window").isLessThanOrEqualTo(400);
+        // The narrow layout comes from fluid widths alone, so clients that drop <style> and media queries keep it.
+        assertThat(html).doesNotContainIgnoringCase("@media").doesNotContainIgnoringCase("<style");
+        assertThat(html).doesNotContainPattern("width=\"[0-9]{3,}\"").doesNotContainPattern("[^-]width:\\s*[0-9]{3,}px");
+        String seen = textOf(dom.substring(dom.indexOf("<pre id=\"seen\">")));
+        assertThat(seen).contains("Where each stage stands").contains("2030 as announced").contains("Published anchor");
+        for (String figure : figures()) {
+            assertThat(seen).contains(figure);
+        }
     }
 
     /** The stage figures page 1 gives: each share now, each projection or "not computable", each anchor. */

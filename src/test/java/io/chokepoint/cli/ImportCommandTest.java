@@ -69,8 +69,9 @@ class ImportCommandTest {
                 + "\n"
                 // line 6: the id of line 2 again; capacity without a unit
                 + "VN-TEST-01-MAG,VN-TEST-01,Test Magnets,KR,Test plant,VN,,magnet,announced,,100,,nameplate,,,,,,,,,,\n"
-                // line 7: a field spanning two lines, with an unknown binding
-                + "VN-TEST-04-MAG,VN-TEST-04,Test Magnets,KR,Test plant,VN,\"Hải\nPhòng\",magnet,announced,,,,,,,,,,,maybe,,,\n"
+                // line 7: a field spanning two lines (notes may, issue 25), with an unknown binding
+                + "VN-TEST-04-MAG,VN-TEST-04,Test Magnets,KR,Test plant,VN,Hải Phòng,magnet,announced,,,,,,,,,,,maybe,,,"
+                + "\"first line\nsecond line\"\n"
                 // line 9: a truncated row
                 + "VN-TEST-05-MAG,VN-TEST-05\n");
 

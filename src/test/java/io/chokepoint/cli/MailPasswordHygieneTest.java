@@ -93,7 +93,11 @@ class MailPasswordHygieneTest {
         Path wrong = Files.write(secrets.resolve("wrong.properties"), List.of("smtp.host=" + GREEN_MAIL.getSmtp().getBindTo(),
                 "smtp.port=" + GREEN_MAIL.getSmtp().getPort(), "smtp.tls=none", "smtp.allow-plaintext-auth=true", "smtp.user=reports",
                 "smtp.password-file=wrong-password", "smtp.from=reports@example.org"));
-        Path noHost = Files.write(secrets.resolve("no-host.properties"), List.of("smtp.user=reports",
+        // The outbox chosen with a password still set (issue 25: without delivery.mode=outbox, such settings are
+        // refused, exit 3, and that message must not show the password either).
+        Path noHost = Files.write(secrets.resolve("no-host.properties"), List.of("delivery.mode=outbox",
+                "smtp.user=reports", "smtp.password=" + PASSWORD, "smtp.from=reports@example.org"));
+        Path halfDone = Files.write(secrets.resolve("half-done.properties"), List.of("smtp.user=reports",
                 "smtp.password=" + PASSWORD, "smtp.from=reports@example.org"));
         for (String email : List.of("ana@example.org", "bo@example.org")) {
             cli("stakeholders", "add", email, "--name", "N", "--home", dir.toString());
@@ -104,6 +108,7 @@ class MailPasswordHygieneTest {
         CliRun refused = cli(job("run", "2026-02", wrong));
         CliRun refusedAgain = cli(job("deliver", "2026-02", wrong));
         CliRun outbox = cli(job("run", "2026-03", noHost));
+        CliRun refusedUpFront = cli(job("run", "2026-04", halfDone));
 
         // then: each did what it should
         assertThat(sent.exitCode()).as(sent.err()).isZero();
@@ -113,6 +118,8 @@ class MailPasswordHygieneTest {
                 .contains("authentication failed at");
         assertThat(refusedAgain.exitCode()).isEqualTo(1);
         assertThat(outbox.exitCode()).isZero();
+        assertThat(refusedUpFront.exitCode()).isEqualTo(3);
+        assertThat(refusedUpFront.err()).startsWith("Invalid mail settings: smtp.host is not set");
         assertThat(MailFixtures.deliveries(dir.resolve("chokepoint.db"))).extracting(r -> r.outcome())
                 .containsExactly(Outcome.SENT, Outcome.SENT, Outcome.FAILED, Outcome.FAILED, Outcome.OUTBOX,
                         Outcome.OUTBOX);

@@ -22,7 +22,6 @@ import io.chokepoint.PostgresServer;
 import io.chokepoint.ReportFileReader;
 import io.chokepoint.batch.RunLock;
 import io.chokepoint.report.excel.ExcelReportWriter;
-import io.chokepoint.tracking.store.PostgresLogin;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
 /**

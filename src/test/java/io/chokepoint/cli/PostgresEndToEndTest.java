@@ -195,7 +195,7 @@ class PostgresEndToEndTest {
             Thread.sleep(500);
             assertThat(child.isAlive()).as("it waits for the next fire").isTrue();
             child.terminate();
-            assertThat(child.exitCode()).as(child.err()).isEqualTo(128 + 15); // the JVM's exit on SIGTERM
+            assertThat(child.exitCode()).as(child.err()).isZero(); // not 143, which systemd counts as a failure
             assertThat(child.err()).contains("Schedule stopped");
         }
         assertThat(dir.resolve("scheduled/" + lastMonth + "/chokepoint-" + lastMonth + ".pdf")).exists();

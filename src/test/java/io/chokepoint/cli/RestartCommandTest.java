@@ -2,6 +2,7 @@ package io.chokepoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,22 @@ class RestartCommandTest {
                 .contains("Wrote: " + dir.resolve("reports/2026-01/chokepoint-2026-01.pdf"));
         assertThat(repository.executions()).extracting(Execution::instanceId).containsExactly(1L, 1L);
         assertThat(repository.step(2, "snapshot").orElseThrow().readCount()).isEqualTo(2);
+    }
+
+    @Test
+    void restart_keepsJBeretsWarningsOffTheTerminal_andInTheRunsLog() throws Exception {
+        breakLastProject();
+        assertThat(run().exitCode()).isEqualTo(1);
+        fixLastProject();
+
+        CliRun[] restart = new CliRun[1];
+        String console = CliRun.processStderrOf(() -> restart[0] = restart("1"));
+
+        assertThat(restart[0].exitCode()).as(restart[0].err()).isZero();
+        // JBeret says this of every step that had not started before the failure: bookkeeping, not news.
+        assertThat(console).doesNotContain("JBERET").doesNotContain("org.jberet");
+        assertThat(Files.readString(dir.resolve("reports/2026-01/run-2.log")))
+                .contains("WARN  [").contains("org.jberet - JBERET000018: Could not find the original step execution");
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
 /**
  * Environment problems of a run (issue 17): a reports folder that cannot be written exits 3 with one line, before
  * or during the job, and the month is finished by the next run; temporary files a killed run left are removed.
- * (A full disk was checked by hand on a 300 kB tmpfs; it takes the same paths, see the README.)
+ * (A full disk was checked by hand on a 300 kB tmpfs; it takes the same paths, see docs/operations.md.)
  */
 class RunEnvironmentTest {
 

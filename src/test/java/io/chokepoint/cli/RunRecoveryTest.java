@@ -72,7 +72,7 @@ class RunRecoveryTest {
         assertThat(restarted.readCount()).isEqualTo(PROJECTS - failedSnapshot.writeCount()).isEqualTo(2);
         // clear-period completed the first time and was not run again (it would have deleted the committed rows)
         assertThat(repository.step(2, "clear-period")).isEmpty();
-        assertThat(tracker.periodSnapshots().count(io.chokepoint.tracking.ReportPeriod.parse("2026-01"))).isEqualTo(PROJECTS);
+        assertThat(tracker.periodProjects().count(io.chokepoint.tracking.ReportPeriod.parse("2026-01"))).isEqualTo(PROJECTS);
         assertThat(file("chokepoint-2026-01.xlsx")).exists();
     }
 
@@ -110,7 +110,7 @@ class RunRecoveryTest {
         assertThat(fresh.jobExecutionId()).isEqualTo(2);
         assertThat(fresh.files().get(0).sha256()).isEqualTo(
                 ReportManifest.FileEntry.of(file("chokepoint-2026-01.xlsx")).sha256());
-        assertThat(tracker.periodSnapshots().count(io.chokepoint.tracking.ReportPeriod.parse("2026-01"))).isEqualTo(PROJECTS);
+        assertThat(tracker.periodProjects().count(io.chokepoint.tracking.ReportPeriod.parse("2026-01"))).isEqualTo(PROJECTS);
 
         // a second rerun keeps the first rerun's files under its own id
         assertThat(run("--rerun").exitCode()).isZero();

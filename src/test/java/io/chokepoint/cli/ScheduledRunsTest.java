@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.chokepoint.ChildJvm;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.batch.EmailOptions;
 import io.chokepoint.batch.ExecutionSummary;
@@ -59,6 +60,24 @@ class ScheduledRunsTest {
         assertThat(dir.resolve("reports/2026-10/chokepoint-2026-10.pdf")).exists();
         assertThat(sleptUntil).containsExactly(ZonedDateTime.of(2026, 12, 2, 6, 0, 0, 0, berlin).toInstant());
         assertThat(job.lastCompletedPeriod()).contains(ReportPeriod.parse("2026-10"));
+    }
+
+    @Test
+    void sigtermWhileWaitingForTheNextFire_stopsCleanly_andExits0() throws Exception {
+        Path home = dir.resolve("home");
+        assertThat(CliRun.run("init", "--sample", "--home", home.toString()).exitCode()).isZero();
+        String lastMonth = ReportPeriod.lastComplete(Clock.systemDefaultZone()).toString();
+
+        try (ChildJvm child = ChildJvm.start(dir.resolve("child"), Main.class, "schedule", "--catch-up", "1",
+                "--no-email", "--home", home.toString())) {
+            child.awaitWhileAlive("the catch-up run, then the wait", () -> child.err().contains("Next run at"));
+            child.terminate();
+
+            // systemd counts 143 (the JVM's 128 + SIGTERM) as a failed service; a schedule asked to stop has not failed.
+            assertThat(child.exitCode()).as(child.err()).isZero();
+            assertThat(child.err()).contains("Period " + lastMonth + " COMPLETED").contains("Schedule stopped");
+        }
+        assertThat(home.resolve("reports/" + lastMonth + "/chokepoint-" + lastMonth + ".pdf")).isRegularFile();
     }
 
     @Test

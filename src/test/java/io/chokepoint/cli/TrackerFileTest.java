@@ -147,6 +147,15 @@ class TrackerFileTest {
         assertThat(Files.getPosixFilePermissions(dir.resolve("new").resolve("chokepoint-jobs.db"))).isEqualTo(OWNER_ONLY);
         assertThat(Files.getPosixFilePermissions(TrackerDatabase.createEmpty(dir.resolve("empty.db")).file()))
                 .isEqualTo(OWNER_ONLY);
+        // The run's log lists every stakeholder's address: owner-only too. The reports are made to be shared, so
+        // they get what any new file of the user gets (the umask's say).
+        Path month = dir.resolve("reports/2026-01");
+        assertThat(Files.getPosixFilePermissions(month.resolve("run-1.log"))).isEqualTo(OWNER_ONLY);
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(dir.resolve("any-new-file")));
+        assertThat(usual).isNotEqualTo(OWNER_ONLY); // else this test could not tell the two apart
+        for (String report : new String[] {"chokepoint-2026-01.xlsx", "chokepoint-2026-01.pdf", "manifest.json"}) {
+            assertThat(Files.getPosixFilePermissions(month.resolve(report))).as(report).isEqualTo(usual);
+        }
     }
 
     @Test

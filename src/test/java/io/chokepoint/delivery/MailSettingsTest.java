@@ -30,6 +30,57 @@ class MailSettingsTest {
     }
 
     @Test
+    void smtpSettingsWithoutAHost_areAnError_namingTheMissingHostAndWhatIsSet() throws Exception {
+        Path file = properties("smtp.port=587", "smtp.user=reports", "smtp.password=s3cr3t-Pa55",
+                "smtp.from=reports@example.org");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessage("smtp.host is not set, but other SMTP settings are (smtp.password in " + file
+                        + ", smtp.port in " + file + ", smtp.user in " + file + "): set smtp.host (or"
+                        + " CHOKEPOINT_SMTP_HOST), or delivery.mode=outbox to write the mail to files in"
+                        + " reports/YYYY-MM/outbox/ instead")
+                .message().doesNotContain("s3cr3t");
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_SMTP_TLS", "ssl")))
+                .hasMessageStartingWith("smtp.host is not set, but other SMTP settings are (environment variable"
+                        + " CHOKEPOINT_SMTP_TLS): ");
+        assertThatThrownBy(() -> MailSettings.load(null, Map.of("CHOKEPOINT_DELIVERY_MODE", "smtp")))
+                .hasMessageStartingWith("smtp.host is not set, but environment variable CHOKEPOINT_DELIVERY_MODE is"
+                        + " smtp: set smtp.host");
+    }
+
+    @Test
+    void outbox_isUsedWhenChosen_orWhenNothingIsSet_andOnlyThenSaidToBeTheDefault() throws Exception {
+        Path chosen = properties("delivery.mode=Outbox", "smtp.port=587", "smtp.from=reports@example.org");
+        assertThat(MailSettings.load(chosen, Map.of())).isEmpty();
+        assertThat(MailSettings.outboxByDefault(chosen, Map.of())).isFalse();
+
+        assertThat(MailSettings.outboxByDefault(null, Map.of())).isTrue();
+        assertThat(MailSettings.outboxByDefault(properties("smtp.from=reports@example.org"), Map.of())).isTrue();
+        assertThat(MailSettings.load(properties("delivery.mode=smtp", "smtp.host=mail.example.org",
+                "smtp.from=reports@example.org"), Map.of())).isPresent();
+
+        Path wrong = properties("delivery.mode=files");
+        assertThatThrownBy(() -> MailSettings.load(wrong, Map.of()))
+                .hasMessage("delivery.mode in " + wrong + " is 'files', expected smtp or outbox");
+        assertThatThrownBy(() -> MailSettings.load(properties("delivery.mod=outbox"), Map.of()))
+                .hasMessageEndingWith("did you mean delivery.mode?");
+    }
+
+    @Test
+    void maxAttachment_defaultsToTenMegabytes_takesDecimals_andRefusesAnythingElse() throws Exception {
+        assertThat(MailSettings.maxAttachmentBytes(null, Map.of())).isEqualTo(10L * 1024 * 1024);
+        assertThat(MailSettings.maxAttachmentBytes(properties("mail.max-attachment-mb=0.5"), Map.of()))
+                .isEqualTo(512L * 1024);
+        assertThat(MailSettings.maxAttachmentBytes(null, Map.of("CHOKEPOINT_MAIL_MAX_ATTACHMENT_MB", "0")))
+                .isZero();
+        Path wrong = properties("mail.max-attachment-mb=10MB");
+        assertThatThrownBy(() -> MailSettings.maxAttachmentBytes(wrong, Map.of()))
+                .hasMessage("mail.max-attachment-mb in " + wrong + " is '10MB', expected a number of megabytes such"
+                        + " as 10 or 0.5 (0: never attach the workbook)");
+    }
+
+    @Test
     void configuredFrom_isReadWithoutAHost_environmentWins() throws Exception {
         Path file = properties("smtp.from=Chokepoint <file@example.org>");
 
@@ -292,6 +343,42 @@ class MailSettingsTest {
                 .hasMessageNotContaining("s3cr3t-Pa55");
         assertThatThrownBy(() -> MailSettings.load(file, Map.of("CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH", "yes")))
                 .hasMessage("environment variable CHOKEPOINT_SMTP_ALLOW_PLAINTEXT_AUTH is 'yes', expected true or false");
+    }
+
+    @Test
+    void oneLetterPassword_isNotCutOutOfOtherWords() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=p");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessage("refusing to send the password of smtp.password in " + file + " in clear: "
+                        + MailSettings.PLAINTEXT_AUTH_REFUSED);
+    }
+
+    @Test
+    void shortPasswordPastedIntoAnotherSetting_leavesTheValueOutOfTheMessage() throws Exception {
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=p",
+                "smtp.user=reports", "smtp.password=p");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessageStartingWith("smtp.tls in " + file + ": unknown TLS mode (value not shown), expected ")
+                .hasMessageNotContaining("'p'").hasMessageNotContaining("(redacted)");
+    }
+
+    @Test
+    void longPassword_isRedactedAsAWholeValue_notInsideOtherWords() throws Exception {
+        // The password pasted into smtp.port is left out where the message quotes the value.
+        Path file = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.port=none",
+                "smtp.user=reports", "smtp.password=none");
+
+        assertThatThrownBy(() -> MailSettings.load(file, Map.of()))
+                .hasMessage("smtp.port in " + file + " is '(redacted)', expected a port number from 1 to 65535");
+        // A password that is part of a longer word ("pass" in "password") leaves that word whole.
+        Path word = properties("smtp.host=mail.example.org", "smtp.from=r@example.org", "smtp.tls=none",
+                "smtp.user=reports", "smtp.password=pass");
+        assertThatThrownBy(() -> MailSettings.load(word, Map.of()))
+                .hasMessage("refusing to send the password of smtp.password in " + word + " in clear: "
+                        + MailSettings.PLAINTEXT_AUTH_REFUSED);
     }
 
     @Test

@@ -40,10 +40,10 @@ class SmtpSenderOutageTest {
         greenMail.stop();
     }
 
-    private SmtpSender sender(Sleeper sleeper) {
+    private SmtpSender sender(RetryPause pause) {
         MailSettings settings = MailSettings.of("127.0.0.1", port, null, null, Fixtures.FROM, TlsMode.NONE)
                 .withRetry(3, Duration.ofMillis(5));
-        return new SmtpSender(settings, Fixtures.CLOCK, sleeper);
+        return new SmtpSender(settings, Fixtures.CLOCK, pause);
     }
 
     @Test

@@ -23,8 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class TimedSmtpTransportTlsTest {
 
     @RegisterExtension
+    // SMTPS makes its TLS key at start: GreenMail's default wait of 2 s timed out on a loaded machine.
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetup.dynamicPort(
-            new ServerSetup[] {ServerSetupTest.SMTPS}));
+            new ServerSetup[] {smtps()}));
+
+    private static ServerSetup smtps() {
+        ServerSetup setup = ServerSetupTest.SMTPS.createCopy();
+        setup.setServerStartupTimeout(30_000);
+        return setup;
+    }
 
     @TempDir
     Path dir;

@@ -24,7 +24,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.store.ProjectCursor;
 import io.chokepoint.tracking.ProjectHistory;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.store.TrackerDatabase;
 
@@ -48,7 +48,7 @@ class ReportMailTest {
         try (ProjectCursor cursor = tracker.trackedProjects().open(null)) {
             while (cursor.hasNext()) {
                 ProjectHistory history = cursor.next();
-                builder.accept(ProjectSnapshot.of(JANUARY, history.project(), history.events()));
+                builder.accept(PeriodProject.of(JANUARY, history.project(), history.events()));
             }
         }
         analysis = builder.finish();

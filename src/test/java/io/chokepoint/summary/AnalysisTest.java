@@ -18,7 +18,7 @@ import io.chokepoint.tracking.EventKind;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -52,16 +52,16 @@ class AnalysisTest {
                 operatingSince == null ? null : LocalDate.parse(operatingSince), p.capacity(), null);
     }
 
-    private static ProjectSnapshot same(Project p, ProjectState state) {
-        return new ProjectSnapshot(MARCH, p, state, state);
+    private static PeriodProject same(Project p, ProjectState state) {
+        return new PeriodProject(MARCH, p, state, state);
     }
 
     /** The project in the same status on both dates, with its row's target year and capacity. */
-    private static ProjectSnapshot same(Project p, ProjectStatus status) {
+    private static PeriodProject same(Project p, ProjectStatus status) {
         return same(p, state(p, status, p.targetYear(), null));
     }
 
-    private static Analysis analyse(List<ProjectSnapshot> snapshots, List<FacilityEvent> events) {
+    private static Analysis analyse(List<PeriodProject> snapshots, List<FacilityEvent> events) {
         AnalysisBuilder builder = Analysis.builder(MARCH, SETTINGS, BASELINES, events);
         snapshots.forEach(builder);
         return builder.finish();
@@ -108,7 +108,7 @@ class AnalysisTest {
         // CN-2 announced, 100 t by 2029: 100 as announced, 100 × 0.2 = 20 weighted.
         // AU-3 study, 300 t by 2032: after 2030, left out. AU-4 financing, no target year: left out.
         // US-5 cancelled, 400 t by 2027: out of both (they count the same set).
-        List<ProjectSnapshot> snapshots = List.of(
+        List<PeriodProject> snapshots = List.of(
                 same(project("CA-1", "CA", ChainStage.SEPARATION, 200.0, "t REO", 2028, OfftakeBinding.YES),
                         ProjectStatus.UNDER_CONSTRUCTION),
                 same(project("CN-2", "CN", ChainStage.SEPARATION, 100.0, "t REO", 2029, OfftakeBinding.NO),
@@ -145,7 +145,7 @@ class AnalysisTest {
     @Test
     void targetYearSlipBetweenTwoPeriods_isAChange() {
         Project p = project("KR-1", "KR", ChainStage.MAGNET, 1000.0, "t magnet", 2027, OfftakeBinding.NO);
-        ProjectSnapshot slipped = new ProjectSnapshot(MARCH, p, state(p, ProjectStatus.FINANCING, 2028, null),
+        PeriodProject slipped = new PeriodProject(MARCH, p, state(p, ProjectStatus.FINANCING, 2028, null),
                 state(p, ProjectStatus.FINANCING, 2027, null));
 
         Analysis analysis = analyse(List.of(slipped), List.of());
@@ -157,7 +157,7 @@ class AnalysisTest {
     @Test
     void eventInThePeriod_carriesTheStatusChange() {
         Project p = project("VN-1", "VN", ChainStage.METAL, null, null, null, OfftakeBinding.NO);
-        ProjectSnapshot approved = new ProjectSnapshot(MARCH, p, state(p, ProjectStatus.APPROVED, null, null),
+        PeriodProject approved = new PeriodProject(MARCH, p, state(p, ProjectStatus.APPROVED, null, null),
                 state(p, ProjectStatus.ANNOUNCED, null, null));
         FacilityEvent approval = new FacilityEvent("VN-1", LocalDate.parse("2026-03-17"), EventKind.APPROVAL,
                 ProjectStatus.APPROVED, "KRW 28500000000", "Board approval", "LSCV 2026-03-17");
@@ -191,7 +191,7 @@ class AnalysisTest {
                 null, ChainStage.METAL, ProjectStatus.APPROVED, LocalDate.parse("2025-12-22"), null, null,
                 LocalDate.parse("2025-12-17"), null, null, OfftakeBinding.NO, "high", "VIR", null);
         Project home = project("KR-2", "KR", ChainStage.METAL, 300.0, "t metal", 2027, OfftakeBinding.NO);
-        List<ProjectSnapshot> snapshots = new ArrayList<>();
+        List<PeriodProject> snapshots = new ArrayList<>();
         snapshots.add(same(abroad, state(abroad, ProjectStatus.APPROVED, null, null)));
         snapshots.add(same(home, state(home, ProjectStatus.OPERATING, 2027, null)));
 

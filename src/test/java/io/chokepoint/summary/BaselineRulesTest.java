@@ -16,7 +16,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 
@@ -51,7 +51,7 @@ class BaselineRulesTest {
                                       ChainStage stage, Project... projects) {
         AnalysisBuilder builder = Analysis.builder(period, settings, baselines, List.of());
         for (Project p : projects) {
-            builder.accept(ProjectSnapshot.of(period, p, List.of()));
+            builder.accept(PeriodProject.of(period, p, List.of()));
         }
         return builder.finish().current().stage(stage);
     }

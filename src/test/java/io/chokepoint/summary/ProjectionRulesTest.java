@@ -17,7 +17,7 @@ import io.chokepoint.tracking.EventKind;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TargetYear;
@@ -55,7 +55,7 @@ class ProjectionRulesTest {
     private static StageSummary magnet(AnalysisSettings settings, List<Baseline> baselines, Project project,
                                        FacilityEvent... events) {
         AnalysisBuilder builder = Analysis.builder(MARCH, settings, baselines, List.of());
-        builder.accept(ProjectSnapshot.of(MARCH, project, List.of(events)));
+        builder.accept(PeriodProject.of(MARCH, project, List.of(events)));
         return builder.finish().current().stage(ChainStage.MAGNET);
     }
 
@@ -103,8 +103,8 @@ class ProjectionRulesTest {
         Project cancelled = magnetPlant("US-3", "US", ProjectStatus.CANCELLED, 400.0, 2027);
         AnalysisBuilder builder = Analysis.builder(MARCH, AnalysisSettings.defaults(), baselines("2026-01-31"),
                 List.of());
-        builder.accept(ProjectSnapshot.of(MARCH, suspended, List.of()));
-        builder.accept(ProjectSnapshot.of(MARCH, cancelled, List.of()));
+        builder.accept(PeriodProject.of(MARCH, suspended, List.of()));
+        builder.accept(PeriodProject.of(MARCH, cancelled, List.of()));
         StageSummary s = builder.finish().current().stage(ChainStage.MAGNET);
 
         assertThat(s.projected().orElseThrow().total()).isCloseTo(1100, within(1e-9));

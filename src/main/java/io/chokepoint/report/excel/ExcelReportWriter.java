@@ -26,12 +26,11 @@ import io.chokepoint.summary.CountryStageCell;
 import io.chokepoint.summary.Disclosure;
 import io.chokepoint.summary.OwnerCell;
 import io.chokepoint.summary.PipelineCell;
-import io.chokepoint.summary.ProjectedShare;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 
 /**
@@ -106,6 +105,7 @@ public final class ExcelReportWriter {
             try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
                 new Sheets(report, cells, workbook, maxRows, csv).writeAll();
+                PrintLayout.apply(workbook.getXSSFWorkbook(), SummarySheet.title(report), java.util.Set.of(SUMMARY));
                 workbook.write(out);
             } catch (IOException | RuntimeException e) {
                 template.close();
@@ -340,7 +340,7 @@ public final class ExcelReportWriter {
             finishDataGaps(gaps);
         }
 
-        private void projectRow(Row row, ProjectSnapshot snapshot) {
+        private void projectRow(Row row, PeriodProject snapshot) {
             ProjectState s = snapshot.current();
             Project p = snapshot.project();
             Cells.text(row, 0, p.id());
@@ -398,7 +398,7 @@ public final class ExcelReportWriter {
             return sheet;
         }
 
-        private static void dataGaps(ContinuedSheet sheet, Map<ChainStage, String> units, ProjectSnapshot snapshot) {
+        private static void dataGaps(ContinuedSheet sheet, Map<ChainStage, String> units, PeriodProject snapshot) {
             ProjectState s = snapshot.current();
             Project p = snapshot.project();
             String unit = units.get(p.stage());

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import io.chokepoint.summary.Disclosure;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.csv.FormulaText;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ReportPeriod;
 
@@ -29,9 +29,6 @@ import io.chokepoint.tracking.ReportPeriod;
  * thread-safe.
  */
 final class ProjectsCsv implements AutoCloseable {
-
-    private static final String TRIGGERS = "=+-@\t\r";
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final Writer out;
 
@@ -55,7 +52,7 @@ final class ProjectsCsv implements AutoCloseable {
     }
 
     /** One reported project, as its Projects sheet row. */
-    void add(ProjectSnapshot snapshot) {
+    void add(PeriodProject snapshot) {
         ProjectState s = snapshot.current();
         Project p = snapshot.project();
         line(Arrays.asList(p.id(), p.facilityId(), p.company(), p.facility(), p.country().code(), p.region(),
@@ -100,8 +97,7 @@ final class ProjectsCsv implements AutoCloseable {
     }
 
     private static String field(String value) {
-        String v = value.isEmpty() || TRIGGERS.indexOf(value.charAt(0)) < 0 || PLAIN_NUMBER.matcher(value).matches()
-                ? value : "'" + value;
+        String v = FormulaText.escape(value);
         boolean quote = false;
         for (int i = 0; i < v.length() && !quote; i++) {
             char c = v.charAt(i);

@@ -24,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 
 import io.chokepoint.report.ChartData;
 import io.chokepoint.report.ChartData.CountryBar;
@@ -63,11 +64,16 @@ final class SummarySheet {
         this.report = report;
     }
 
+    /** The workbook's title, with the period: the Summary's first line and every printed page's header. */
+    static String title(Report report) {
+        return "Chokepoint: rare-earth processing geography, " + report.period().title();
+    }
+
     void write() {
         Analysis analysis = report.analysis();
         int target = report.summary().settings().targetYear();
         Row title = sheet.createRow(next++);
-        Cells.text(title, 0, "Chokepoint: rare-earth processing geography, " + report.period().title());
+        Cells.text(title, 0, title(report));
         title.getCell(0).setCellStyle(cells.title);
         Cells.text(sheet.createRow(next++), 0, "All figures as of " + report.asOf() + "; "
                 + report.summary().reportedProjects() + " tracked projects; generated " + report.generatedOn() + ".");
@@ -117,7 +123,6 @@ final class SummarySheet {
         Cells.wide(sheet, 60, 7);
         next++;
         disclosureScores();
-        // Charts stand to the right of the tables (from column J), one under the other.
         shareChart(target);
         for (StageSummary s : report.summary().stages()) {
             if (s.hasCompleteBaseline()) {
@@ -131,6 +136,7 @@ final class SummarySheet {
                 exChinaChart(s, target);
             }
         }
+        placeCharts();
     }
 
     /** How many of each stage's pipeline projects disclose 0, 1, … 5 of the five facts. */
@@ -158,7 +164,13 @@ final class SummarySheet {
         next++;
     }
 
-    private int chartTop;
+    /** The charts, drawn once every table is written: they go below all of them. */
+    private final List<Chart> charts = new ArrayList<>();
+
+    /** A chart of the table at {@code headerRow}; {@code share} when its values are shares (fractions of 1). */
+    private record Chart(String title, String source, String categoryTitle, String valueTitle, int headerRow,
+                         int first, int last, int lastColumn, boolean share) {
+    }
 
     /**
      * China share by stage, now and projected, for the stages with a computed share; a stage with only a published
@@ -189,8 +201,8 @@ final class SummarySheet {
         int last = next - 1;
         cells.table(sheet, dataHeader, last, "ChartShareByStage");
         next++;
-        bar("China share by stage: now vs " + target, ChartData.sourceLine(shared), "Stage", "China's share",
-                dataHeader, first, last, 3);
+        charts.add(new Chart("China share by stage: now vs " + target, ChartData.sourceLine(shared), "Stage",
+                "China's share", dataHeader, first, last, 3, true));
     }
 
     /** Capacity outside China by country, now and in the target year (risk-weighted): the rebalancing itself. */
@@ -209,8 +221,9 @@ final class SummarySheet {
         int last = next - 1;
         cells.table(sheet, dataHeader, last, "ChartExChina_" + s.stage().code());
         next++;
-        bar(s.stage().code() + ": capacity outside China, now vs " + target + " risk-weighted (" + s.unit() + ")",
-                ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last, 2);
+        charts.add(new Chart(s.stage().code() + ": capacity outside China, now vs " + target + " risk-weighted ("
+                + s.unit() + ")", ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last,
+                2, false));
     }
 
     /** A stage without a complete baseline: its tracked projects' disclosed capacity by location. */
@@ -229,8 +242,9 @@ final class SummarySheet {
         int last = next - 1;
         cells.table(sheet, dataHeader, last, "ChartTracked_" + s.stage().code());
         next++;
-        bar(s.stage().code() + ": tracked capacity by location, no complete baseline (" + s.unit() + ")",
-                ChartData.sourceLine(s), "Country (location)", s.unit() + " per year", dataHeader, first, last, 2);
+        charts.add(new Chart(s.stage().code() + ": tracked capacity by location, no complete baseline ("
+                + s.unit() + ")", ChartData.sourceLine(s), "Country (location)", s.unit() + " per year", dataHeader,
+                first, last, 2, false));
     }
 
     /** Operating capacity by country now and in the target year (risk-weighted) for one stage. */
@@ -267,37 +281,81 @@ final class SummarySheet {
         int last = next - 1;
         cells.table(sheet, dataHeader, last, "ChartCapacity_" + s.stage().code());
         next++;
-        bar(s.stage().code() + ": capacity by country, now vs " + target + " (" + s.unit() + ")",
-                ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last, 2);
+        charts.add(new Chart(s.stage().code() + ": capacity by country, now vs " + target + " (" + s.unit() + ")",
+                ChartData.sourceLine(s), "Country", s.unit() + " per year", dataHeader, first, last, 2, false));
     }
 
     /**
-     * A column chart of the table at {@code headerRow}: categories in its first column, one series per column up
-     * to {@code lastColumn}. The title carries the source on a second line, and both axes have titles.
+     * Lays the charts out below every table of the sheet, so none covers a cell, in rows of as many as fit side by
+     * side within the tables' width (at least one): each spans whole columns, enough of them for
+     * {@link #CHART_WIDTH_PX}, measured on the sheet's own column widths.
      */
-    private void bar(String title, String source, String categoryTitle, String valueTitle, int headerRow, int first,
-                     int last, int lastColumn) {
+    private void placeCharts() {
+        if (charts.isEmpty()) {
+            return;
+        }
+        int lastDataColumn = 0;
+        for (XSSFTable table : sheet.getTables()) {
+            lastDataColumn = Math.max(lastDataColumn, table.getEndColIndex());
+        }
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 9, chartTop, 19, chartTop + 18);
-        chartTop += 20;
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title + "\n" + source);
+        int top = next + 1;
+        int column = 0;
+        for (Chart chart : charts) {
+            int end = spanEnd(column);
+            if (column > 0 && end > lastDataColumn + 1) {
+                top += CHART_ROWS + 2;
+                column = 0;
+                end = spanEnd(column);
+            }
+            bar(drawing.createAnchor(0, 0, 0, 0, column, top, end, top + CHART_ROWS), chart);
+            column = end;
+        }
+    }
+
+    /** A chart's width and height on the sheet, in pixels and in (default-height) rows. */
+    private static final int CHART_WIDTH_PX = 560;
+    private static final int CHART_ROWS = 22;
+
+    /** The column where a chart starting at {@code column} ends (exclusive): the first at least CHART_WIDTH_PX on. */
+    private int spanEnd(int column) {
+        float width = 0;
+        int end = column;
+        while (width < CHART_WIDTH_PX) {
+            width += sheet.getColumnWidthInPixels(end++);
+        }
+        return end;
+    }
+
+    /**
+     * A column chart of the table at the chart's header row: categories in its first column, one series per column
+     * up to its last column. The title carries the source on a second line, and both axes have titles; a chart of
+     * shares runs from 0 to 100 %.
+     */
+    private void bar(XSSFClientAnchor anchor, Chart spec) {
+        XSSFChart chart = sheet.getDrawingPatriarch().createChart(anchor);
+        chart.setTitleText(spec.title() + "\n" + spec.source());
         chart.setTitleOverlay(false);
         XDDFChartLegend legend = chart.getOrAddLegend();
         legend.setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        categories.setTitle(categoryTitle);
+        categories.setTitle(spec.categoryTitle());
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
-        values.setTitle(valueTitle);
+        values.setTitle(spec.valueTitle());
         values.setCrosses(AxisCrosses.AUTO_ZERO);
+        if (spec.share()) {
+            // Shares are stored as fractions (Cells.share): 0 to 1 is 0 to 100 %.
+            values.setMinimum(0);
+            values.setMaximum(1);
+        }
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(first, last, 0, 0));
+                new CellRangeAddress(spec.first(), spec.last(), 0, 0));
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(false);
         byte[][] colours = {NOW_COLOUR, FUTURE_COLOUR, PUBLISHED_COLOUR};
-        for (int column = 1; column <= lastColumn; column++) {
-            series(data, names, headerRow, first, last, column, colours[column - 1]);
+        for (int column = 1; column <= spec.lastColumn(); column++) {
+            series(data, names, spec.headerRow(), spec.first(), spec.last(), column, colours[column - 1]);
         }
         chart.plot(data);
     }

@@ -79,6 +79,9 @@ final class Charts {
     /** China's bar segment carries its share as a label only when it is at least this wide a part of the bar. */
     private static final double LABELLED_SHARE = 0.3;
 
+    /** A share bar longer than this (in %) carries its label inside its end: past it the label would leave the plot. */
+    private static final double LABEL_INSIDE_FROM = 88;
+
     private final PdfFonts fonts;
 
     Charts(PdfFonts fonts) {
@@ -117,6 +120,23 @@ final class Charts {
             public Paint getItemPaint(int row, int column) {
                 return publishedOnly.contains((String) data.getColumnKey(column)) ? PUBLISHED : super.getItemPaint(row, column);
             }
+
+            // The axis ends at 100 %: a label past a long bar's end would be cut off, so it goes inside, in white.
+            @Override
+            public ItemLabelPosition getPositiveItemLabelPosition(int row, int column) {
+                return labelInside(row, column) ? new ItemLabelPosition(ItemLabelAnchor.INSIDE3, TextAnchor.CENTER_RIGHT)
+                        : super.getPositiveItemLabelPosition(row, column);
+            }
+
+            @Override
+            public Paint getItemLabelPaint(int row, int column) {
+                return labelInside(row, column) ? Color.WHITE : super.getItemLabelPaint(row, column);
+            }
+
+            private boolean labelInside(int row, int column) {
+                Number value = data.getValue(row, column);
+                return value != null && value.doubleValue() > LABEL_INSIDE_FROM;
+            }
         };
         style(renderer);
         renderer.setSeriesPaint(0, NOW);
@@ -135,7 +155,7 @@ final class Charts {
         renderer.setItemLabelAnchorOffset(3);
 
         NumberAxis shares = new NumberAxis("China's share, %");
-        shares.setRange(0, 110);
+        shares.setRange(0, 100);
         shares.setTickUnit(new NumberTickUnit(25, new DecimalFormat("0")));
         CategoryAxis stages = new CategoryAxis("Stage");
         stages.setCategoryMargin(0.3);
@@ -247,7 +267,7 @@ final class Charts {
                 TextAnchor.CENTER_RIGHT));
         renderer.setItemLabelAnchorOffset(6);
         NumberAxis shares = new NumberAxis("China's share, %");
-        shares.setRange(0, 105);
+        shares.setRange(0, 100);
         shares.setTickUnit(new NumberTickUnit(25, new DecimalFormat("0")));
         CategoryAxis axis = new CategoryAxis("Published figure");
         CategoryPlot plot = new CategoryPlot(data, axis, shares, renderer);

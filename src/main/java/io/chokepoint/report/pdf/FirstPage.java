@@ -31,21 +31,36 @@ import io.chokepoint.tracking.ProjectStatus;
 final class FirstPage {
     private static final float CHART_HEIGHT = 118;
 
+    /** The names of page 1's cuttable lists, which {@link OnePage} cuts until the page fits. */
+    static final String MOVERS = "movers";
+    static final String SOLID_AND_SOFT = "solid and soft";
+
     private final Layout layout;
     private final Report report;
     private final Charts charts;
+    private final OnePage onePage;
 
-    FirstPage(Layout layout, Report report, Charts charts) {
+    FirstPage(Layout layout, Report report, Charts charts, OnePage onePage) {
         this.layout = layout;
         this.report = report;
         this.charts = charts;
+        this.onePage = onePage;
     }
 
     /**
      * Page 1 answers three questions, in this order: what moved this month, where each stage stands, and what is
-     * solid and what is soft. The headline sentences and the share chart follow on page 2.
+     * solid and what is soft. The headline sentences and the share chart follow on page 2. Page 1 always fits
+     * one page: its lists are cut, longest first, until it does (measured by rendering it; see {@link OnePage}),
+     * each cut list ending with how many more there are and where. Whatever is added to the page, add a list
+     * through {@link OnePage.Lists#shown} so it can be cut too.
      */
     void write() {
+        OnePage.Lists lists = onePage.fit((trial, trialLists) ->
+                new FirstPage(trial, report, charts, onePage).content(trialLists));
+        content(lists);
+    }
+
+    private void content(OnePage.Lists lists) {
         PdfFonts fonts = layout.fonts;
         Paragraph title = new Paragraph("Chokepoint: rare-earth processing capacity, " + report.period().title(),
                 fonts.title());
@@ -58,7 +73,7 @@ final class FirstPage {
                 fonts.small());
 
         heading("What moved this month");
-        List<Movers.Mover> movers = Movers.of(report.analysis(), Movers.SHOWN);
+        List<Movers.Mover> movers = lists.shown(MOVERS, Movers.of(report.analysis(), Movers.SHOWN), 1);
         if (movers.isEmpty()) {
             bullet("Nothing moved: no project was added, and no status, target year or capacity changed in "
                     + report.period().title() + ".");
@@ -88,8 +103,21 @@ final class FirstPage {
         report.rebalancing().trackRecord().flatMap(TrackRecordText::pageOne).ifPresent(this::bullet);
 
         heading("What is solid and what is soft");
-        for (String line : solidAndSoft()) {
+        List<String> stageLines = solidAndSoft();
+        List<String> shown = lists.shown(SOLID_AND_SOFT, stageLines, 1);
+        for (String line : shown) {
             bullet(line);
+        }
+        int hidden = stageLines.size() - shown.size();
+        if (hidden > 0) {
+            layout.paragraph("and " + hidden + " more stage" + (hidden == 1 ? "" : "s") + " (see \"Solid vs soft: "
+                    + "what the pipeline rests on\").", fonts.small());
+        }
+        if (!stageLines.isEmpty()) {
+            bullet("Soft: missing any of a disclosed capacity, an investment figure, a target year, a binding "
+                    + "offtake or a dated source; the workbook's Data gaps sheet lists what each project lacks.");
+        } else {
+            bullet("No tracked pipeline projects.");
         }
     }
 
@@ -142,7 +170,7 @@ final class FirstPage {
 
     /**
      * Per stage with pipeline projects: how many, how many rest on soft data and how much of the disclosed pipeline
-     * capacity that is; the midstream first.
+     * capacity that is; the midstream first. Empty without pipeline projects.
      */
     private List<String> solidAndSoft() {
         List<String> lines = new java.util.ArrayList<>();
@@ -167,12 +195,6 @@ final class FirstPage {
                         + s.projected().get().notComputableText();
             }
             lines.add(line + ".");
-        }
-        if (lines.isEmpty()) {
-            lines.add("No tracked pipeline projects.");
-        } else {
-            lines.add("Soft: missing any of a disclosed capacity, an investment figure, a target year, a binding "
-                    + "offtake or a dated source; the workbook's Data gaps sheet lists what each project lacks.");
         }
         return lines;
     }

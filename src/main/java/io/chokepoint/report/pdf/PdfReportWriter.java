@@ -30,7 +30,7 @@ public final class PdfReportWriter {
     public void write(Report report, Path target) {
         AtomicFile.write(target, out -> {
             PdfFonts fonts = new PdfFonts();
-            Document document = new Document(PageSize.A4.rotate(), 36, 36, 34, 44);
+            Document document = page();
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPageEvent(new Footer(report, fonts));
             document.addTitle("Chokepoint " + report.period() + ": rare-earth processing capacity");
@@ -39,7 +39,7 @@ public final class PdfReportWriter {
             document.open();
             Layout layout = new Layout(document, writer, fonts);
             Charts charts = new Charts(fonts);
-            FirstPage firstPage = new FirstPage(layout, report, charts);
+            FirstPage firstPage = new FirstPage(layout, report, charts, new OnePage(PdfReportWriter::page, fonts));
             firstPage.write();
             document.newPage();
             firstPage.writeOverview();
@@ -56,6 +56,11 @@ public final class PdfReportWriter {
             new SourcesSection(layout, report).write();
             document.close();
         });
+    }
+
+    /** A new document of the report's page size and margins: A4 landscape. */
+    private static Document page() {
+        return new Document(PageSize.A4.rotate(), 36, 36, 34, 44);
     }
 
     /** Period, page number and generation date at the foot of every page. */

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * CSV injection (OWASP): a spreadsheet opening an exported file runs a cell that starts with {@code = + - @}, a tab
  * or a carriage return as a formula. Export puts a single quote before such text, which spreadsheets show as
  * text; import takes that quote off again, so an exported file imports back unchanged. A plain number (such as a
- * negative one) is never a formula and stays as it is.
+ * negative one) is never a formula and stays as it is. Every CSV we write (the tracker's export, the report's projects
+ * list) escapes through here.
  */
 public final class FormulaText {
 
@@ -30,9 +31,14 @@ public final class FormulaText {
                 && !PLAIN_NUMBER.matcher(value).matches();
     }
 
+    /** A value as export writes it: quoted if a spreadsheet would run it. */
+    public static String escape(String value) {
+        return quoted(value) ? "'" + value : value;
+    }
+
     /** The row's values as export writes them. */
     public static List<String> escape(List<String> values) {
-        return values.stream().map(v -> quoted(v) ? "'" + v : v).toList();
+        return values.stream().map(FormulaText::escape).toList();
     }
 
     /** A value as read from a file: without the quote export put before it. */

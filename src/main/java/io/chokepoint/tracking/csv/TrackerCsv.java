@@ -6,8 +6,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -88,6 +91,9 @@ public final class TrackerCsv {
                                  List<DataProblem> problems) {
         try (CSVParser parser = CSVParser.builder().setReader(withoutBom(in)).setFormat(READ_FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
+            if (namedTwice(fileName, header, problems)) {
+                return;
+            }
             List<String> missing = table.headerRequired().stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
                 problems.add(new DataProblem(fileName, 1, String.join(",", missing), "missing column"));
@@ -114,7 +120,9 @@ public final class TrackerCsv {
                     continue; // an empty line
                 }
                 count++;
-                if (record.size() != header.size()) {
+                if (controlCharacters(fileName, line, header, record, problems)) {
+                    // Not handed on even as an invalid row: its values are not fit for a staging table either.
+                } else if (record.size() != header.size()) {
                     problems.add(new DataProblem(fileName, line, "row", "has " + record.size()
                             + " fields, the header has " + header.size()));
                 } else {
@@ -133,6 +141,55 @@ public final class TrackerCsv {
         } catch (IOException | UncheckedIOException e) {
             problems.add(new DataProblem(fileName, 1, "file", unreadable(e)));
         }
+    }
+
+    /**
+     * A header that names a column twice is refused: which of the two a row's value is read from would be a guess.
+     * Columns without a name are left to the row checks.
+     */
+    private static boolean namedTwice(String fileName, List<String> header, List<DataProblem> problems) {
+        Map<String, Integer> first = new HashMap<>();
+        boolean found = false;
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(name, i);
+            if (earlier != null) {
+                problems.add(new DataProblem(fileName, 1, name, "column named twice in the header (columns "
+                        + (earlier + 1) + " and " + (i + 1) + "); keep one of them"));
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Control characters are refused in every cell: a NUL would cut the text short in SQLite and fail PostgreSQL's
+     * insert. A notes cell may hold line breaks and tabs (a cell written on several lines in a spreadsheet);
+     * the sample data has none anywhere. Records the first one of each cell; true if any was found.
+     */
+    private static boolean controlCharacters(String fileName, long line, List<String> header, CSVRecord record,
+                                             List<DataProblem> problems) {
+        boolean found = false;
+        for (int i = 0; i < record.size(); i++) {
+            String value = record.get(i);
+            String column = i < header.size() && header.get(i) != null && !header.get(i).isBlank() ? header.get(i)
+                    : "column " + (i + 1);
+            boolean multiLine = column.equals("notes");
+            for (int at = 0; at < value.length(); at++) {
+                char c = value.charAt(at);
+                boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+                if (control && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+                    problems.add(new DataProblem(fileName, line, column, String.format(Locale.ROOT,
+                            "control character (U+%04X at character %d of the cell); remove it", (int) c, at + 1)));
+                    found = true;
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private static String unreadable(Exception e) {

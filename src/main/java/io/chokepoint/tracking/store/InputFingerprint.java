@@ -1,5 +1,7 @@
 package io.chokepoint.tracking.store;
 
+import io.chokepoint.tracking.store.StoredColumns.Column;
+
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +34,6 @@ import java.util.stream.IntStream;
  */
 public final class InputFingerprint {
 
-    /** A column's declared type: how it is read and hashed. */
-    enum Type { TEXT, INTEGER, REAL }
-
-    record Column(String name, Type type) {
-    }
-
     /** One input table and the columns of it that are hashed, in hashing order. */
     static final class Table {
         final int index;
@@ -59,32 +55,9 @@ public final class InputFingerprint {
         }
     }
 
-    private static Column text(String name) {
-        return new Column(name, Type.TEXT);
-    }
-
-    private static Column integer(String name) {
-        return new Column(name, Type.INTEGER);
-    }
-
-    private static Column real(String name) {
-        return new Column(name, Type.REAL);
-    }
-
-    static final Table PROJECT = new Table(0, "project", List.of(text("id"), text("facility_id"), text("company"),
-            text("owner_country"), text("facility"), text("country"), text("region"), text("stage"), text("status"),
-            text("status_as_of"), real("capacity_tpa"), text("capacity_unit"), text("capacity_basis"),
-            text("investment_amount"), text("investment_currency"), real("investment_usd_m"), text("announced_on"),
-            integer("target_year"), text("offtake"), text("offtake_binding"), text("confidence"), text("sources"),
-            text("notes"), text("status_as_of_precision"), text("ree_group")));
-    static final Table FACILITY_EVENT = new Table(1, "facility_event", List.of(text("facility_id"), text("date"),
-            text("event"), text("status_after"), text("value"), text("notes"), text("source"), text("stage"),
-            integer("target_year"), integer("target_withdrawn"), real("capacity_tpa"), text("capacity_unit"),
-            text("capacity_basis"), text("amount"), text("amount_currency"), real("amount_usd_m"),
-            text("funding_kind"), text("funding_status"), text("date_precision")));
-    static final Table BASELINE = new Table(2, "baseline", List.of(text("country"), text("stage"), integer("year"),
-            real("value_tpa"), text("unit"), text("basis"), text("source"), text("confidence"), text("notes"),
-            text("published_on"), real("share_pct"), text("ree_group")));
+    static final Table PROJECT = new Table(0, "project", StoredColumns.PROJECT);
+    static final Table FACILITY_EVENT = new Table(1, "facility_event", StoredColumns.FACILITY_EVENT);
+    static final Table BASELINE = new Table(2, "baseline", StoredColumns.BASELINE);
 
     /** The tables that feed a report, in the order their sums are combined. */
     static final List<Table> TABLES = List.of(PROJECT, FACILITY_EVENT, BASELINE);

@@ -58,7 +58,7 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
                     if (fingerprint != null) {
                         fingerprint.add(projectRow);
                     }
-                    return ProjectColumns.read(projectRow);
+                    return FactColumns.read(projectRow);
                 })
                 .iterator();
         // In the order of the facility_event_identity index, which SQLite walks without sorting; ordering by id
@@ -69,7 +69,7 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
                 .bind("facility", facility)
                 .map((rs, ctx) -> {
                     eventRow.read(rs, 2);
-                    FacilityEvent event = ProjectColumns.readEvent(eventRow);
+                    FacilityEvent event = FactColumns.readEvent(eventRow);
                     // Hashed now, added when taken (not when read ahead: a checkpoint may come in between).
                     byte[] digest = fingerprint != null && !event.facilityId().equals(hashedFacility)
                             ? eventRow.digest() : null;

@@ -46,7 +46,7 @@ public final class TrackedProjects {
 
     public List<Baseline> baselines() {
         return read(h -> h.createQuery("SELECT * FROM baseline ORDER BY stage, year, country, id")
-                .map((rs, ctx) -> ProjectColumns.readBaseline(rs))
+                .map((rs, ctx) -> FactColumns.readBaseline(rs))
                 .list());
     }
 
@@ -56,7 +56,7 @@ public final class TrackedProjects {
                         "SELECT * FROM facility_event WHERE date BETWEEN :from AND :to ORDER BY date, facility_id, id")
                 .bind("from", from.toString())
                 .bind("to", to.toString())
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 
@@ -72,7 +72,7 @@ public final class TrackedProjects {
                                 + " ORDER BY date, facility_id, id")
                 .bind("after", java.time.format.DateTimeFormatter.ISO_INSTANT.format(recordedAfter))
                 .bind("datedBy", datedBy.toString())
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 

@@ -30,8 +30,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The tracker's SQLite file: opened with its schema migrated to the current version. A file that does not exist
@@ -43,34 +41,24 @@ import org.sqlite.SQLiteDataSource;
 public final class TrackerDatabase {
 
     private static final String SAMPLE = "/sample/";
-    /** SQLite's migrations; PostgreSQL's copies, with the same versions, are in {@link PostgresTracker#MIGRATIONS}. */
-    static final String MIGRATIONS = "classpath:db/migration";
 
-    private final Path file;
-    private final PostgresLogin server;
+    private final Backend backend;
     private final Jdbi jdbi;
     /** The exported snapshot this view reads its input tables in (PostgreSQL), or null for the current data. */
     private final String snapshot;
 
-    private TrackerDatabase(Path file, Jdbi jdbi) {
-        this.file = file;
-        this.server = null;
-        this.jdbi = jdbi;
-        this.snapshot = null;
-    }
-
-    private TrackerDatabase(PostgresLogin server) {
-        this.file = null;
-        this.server = server;
-        // Rows are fetched in batches wherever a statement runs in a transaction (server-side cursors need it).
-        this.jdbi = Jdbi.create(PostgresTracker.dataSource(server))
-                .addCustomizer(org.jdbi.v3.core.statement.StatementCustomizers.fetchSize(ProjectCursor.FETCH_SIZE));
+    private TrackerDatabase(Backend backend) {
+        this.backend = backend;
+        this.jdbi = Jdbi.create(backend.dataSource());
+        if (backend instanceof PostgresDatabase) {
+            // Rows are fetched in batches wherever a statement runs in a transaction (server-side cursors need it).
+            jdbi.addCustomizer(org.jdbi.v3.core.statement.StatementCustomizers.fetchSize(ProjectCursor.FETCH_SIZE));
+        }
         this.snapshot = null;
     }
 
     private TrackerDatabase(TrackerDatabase of, String snapshot) {
-        this.file = of.file;
-        this.server = of.server;
+        this.backend = of.backend;
         this.jdbi = of.jdbi;
         this.snapshot = snapshot;
     }
@@ -80,7 +68,8 @@ public final class TrackerDatabase {
      * tracker, whose run already reads one snapshot of the file under the run lock, which keeps imports out.
      */
     public java.util.Optional<InputSnapshot> holdSnapshot() {
-        return server == null ? java.util.Optional.empty() : java.util.Optional.of(InputSnapshot.export(jdbi.open()));
+        return backend.runsReadExportedSnapshots() ? java.util.Optional.of(InputSnapshot.export(jdbi.open()))
+                : java.util.Optional.empty();
     }
 
     /** This tracker with its input tables (projects, events, baselines) read in the exported snapshot {@code id}. */
@@ -99,14 +88,14 @@ public final class TrackerDatabase {
      */
     public static TrackerDatabase open(PostgresLogin server) {
         TrackerDatabase db = connect(server);
-        PostgresTracker.migrate(server, db);
+        db.migrate();
         return db;
     }
 
     /** Connects to a tracker in a PostgreSQL database; checks that the server answers, migrates nothing. */
     public static TrackerDatabase connect(PostgresLogin server) {
-        PostgresTracker.check(server);
-        return new TrackerDatabase(server);
+        PostgresDatabase.check(server);
+        return new TrackerDatabase(new PostgresDatabase(server));
     }
 
     /**
@@ -127,8 +116,9 @@ public final class TrackerDatabase {
             throw new TrackerException("cannot open tracker database " + file + ": the file is not readable and writable");
         } else {
             TrackerFile.checkUsable(file, absolute);
+            TrackerFile.checkTracker(file, absolute);
         }
-        TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+        TrackerDatabase db = new TrackerDatabase(new SqliteFile(absolute));
         if (!created) {
             // A tracker made just now was migrated before its sample data went in: Flyway runs once per process.
             db.migrate();
@@ -148,9 +138,27 @@ public final class TrackerDatabase {
         } catch (IOException e) {
             throw new TrackerException("cannot create tracker database " + file + ": " + e.getMessage(), e);
         }
-        TrackerDatabase db = new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+        TrackerDatabase db = new TrackerDatabase(new SqliteFile(absolute));
         db.migrateNew();
         return db;
+    }
+
+    /**
+     * Connects to an existing tracker file for a command that only reads it ({@code status}, {@code restart}),
+     * after the checks {@link #open} makes (a usable SQLite file that is a tracker), without migrating it: a refused
+     * file is left as it was, byte for byte.
+     */
+    public static TrackerDatabase connectChecked(Path file) {
+        Path absolute = TrackerFile.realPath(file);
+        if (Files.isDirectory(absolute)) {
+            throw new TrackerException("cannot open tracker database " + file + ": it is a directory, expected a SQLite file such as chokepoint.db");
+        }
+        if (!Files.isRegularFile(absolute)) {
+            throw new TrackerException("tracker database " + file + " does not exist");
+        }
+        TrackerFile.checkUsable(file, absolute);
+        TrackerFile.checkTracker(file, absolute);
+        return new TrackerDatabase(new SqliteFile(absolute));
     }
 
     /**
@@ -162,7 +170,7 @@ public final class TrackerDatabase {
         if (!Files.isRegularFile(absolute)) {
             throw new TrackerException("tracker database " + file + " does not exist");
         }
-        return new TrackerDatabase(absolute, Jdbi.create(dataSource(absolute)));
+        return new TrackerDatabase(new SqliteFile(absolute));
     }
 
     private static void createDirectoriesFor(Path given, Path absolute) {
@@ -183,7 +191,7 @@ public final class TrackerDatabase {
         try {
             Files.deleteIfExists(temp);
             TrackerFile.createPrivate(temp);
-            TrackerDatabase db = new TrackerDatabase(temp, Jdbi.create(dataSource(temp)));
+            TrackerDatabase db = new TrackerDatabase(new SqliteFile(temp));
             db.migrateNew();
             db.loadSampleData();
             deleteSidecars(temp);
@@ -205,37 +213,20 @@ public final class TrackerDatabase {
         Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
-        return dataSource(file, SQLiteConfig.TransactionMode.DEFERRED);
-    }
-
-    /**
-     * @param transactions IMMEDIATE for connections that write in their transactions (imports, edits): they take
-     *                     the write lock when the transaction begins, waiting up to the busy timeout for the job's
-     *                     commit, instead of failing with SQLITE_BUSY_SNAPSHOT when a commit came between their first
-     *                     read and their first write
-     */
-    private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode transactions) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setTransactionMode(transactions);
-        // WAL lets the job's reader keep its cursor open while its writer commits chunks.
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
-        config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file);
-        return ds;
-    }
-
     private void migrate() {
         try {
+            // One Flyway both looks for a newer history and migrates: its classpath scan is paid for once.
             Flyway flyway = flyway();
-            refuseNewerSchema(flyway.info().all(), file.toString());
+            refuseNewerSchema(flyway.info().all(), backend.location());
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
+            throw new TrackerException("cannot open tracker database " + described() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The tracker for messages: its file, or its database URL and user. */
+    private String described() {
+        return backend instanceof PostgresDatabase server ? server.login().toString() : backend.location();
     }
 
     /** Migrates a file made just now: it has no history, so none from a newer release to look for first. */
@@ -243,14 +234,15 @@ public final class TrackerDatabase {
         try {
             flyway().migrate();
         } catch (FlywayException e) {
-            throw new TrackerException("cannot open tracker database " + file + ": " + rootMessage(e), e);
+            throw new TrackerException("cannot open tracker database " + described() + ": " + rootMessage(e), e);
         }
     }
 
+    /** The one Flyway setup of both backends: each its own copy of the same history. */
     private Flyway flyway() {
         return Flyway.configure()
-                .dataSource(dataSource(file))
-                .locations(MIGRATIONS)
+                .dataSource(backend.dataSource())
+                .locations(backend.migrations())
                 .javaMigrations(new TypedFactsMigration())
                 .loggers("slf4j")
                 .load();
@@ -322,53 +314,52 @@ public final class TrackerDatabase {
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    /** The tracker's SQLite file; only for a tracker in a file (see {@link #server()}). */
-    public Path file() {
-        if (file == null) {
-            throw new IllegalStateException("the tracker is in a PostgreSQL database, not a file: " + server);
-        }
-        return file;
+    /** Where the tracker lives: ask it what differs between a file and a server. */
+    public Backend backend() {
+        return backend;
     }
 
-    /** The PostgreSQL database the tracker is in, if it is in one. */
-    public java.util.Optional<PostgresLogin> server() {
-        return java.util.Optional.ofNullable(server);
+    /** The tracker's SQLite file; only for a tracker in a file. */
+    public Path file() {
+        return sqlite().file();
+    }
+
+    /** The job repository's SQLite file beside a tracker file; only for a tracker in a file. */
+    public Path jobRepositoryFile() {
+        return sqlite().jobRepositoryFile();
+    }
+
+    private SqliteFile sqlite() {
+        if (backend instanceof SqliteFile sqlite) {
+            return sqlite;
+        }
+        throw new IllegalStateException("the tracker is in a PostgreSQL database, not a file: " + backend.location());
     }
 
     /** Where the tracker is, for job parameters and messages: its file or its database URL (never a password). */
     public String location() {
-        return file != null ? file.toString() : server.url();
+        return backend.location();
     }
 
     public Dialect dialect() {
-        return file != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+        return backend.dialect();
+    }
+
+    /** Where the job repository is, for messages: its SQLite file, or the jberet_ tables of the database. */
+    public String jobRepository() {
+        return backend.jobRepository();
     }
 
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** The job repository lives in its own SQLite file beside the tracker (one file per tracker). */
-    public Path jobRepositoryFile() {
-        if (file == null) {
-            throw new IllegalStateException("a tracker on PostgreSQL keeps its job repository in its database");
-        }
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(".db") ? name.substring(0, name.length() - 3) : name;
-        return file.resolveSibling(stem + "-jobs.db");
-    }
-
-    /** Where the job repository is, for messages: its SQLite file, or the jberet_ tables of the database. */
-    public String jobRepository() {
-        return file != null ? jobRepositoryFile().toString() : "the jberet_ tables of " + server.url();
-    }
-
     public TrackedProjects trackedProjects() {
         return new TrackedProjects(jdbi, dialect(), snapshot);
     }
 
-    public PeriodSnapshots periodSnapshots() {
-        return new PeriodSnapshots(jdbi, dialect(), snapshot);
+    public PeriodProjects periodProjects() {
+        return new PeriodProjects(jdbi, dialect(), snapshot);
     }
 
     /** Imports CSV files into this tracker. */
@@ -378,7 +369,7 @@ public final class TrackerDatabase {
 
     /** For imports and edits: on SQLite, connections that take the write lock when their transaction begins. */
     private Jdbi writer() {
-        return file == null ? jdbi : Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE));
+        return backend instanceof SqliteFile ? Jdbi.create(backend.writerDataSource()) : jdbi;
     }
 
     /** Exports this tracker's tables as CSV files. */

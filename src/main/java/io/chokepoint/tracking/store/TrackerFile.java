@@ -113,6 +113,80 @@ public final class TrackerFile {
     }
 
     /**
+     * Refuses a SQLite database that is not a Chokepoint tracker (none of its tables, e.g. another program's
+     * database, or one with no tables at all), before anything converts or migrates it; read-only, writes nothing.
+     * Run after {@link #checkUsable}.
+     */
+    static void checkTracker(Path given, Path file) {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Connection c = readOnly(file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'"
+                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new TrackerException("cannot open tracker database " + given + ": " + e.getMessage(), e);
+        }
+        // Every tracker has had both since V1: Flyway's history and the project table.
+        if (tables.contains("flyway_schema_history") && tables.contains("project")) {
+            return;
+        }
+        String found = tables.isEmpty() ? "it has no tables"
+                : "its tables are " + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                + (tables.size() > 5 ? ", ..." : "");
+        throw new TrackerException("tracker database " + given + " is a SQLite database but not a Chokepoint tracker ("
+                + found + "); nothing was written to it. Check the --db path, or make a new tracker with:"
+                + " chokepoint init --db NEW.db");
+    }
+
+    /**
+     * Refuses a job repository file ({@code -jobs.db}) that is not an intact SQLite database, in one line, before
+     * JBeret opens it. An empty file is fine: JBeret creates its tables in it.
+     */
+    public static void checkJobRepository(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TrackerException("job repository " + file + " is not a file; move it away (a new one is made,"
+                    + " without the earlier runs' history)");
+        }
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new TrackerException("cannot open job repository " + file + ": " + e.getMessage(), e);
+        }
+        if (read == 0) {
+            return;
+        }
+        String fix = "; the tracker itself is not affected. Move " + file + " away and run again: a new job repository"
+                + " is made, without the history of earlier runs (their reports stay in the reports folder)";
+        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            throw new TrackerException("job repository " + file + " is damaged (not a SQLite database)" + fix);
+        }
+        String result;
+        try (Connection c = readOnly(file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+            result = rs.next() ? rs.getString(1) : "no answer";
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException se && (se.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                    || se.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+                result = se.getResultCode().message;
+            } else {
+                throw new TrackerException("cannot open job repository " + file + ": " + e.getMessage(), e);
+            }
+        }
+        if (!"ok".equals(result)) {
+            String firstLine = result.lines().filter(l -> !l.startsWith("***")).findFirst().orElse(result);
+            throw new TrackerException("job repository " + file + " is damaged (SQLite quick_check: " + firstLine + ")"
+                    + fix);
+        }
+    }
+
+    /**
      * Files up to this size get SQLite's {@code quick_check}, which reads every page: 0.3 s at 66 MB, but 40 s for a
      * million projects (3.7 GB), as long as the job itself. A larger file is checked only as far as its header and
      * schema; a page damaged deeper in it is reported by SQLite when the job reads it.

@@ -64,12 +64,20 @@ public final class TrackerImport {
     public ImportSummary run(ImportRequest request, LongConsumer progress) {
         String name = request.file().toString();
         try (Reader in = Files.newBufferedReader(request.file(), StandardCharsets.UTF_8)) {
-            return jdbi.withHandle(h -> importFile(h, request, name, in, progress));
+            return run(request, name, in, progress);
         } catch (NoSuchFileException e) {
             throw new TrackerException("cannot import " + name + ": no such file");
         } catch (IOException e) {
             throw new TrackerException("cannot import " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #run(ImportRequest, LongConsumer)}, reading the CSV text from {@code in} (standard input), named
+     * {@code name} in problems.
+     */
+    public ImportSummary run(ImportRequest request, String name, Reader in, LongConsumer progress) {
+        return jdbi.withHandle(h -> importFile(h, request, name, in, progress));
     }
 
     private ImportSummary importFile(Handle handle, ImportRequest request, String name, Reader in,
@@ -267,7 +275,7 @@ public final class TrackerImport {
 
         @Override
         PreparedBatch bind(PreparedBatch batch, Project p) {
-            return ProjectColumns.bind(batch, p);
+            return FactColumns.bind(batch, p);
         }
 
         /** A project's id is known even when other columns are wrong: a later row with it is a duplicate all the same. */
@@ -307,10 +315,7 @@ public final class TrackerImport {
 
     private static final class EventStaging extends Staging<FacilityEvent> {
         private static final List<String> COLUMNS = TrackerStore.EVENT_COLUMNS;
-        // The identity of facility_event_identity (V1), written so that SQLite uses that index.
-        private static final String SAME_EVENT = "e.facility_id = s.facility_id AND e.date = s.date"
-                + " AND e.event = s.event AND ifnull(e.status_after, '') = ifnull(s.status_after, '')"
-                + " AND ifnull(e.value, '') = ifnull(s.value, '') AND ifnull(e.source, '') = ifnull(s.source, '')";
+        private static final String SAME_EVENT = TrackerStore.sameEvent("e", "s");
 
         EventStaging(Handle handle, String file, LongConsumer progress) {
             super(handle, file, progress, "facility_event", COLUMNS);
@@ -323,8 +328,7 @@ public final class TrackerImport {
 
         @Override
         String key(FacilityEvent e) {
-            return String.join("\u001f", e.facilityId(), e.date().toString(), e.kind().code(),
-                    e.statusAfter() == null ? "" : e.statusAfter().code(), nonNull(e.value()), nonNull(e.source()));
+            return String.join("\u001f", e.identity());
         }
 
         @Override
@@ -346,8 +350,8 @@ public final class TrackerImport {
 
         @Override
         void checkWholeFile() {
-            repeatedKeys("row", "''", r -> "the same event (facility_id, date, event, status_after, value and"
-                    + " source) is already on line " + r.first());
+            repeatedKeys("row", "''", r -> "the same event (" + String.join(", ", FacilityEvent.IDENTITY)
+                    .replaceFirst(", source$", " and source") + ") is already on line " + r.first());
             handle.createQuery("SELECT s.line AS line, s.facility_id AS facility FROM import_row s"
                             + " WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.facility_id = s.facility_id)"
                             + " ORDER BY s.line")

@@ -18,24 +18,20 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class TrackerStore {
 
-    private static final String INSERT_PROJECT = "INSERT INTO project (" + ProjectColumns.NAMES + ") VALUES ("
-            + ProjectColumns.PARAMETERS + ")";
+    private static final String INSERT_PROJECT = "INSERT INTO project (" + FactColumns.NAMES + ") VALUES ("
+            + FactColumns.PARAMETERS + ")";
     /** Changes the project's row in place, so it keeps its position in exports. */
     private static final String UPDATE_PROJECT = "UPDATE project SET " + TrackerTable.PROJECTS.columns().stream()
             .filter(c -> !c.equals("id"))
             .map(c -> c + " = :" + c)
             .collect(Collectors.joining(", ")) + " WHERE id = :id";
     /** The stored columns of an event, in the order of its CSV columns (a CSV target_year is two columns here). */
-    static final List<String> EVENT_COLUMNS = List.of("facility_id", "date", "event", "status_after", "value",
-            "notes", "source", "stage", "target_year", "target_withdrawn", "capacity_tpa", "capacity_unit",
-            "capacity_basis", "amount", "amount_currency", "amount_usd_m", "funding_kind", "funding_status",
-            "date_precision");
+    static final List<String> EVENT_COLUMNS = StoredColumns.names(StoredColumns.FACILITY_EVENT);
     /** What a re-recorded event may change: its notes and the typed facts read from it. */
     static final List<String> EVENT_REVISABLE_COLUMNS = EVENT_COLUMNS.subList(5, EVENT_COLUMNS.size()).stream()
             .filter(c -> !c.equals("source")).toList();
     /** The stored columns of a baseline (the CSV's, and the share its notes state, typed). */
-    static final List<String> BASELINE_COLUMNS = List.of("country", "stage", "year", "value_tpa", "unit", "basis",
-            "source", "confidence", "notes", "published_on", "share_pct", "ree_group");
+    static final List<String> BASELINE_COLUMNS = StoredColumns.names(StoredColumns.BASELINE);
 
     private static final String INSERT_EVENT = "INSERT INTO facility_event ("
             + String.join(", ", EVENT_COLUMNS) + ") VALUES ("
@@ -53,10 +49,6 @@ final class TrackerStore {
     private final Handle handle;
     private final Dialect dialect;
 
-    TrackerStore(Handle handle) {
-        this(handle, Dialect.SQLITE);
-    }
-
     TrackerStore(Handle handle, Dialect dialect) {
         this.handle = handle;
         this.dialect = dialect;
@@ -64,33 +56,25 @@ final class TrackerStore {
 
     /** Inserts the project, or replaces the row with the same id. */
     void upsertProject(Project p) {
-        ProjectColumns.bind(handle.createUpdate(dialect.insertOrReplace(
-                "INSERT INTO project (" + ProjectColumns.NAMES + ") VALUES (" + ProjectColumns.PARAMETERS + ")",
-                "id", ProjectColumns.NAMES)), p)
+        FactColumns.bind(handle.createUpdate(dialect.insertOrReplace(
+                "INSERT INTO project (" + FactColumns.NAMES + ") VALUES (" + FactColumns.PARAMETERS + ")",
+                "id", FactColumns.NAMES)), p)
                 .execute();
     }
 
     Optional<Project> findProject(String id) {
-        return handle.createQuery("SELECT " + ProjectColumns.NAMES + " FROM project WHERE id = :id")
+        return handle.createQuery("SELECT " + FactColumns.NAMES + " FROM project WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> ProjectColumns.read(rs))
+                .map((rs, ctx) -> FactColumns.read(rs))
                 .findOne();
     }
 
     void insertProject(Project p) {
-        ProjectColumns.bind(handle.createUpdate(INSERT_PROJECT), p).execute();
+        FactColumns.bind(handle.createUpdate(INSERT_PROJECT), p).execute();
     }
 
     void updateProject(Project p) {
-        ProjectColumns.bind(handle.createUpdate(UPDATE_PROJECT), p).execute();
-    }
-
-    boolean facilityExists(String facilityId) {
-        return handle.createQuery("SELECT 1 FROM project WHERE facility_id = :facility LIMIT 1")
-                .bind("facility", facilityId)
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+        FactColumns.bind(handle.createUpdate(UPDATE_PROJECT), p).execute();
     }
 
     boolean facilityHasStage(String facilityId, ChainStage stage) {
@@ -118,25 +102,35 @@ final class TrackerStore {
     List<FacilityEvent> eventsOf(String facilityId) {
         return handle.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY date, id")
                 .bind("facility", facilityId)
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list();
     }
 
-    /** The recorded event with the same identity (facility, date, kind, status after, value, source), if any. */
+    /** The recorded event with the same identity ({@link FacilityEvent#IDENTITY}), if any. */
     Optional<Stored<FacilityEvent>> findEvent(FacilityEvent e) {
-        return handle.createQuery("""
-                        SELECT * FROM facility_event
-                         WHERE facility_id = :facility_id AND date = :date AND event = :event
-                           AND ifnull(status_after, '') = :status_after AND ifnull(value, '') = :value
-                           AND ifnull(source, '') = :source""")
-                .bind("facility_id", e.facilityId())
-                .bind("date", e.date().toString())
-                .bind("event", e.kind().code())
-                .bind("status_after", e.statusAfter() == null ? "" : e.statusAfter().code())
-                .bind("value", e.value() == null ? "" : e.value())
-                .bind("source", e.source() == null ? "" : e.source())
-                .map((rs, ctx) -> new Stored<>(rs.getLong("id"), ProjectColumns.readEvent(rs)))
-                .findOne();
+        var query = handle.createQuery("SELECT * FROM facility_event WHERE "
+                + sameEvent("facility_event", null));
+        List<String> values = e.identity();
+        for (int i = 0; i < FacilityEvent.IDENTITY.size(); i++) {
+            query.bind(FacilityEvent.IDENTITY.get(i), values.get(i));
+        }
+        return query.map((rs, ctx) -> new Stored<>(rs.getLong("id"), FactColumns.readEvent(rs))).findOne();
+    }
+
+    /**
+     * The SQL condition that a row of {@code recorded} is the same event ({@link FacilityEvent#IDENTITY}) as a row of
+     * {@code other}, or, with {@code other} null, as the named parameters of that identity. The required columns are
+     * compared plainly, so SQLite uses the index facility_event_identity (V1); empty ones compare as ''.
+     */
+    static String sameEvent(String recorded, String other) {
+        List<String> identity = FacilityEvent.IDENTITY;
+        return java.util.stream.IntStream.range(0, identity.size()).mapToObj(i -> {
+            String column = identity.get(i);
+            String left = recorded + "." + column;
+            String right = other == null ? ":" + column : other + "." + column;
+            return i < 3 ? left + " = " + right
+                    : "ifnull(" + left + ", '') = " + (other == null ? right : "ifnull(" + right + ", '')");
+        }).collect(Collectors.joining(" AND "));
     }
 
     /** Inserts the event unless the identical event is already recorded; returns whether it was new. */

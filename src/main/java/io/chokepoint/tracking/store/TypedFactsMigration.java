@@ -106,9 +106,9 @@ final class TypedFactsMigration implements JavaMigration {
                     continue;
                 }
                 update.setString(1, e.stage() == null ? null : e.stage().code());
-                ProjectColumns.setInt(update, 2, e.targetYear() == null ? null : e.targetYear().year());
+                FactColumns.setInt(update, 2, e.targetYear() == null ? null : e.targetYear().year());
                 update.setInt(3, e.targetYear() != null && e.targetYear().withdrawn() ? 1 : 0);
-                ProjectColumns.setDouble(update, 4, e.capacity() == null ? null : e.capacity().tonnesPerYear());
+                FactColumns.setDouble(update, 4, e.capacity() == null ? null : e.capacity().tonnesPerYear());
                 update.setString(5, e.capacity() == null ? null : e.capacity().unit());
                 update.setString(6, e.capacity() == null ? null : e.capacity().basis().code());
                 update.setString(7, e.facilityId());
@@ -138,7 +138,7 @@ final class TypedFactsMigration implements JavaMigration {
                 update.setString(2, b.country().code());
                 update.setString(3, b.stage().code());
                 update.setInt(4, b.year());
-                ProjectColumns.setDouble(update, 5, b.valueTpa());
+                FactColumns.setDouble(update, 5, b.valueTpa());
                 update.setString(6, b.unit());
                 update.setString(7, b.basis());
                 update.setString(8, b.source());

@@ -24,7 +24,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.OfftakeBinding;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -44,7 +44,7 @@ class SheetSplitTest {
     void projectsPastTheRowLimit_sheetSaysSoInItsFirstRow_andEveryProjectGoesToTheCsvBesideIt() throws Exception {
         // 11 reported projects, every one missing a capacity, and 7 stage rows without a complete baseline (no
         // baselines at all): 11 projects and 18 data-gap rows, at 5 rows a sheet.
-        List<ProjectSnapshot> snapshots = new ArrayList<>();
+        List<PeriodProject> snapshots = new ArrayList<>();
         for (int i = 1; i <= 11; i++) {
             snapshots.add(snapshot(String.format("US-P%02d", i)));
         }
@@ -128,7 +128,7 @@ class SheetSplitTest {
     @Test
     void exactlyAsManyProjectsAsTheSheetHolds_needNoCsv() throws Exception {
         Path xlsx = dir.resolve("chokepoint-2026-01.xlsx");
-        List<ProjectSnapshot> four = List.of(snapshot("US-P01"), snapshot("US-P02"), snapshot("US-P03"),
+        List<PeriodProject> four = List.of(snapshot("US-P01"), snapshot("US-P02"), snapshot("US-P03"),
                 snapshot("US-P04"));
 
         new ExcelReportWriter(5).write(report(four), xlsx);
@@ -146,15 +146,15 @@ class SheetSplitTest {
         }
     }
 
-    private static ProjectSnapshot snapshot(String id) {
+    private static PeriodProject snapshot(String id) {
         Project p = new Project(id, id, "Co " + id, List.of(Country.of("US")), "Plant " + id, Country.of("US"),
                 null, ChainStage.MAGNET, ProjectStatus.ANNOUNCED, LocalDate.parse("2025-06-01"), null, null,
                 LocalDate.parse("2025-06-01"), 2028, null, OfftakeBinding.UNKNOWN, "medium", "News", null);
         ProjectState state = new ProjectState(true, ProjectStatus.ANNOUNCED, 2028, null, null, null);
-        return new ProjectSnapshot(PERIOD, p, state, state);
+        return new PeriodProject(PERIOD, p, state, state);
     }
 
-    private static Report report(List<ProjectSnapshot> snapshots) {
+    private static Report report(List<PeriodProject> snapshots) {
         List<Baseline> baselines = List.of();
         AnalysisBuilder builder = Analysis.builder(PERIOD, AnalysisSettings.defaults(), baselines, List.of());
         snapshots.forEach(builder);

@@ -67,7 +67,7 @@ class InputFingerprintTest {
         tracker.jdbi().useHandle(h -> h.execute("INSERT INTO period_project (period, stage, country, id, facility_id,"
                 + " cur_reported, cur_status, prev_reported, prev_status)"
                 + " SELECT '2026-01', stage, country, id, facility_id, 1, status, 0, status FROM project"));
-        tracker.periodSnapshots().recordInputFingerprint(ReportPeriod.parse("2026-01"), before);
+        tracker.periodProjects().recordInputFingerprint(ReportPeriod.parse("2026-01"), before);
 
         assertThat(InputFingerprint.of(tracker)).isEqualTo(before);
     }

@@ -4,7 +4,7 @@ import io.chokepoint.tracking.Capacity;
 import io.chokepoint.tracking.CapacityBasis;
 import io.chokepoint.tracking.Country;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
@@ -60,16 +60,16 @@ class NarrowPeriodProjectMigrationTest {
 
         TrackerDatabase migrated = TrackerDatabase.open(file);
 
-        List<ProjectSnapshot> rows = new ArrayList<>();
-        migrated.periodSnapshots().forEach(ReportPeriod.parse("2025-12"), rows::add);
+        List<PeriodProject> rows = new ArrayList<>();
+        migrated.periodProjects().forEach(ReportPeriod.parse("2025-12"), rows::add);
         assertThat(rows).hasSize(projects);
         assertThat(rows).extracting(s -> s.project().facilityId() + "/" + s.project().id()).isSorted();
-        for (ProjectSnapshot s : rows) {
+        for (PeriodProject s : rows) {
             assertThat(s.current()).isEqualTo(new ProjectState(true, ProjectStatus.OPERATING, 2027,
                     java.time.LocalDate.parse("2024-05-01"), new Capacity(1234.5, "t/yr", CapacityBasis.NAMEPLATE), null));
             assertThat(s.previous()).isEqualTo(new ProjectState(false, ProjectStatus.APPROVED, null, null, null, null));
         }
-        Project ls = rows.stream().map(ProjectSnapshot::project).filter(p -> p.id().equals("VN-LSEE-01-MET"))
+        Project ls = rows.stream().map(PeriodProject::project).filter(p -> p.id().equals("VN-LSEE-01-MET"))
                 .findFirst().orElseThrow();
         assertThat(ls.investment().usdMillions()).isEqualTo(19.3);
         assertThat(ls.country()).isEqualTo(Country.of("VN"));

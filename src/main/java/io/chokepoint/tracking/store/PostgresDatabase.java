@@ -3,15 +3,18 @@ package io.chokepoint.tracking.store;
 import io.chokepoint.tracking.TrackerException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Connecting to a tracker in a PostgreSQL database, and migrating its schema. */
-final class PostgresTracker {
+/**
+ * A tracker in a PostgreSQL database, its job repository in the same database (tables prefixed {@code jberet_}).
+ *
+ * @param login how to reach it; its password never leaves this record's connections
+ */
+public record PostgresDatabase(PostgresLogin login) implements Backend {
 
     /**
      * PostgreSQL's copies of the migrations, with the same versions as SQLite's (and the same Java migration 6.1):
@@ -19,10 +22,47 @@ final class PostgresTracker {
      */
     static final String MIGRATIONS = "classpath:db/migration-postgresql";
 
-    private PostgresTracker() {
+    public PostgresDatabase {
+        Objects.requireNonNull(login, "login");
     }
 
-    static DataSource dataSource(PostgresLogin login) {
+    @Override
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public String location() {
+        return login.url();
+    }
+
+    @Override
+    public String jobRepository() {
+        return "the jberet_ tables of " + login.url();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource(login);
+    }
+
+    /** The same connections: a server's transactions take their locks as they go. */
+    @Override
+    public DataSource writerDataSource() {
+        return dataSource(login);
+    }
+
+    @Override
+    public String migrations() {
+        return MIGRATIONS;
+    }
+
+    @Override
+    public boolean runsReadExportedSnapshots() {
+        return true;
+    }
+
+    private static DataSource dataSource(PostgresLogin login) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(login.url());
         if (login.user() != null) {
@@ -47,24 +87,6 @@ final class PostgresTracker {
             throw new TrackerException("cannot connect to the tracker database " + login + ": " + firstLine(e)
                     + "; check the URL, CHOKEPOINT_DB_USER and the password (CHOKEPOINT_DB_PASSWORD,"
                     + " CHOKEPOINT_DB_PASSWORD_FILE or ~/.pgpass)", e);
-        }
-    }
-
-    static void migrate(PostgresLogin login, TrackerDatabase db) {
-        DataSource ds = dataSource(login);
-        try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(ds)
-                    .locations(MIGRATIONS)
-                    .javaMigrations(new TypedFactsMigration())
-                    .loggers("slf4j")
-                    .load();
-            // One Flyway both looks for a newer history and migrates: its classpath scan is paid for once.
-            TrackerDatabase.refuseNewerSchema(flyway.info().all(), login.url());
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw new TrackerException("cannot open tracker database " + login + ": "
-                    + TrackerDatabase.rootMessage(e), e);
         }
     }
 

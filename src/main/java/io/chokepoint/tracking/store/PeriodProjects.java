@@ -9,7 +9,7 @@ import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.ProjectStatus;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.TrackerTable;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * {@code project} when the rows are read back. Rows are keyed by (period, facility, id), the order the snapshot
  * step reads projects in, so writing a chunk again after a crash replaces rows instead of duplicating them.
  */
-public final class PeriodSnapshots {
+public final class PeriodProjects {
 
     private static final String STATE = state("cur_") + state("prev_");
     private static final String COLUMNS = "period, facility_id, id, stage, country" + STATE;
@@ -46,14 +46,14 @@ public final class PeriodSnapshots {
     /** The run's exported input snapshot (PostgreSQL, see {@link InputSnapshot}), or null. */
     private final String snapshot;
 
-    PeriodSnapshots(Jdbi jdbi, Dialect dialect, String snapshot) {
+    PeriodProjects(Jdbi jdbi, Dialect dialect, String snapshot) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.snapshot = snapshot;
     }
 
     /** Inserts or replaces the rows, in one transaction, through one prepared statement. */
-    public void upsert(List<ProjectSnapshot> snapshots) {
+    public void upsert(List<PeriodProject> snapshots) {
         if (snapshots.isEmpty()) {
             return;
         }
@@ -61,7 +61,7 @@ public final class PeriodSnapshots {
             // Plain JDBC with positional parameters: binding named parameters a row through Jdbi cost more than
             // SQLite's own insert (JFR at a million projects: 440 samples in Jdbi's binder, 222 in the insert).
             try (PreparedStatement insert = h.getConnection().prepareStatement(dialect.insertOrReplace(UPSERT, KEY, COLUMNS))) {
-                for (ProjectSnapshot s : snapshots) {
+                for (PeriodProject s : snapshots) {
                     Project p = s.project();
                     insert.setString(1, s.period().toString());
                     insert.setString(2, p.facilityId());
@@ -114,16 +114,16 @@ public final class PeriodSnapshots {
     private static int bind(PreparedStatement insert, int first, ProjectState state) throws SQLException {
         insert.setInt(first, state.reported() ? 1 : 0);
         insert.setString(first + 1, state.status().code());
-        ProjectColumns.setInt(insert, first + 2, state.targetYear());
-        insert.setString(first + 3, ProjectColumns.text(state.operatingSince()));
+        FactColumns.setInt(insert, first + 2, state.targetYear());
+        insert.setString(first + 3, FactColumns.text(state.operatingSince()));
         Capacity capacity = state.capacity();
-        ProjectColumns.setDouble(insert, first + 4, capacity == null ? null : capacity.tonnesPerYear());
+        FactColumns.setDouble(insert, first + 4, capacity == null ? null : capacity.tonnesPerYear());
         insert.setString(first + 5, capacity == null ? null : capacity.unit());
         insert.setString(first + 6, capacity == null ? null : capacity.basis().code());
         Expansion expansion = state.expansion();
-        ProjectColumns.setDouble(insert, first + 7, expansion == null ? null : expansion.capacity().tonnesPerYear());
+        FactColumns.setDouble(insert, first + 7, expansion == null ? null : expansion.capacity().tonnesPerYear());
         insert.setString(first + 8, expansion == null ? null : expansion.capacity().unit());
-        ProjectColumns.setInt(insert, first + 9, expansion == null ? null : expansion.year());
+        FactColumns.setInt(insert, first + 9, expansion == null ? null : expansion.year());
         return first + 10;
     }
 
@@ -166,7 +166,7 @@ public final class PeriodSnapshots {
      * deleted since is left out. In a PostgreSQL run the facts are read in the run's input snapshot, so a project an
      * analyst edits meanwhile is listed as the run saw it.
      */
-    public void forEach(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
+    public void forEach(ReportPeriod period, Consumer<PeriodProject> sink) {
         if (snapshot != null) {
             forEachInSnapshot(period, sink);
             return;
@@ -191,7 +191,7 @@ public final class PeriodSnapshots {
      * The period's rows were written after the run's snapshot was taken, so they are not in it: two cursors, the rows
      * now and the projects in the snapshot, both in (facility, id) order, merged.
      */
-    private void forEachInSnapshot(ReportPeriod period, Consumer<ProjectSnapshot> sink) {
+    private void forEachInSnapshot(ReportPeriod period, Consumer<PeriodProject> sink) {
         // Two handles opened here: Jdbi would hand a nested useTransaction the outer one.
         try (org.jdbi.v3.core.Handle rows = jdbi.open(); org.jdbi.v3.core.Handle facts = jdbi.open()) {
             rows.begin();
@@ -207,9 +207,9 @@ public final class PeriodSnapshots {
                             state(rs, "cur_"), state(rs, "prev_")))
                     .iterator();
                  org.jdbi.v3.core.result.ResultIterator<Project> projects = facts.createQuery(
-                            "SELECT " + ProjectColumns.NAMES + " FROM project ORDER BY facility_id, id")
+                            "SELECT " + FactColumns.NAMES + " FROM project ORDER BY facility_id, id")
                     .setFetchSize(ProjectCursor.FETCH_SIZE)
-                    .map((rs, ctx) -> ProjectColumns.read(rs))
+                    .map((rs, ctx) -> FactColumns.read(rs))
                     .iterator()) {
                 Project project = projects.hasNext() ? projects.next() : null;
                 while (rowsNow.hasNext()) {
@@ -218,7 +218,7 @@ public final class PeriodSnapshots {
                         project = projects.hasNext() ? projects.next() : null;
                     }
                     if (project != null && row.compareTo(project) == 0) {
-                        sink.accept(new ProjectSnapshot(period, project, row.current(), row.previous()));
+                        sink.accept(new PeriodProject(period, project, row.current(), row.previous()));
                     }
                 }
             }
@@ -236,8 +236,8 @@ public final class PeriodSnapshots {
         }
     }
 
-    private static ProjectSnapshot read(ReportPeriod period, ResultSet rs) throws SQLException {
-        return new ProjectSnapshot(period, ProjectColumns.read(rs), state(rs, "cur_"), state(rs, "prev_"));
+    private static PeriodProject read(ReportPeriod period, ResultSet rs) throws SQLException {
+        return new PeriodProject(period, FactColumns.read(rs), state(rs, "cur_"), state(rs, "prev_"));
     }
 
     private static ProjectState state(ResultSet rs, String prefix) throws SQLException {

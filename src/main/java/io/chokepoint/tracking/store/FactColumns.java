@@ -27,14 +27,17 @@ import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.statement.SqlStatement;
 
-/** Maps a project to and from the columns shared by {@code project} and {@code period_project}. */
-final class ProjectColumns {
+/**
+ * Maps the facts (projects, events, baselines) to and from their tables' columns; a project's columns are shared by
+ * {@code project} and {@code period_project}.
+ */
+final class FactColumns {
 
     static final String NAMES = String.join(", ", TrackerTable.PROJECTS.columns());
     static final String PARAMETERS = TrackerTable.PROJECTS.columns().stream().map(c -> ":" + c)
             .collect(Collectors.joining(", "));
 
-    private ProjectColumns() {
+    private FactColumns() {
     }
 
     static <S extends SqlStatement<S>> S bind(S statement, Project p) {
