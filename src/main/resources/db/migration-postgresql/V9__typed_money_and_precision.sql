@@ -19,3 +19,5 @@ ALTER TABLE baseline ADD COLUMN ree_group text COLLATE "C"
 DROP INDEX baseline_value_identity;
 CREATE UNIQUE INDEX baseline_value_identity ON baseline (country, stage, year, ifnull(ree_group, ''))
     WHERE value_tpa IS NOT NULL;
+
+ALTER TABLE period_report ADD COLUMN last_reported_at timestamptz;

@@ -22,3 +22,7 @@ ALTER TABLE baseline ADD COLUMN ree_group TEXT CHECK (ree_group IS NULL OR ree_g
 DROP INDEX baseline_value_identity;
 CREATE UNIQUE INDEX baseline_value_identity ON baseline (country, stage, year, ifnull(ree_group, ''))
     WHERE value_tpa IS NOT NULL;
+
+-- When the period's report last completed: restatements and revisions count against the latest completed report
+-- of the previous period, not the first (NULL: only the first is known, from an earlier release).
+ALTER TABLE period_report ADD COLUMN last_reported_at TEXT;

@@ -44,11 +44,16 @@ public final class PeriodAnalysis {
     /** A builder of the period's analysis, given the baselines, the period's events and the revisions. */
     static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
-        // Facts recorded after the previous period was reported but dated in it or earlier revise that report.
-        List<FacilityEvent> revisions = tracker.periodProjects().firstReported(period.previous())
+        // Facts recorded after the previous period's latest completed report but dated in it or earlier revise that
+        // report (counted against the latest, not the first: a rerun already took the earlier ones in).
+        List<FacilityEvent> revisions = tracker.periodProjects().lastReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
         return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
-                .eventsBetween(period.month().atDay(1), period.lastDay()), revisions);
+                .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
+                facility -> tracker.trackedProjects().eventsOf(facility))
+                // A year-precise event is news in December: look back a year for the period's news.
+                .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
+                        period.lastDay()));
     }
 }

@@ -1,6 +1,7 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -66,11 +67,20 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
         } else {
             analysis = PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(this.analysis, targetYear));
         }
+        // The previous month's latest completed report (a rerun replaces its summary only once it completes).
+        Optional<PeriodSummary> previous;
+        try {
+            previous = PeriodSummaryFile.read(new ReportFiles(Path.of(reports), reportPeriod.previous()).summary());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("restatements not measured: {}", e.getMessage());
+            previous = Optional.empty();
+        }
         long folded = System.nanoTime();
         Rebalancing rebalancing = rebalancing(tracker, reportPeriod);
         long history = System.nanoTime();
         Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), analysis,
-                tracker.trackedProjects().baselines(), sink -> snapshots.forEach(reportPeriod, sink), rebalancing);
+                tracker.trackedProjects().baselines(), sink -> snapshots.forEach(reportPeriod, sink), previous,
+                rebalancing);
 
         long aggregated = System.nanoTime();
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);

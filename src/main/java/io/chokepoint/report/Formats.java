@@ -68,6 +68,24 @@ public final class Formats {
         return text;
     }
 
+    /**
+     * Typed money in its own currency (never converted; the source's US$ only where it gave one) and how far it got:
+     * "AUD 475 M, closed (equity)", "USD 1.3 bn, proposed (debt)".
+     */
+    public static String funding(io.chokepoint.tracking.Funding f) {
+        return money(f.amount(), f.currency(), f.usdMillions()) + ", " + f.status().code() + " ("
+                + f.kind().code().replace('_', ' ') + ")";
+    }
+
+    /** A part of a change to two decimals, signed: "−0.22 pp". */
+    public static String points2(double points) {
+        double rounded = Math.round(points * 100) / 100.0;
+        if (rounded == 0) {
+            return "0.00 pp";
+        }
+        return (rounded > 0 ? "+" : "\u2212") + String.format(Locale.ENGLISH, "%.2f pp", Math.abs(rounded));
+    }
+
     /** An investment as {@link #money(BigDecimal, String, Double)} prints it. */
     public static String money(Investment investment) {
         return money(investment.amount(), investment.currency(), investment.usdMillions());

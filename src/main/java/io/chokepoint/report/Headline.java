@@ -104,12 +104,16 @@ public final class Headline {
         for (StageSummary s : computed) {
             double exChinaNow = s.exChinaCapacity().get();
             now.add(Formats.tonnes(exChinaNow) + " " + s.unit() + " in " + s.stage().code());
-            coming.add(s.projectionNotComputable() ? "an undisclosed amount of " + s.unit()
-                    : Formats.tonnes(Math.max(0, exChina(s.projectedWeighted().get()) - exChinaNow)) + " " + s.unit());
+            // Each stage named with its own figure: "an undisclosed amount of t REO" after "a risk-weighted" did
+            // not read as English.
+            coming.add(s.projectionNotComputable()
+                    ? "an amount not yet known in " + s.stage().code() + " (capacity undisclosed)"
+                    : Formats.tonnes(Math.max(0, exChina(s.projectedWeighted().get()) - exChinaNow)) + " " + s.unit()
+                    + " in " + s.stage().code());
         }
         StringBuilder text = new StringBuilder("Outside China, operating capacity is ").append(list(now))
-                .append("; tracked projects due by ").append(targetYear).append(" add a risk-weighted ")
-                .append(list(coming)).append(computed.size() > 1 ? " respectively" : "");
+                .append("; tracked projects due by ").append(targetYear).append(" add, risk-weighted, ")
+                .append(list(coming));
         Optional<StageSummary> shift = computed.stream()
                 .filter(s -> s.chinaSharePercent().isPresent() && s.projectedChinaSharePercent().isPresent())
                 .filter(s -> Math.abs(projectedMove(s)) >= VISIBLE_POINTS)

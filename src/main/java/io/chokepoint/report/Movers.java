@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.summary.Attribution;
 import io.chokepoint.summary.Change;
 import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.Country;
@@ -19,7 +20,7 @@ import io.chokepoint.tracking.ProjectState;
  * The month's movers: the changes that matter most, each in one sentence a busy reader can act on (who, where,
  * which stage, what happened, the money, and what is still undisclosed). Ranked by how much the change's stage's
  * China share moved, then by the stage's scarcity (metal and alloy first: where alternatives to China are
- * fewest), then by capacity. Format-neutral: the PDF's first page, the workbook and the mail say the same.
+ * fewest), then by capacity. Ranked by each change's own part of its stage's change (see {@link Attribution}). Format-neutral: the PDF's first page, the workbook and the mail say the same.
  */
 public final class Movers {
 
@@ -31,27 +32,40 @@ public final class Movers {
             ChainStage.SEPARATION, ChainStage.MAGNET, ChainStage.RECYCLING, ChainStage.CONCENTRATION,
             ChainStage.MINING);
 
-    /** One mover: the change and its sentence. */
+    /**
+     * One mover: the change, the stage it is ranked by, its own part of that stage's change (the largest of its
+     * parts of the three shares, in points; 0 when it moved none) and its sentence, which quotes that part.
+     */
     public record Mover(Change change, ChainStage stage, double sharePoints, String sentence) {
+    }
+
+    /** A change's own part: which share, and how many points. */
+    private record Part(ChainStage stage, String share, double points) {
     }
 
     private Movers() {
     }
 
-    /** The month's movers, most important first, at most {@code max}. */
+    /**
+     * The month's movers, most important first, at most {@code max}: ranked by the absolute size of their own part
+     * (the parts of their facility's facts), never by the stage's whole change.
+     */
     public static List<Mover> of(Analysis analysis, int max) {
         List<Mover> movers = new ArrayList<>();
         for (Change c : analysis.changes()) {
             if (c.project() == null || c.kind().equals(AnalysisBuilder.REVISION)) {
                 continue;
             }
-            ChainStage stage = c.stages().stream()
-                    .max(Comparator.comparingDouble((ChainStage s) -> sharePoints(analysis, s))
-                            .thenComparing(s -> -SCARCITY.indexOf(s)))
-                    .orElse(c.project().stage());
-            movers.add(new Mover(c, stage, sharePoints(analysis, stage), sentence(c)));
+            Part part = c.stages().stream().map(s -> part(analysis, c.facilityId(), s))
+                    .max(Comparator.comparingDouble((Part p) -> Math.abs(p.points()))
+                            .thenComparing(p -> -SCARCITY.indexOf(p.stage())))
+                    .orElse(new Part(c.project().stage(), "", 0));
+            String sentence = sentence(c) + (Math.abs(part.points()) < 0.005 ? ""
+                    : " Its own part: " + part.stage().code() + " " + part.share() + " "
+                    + Formats.points2(part.points()) + ".");
+            movers.add(new Mover(c, part.stage(), part.points(), sentence));
         }
-        movers.sort(Comparator.comparingDouble((Mover m) -> -m.sharePoints())
+        movers.sort(Comparator.comparingDouble((Mover m) -> -Math.round(Math.abs(m.sharePoints()) * 100) / 100.0)
                 .thenComparingInt(m -> SCARCITY.indexOf(m.stage()))
                 .thenComparingDouble(m -> -capacity(m.change().state()))
                 .thenComparing(m -> m.change().date(), Comparator.reverseOrder())
@@ -59,12 +73,37 @@ public final class Movers {
         return List.copyOf(movers.subList(0, Math.min(max, movers.size())));
     }
 
-    /** How far the stage's China share moved since last month, operating or projected, in points (0 if unknown). */
-    private static double sharePoints(Analysis analysis, ChainStage stage) {
-        double now = analysis.chinaShareChange(stage).map(Math::abs).orElse(0.0);
-        double projected = analysis.projectedShareChange(stage).map(Math::abs).orElse(0.0);
-        // Changes that round to 0.0 pp do not rank above one another.
-        return Math.round(Math.max(now, projected) * 10) / 10.0;
+    /** The facility's own part of the stage's change: the share where its facts moved most. */
+    private static Part part(Analysis analysis, String facilityId, ChainStage stage) {
+        Part best = new Part(stage, "", 0);
+        for (Attribution a : analysis.attribution()) {
+            if (a.stage() != stage) {
+                continue;
+            }
+            double points = a.facilityPoints(facilityId);
+            if (Math.abs(points) > Math.abs(best.points())) {
+                best = new Part(stage, a.share().label(a.targetYear()), points);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * One sentence per stage whose change is mostly its baseline part ("separation now −1.0 pp: the 2024 set
+     * replaced the 2023 set"), for the share that moved most.
+     */
+    public static List<String> baselineMoves(Analysis analysis) {
+        List<String> lines = new ArrayList<>();
+        for (ChainStage stage : ChainStage.values()) {
+            analysis.attribution().stream().filter(a -> a.stage() == stage && a.mostlyBaseline())
+                    .max(Comparator.comparingDouble(a -> Math.abs(a.change())))
+                    .ifPresent(a -> lines.add(stage.code() + " " + a.share().label(a.targetYear()) + " "
+                            + Formats.points(a.change()) + ": mostly the baseline ("
+                            + Formats.points(a.baselinePoints()) + "), "
+                            + a.parts().stream().filter(Attribution.Part::baseline).findFirst()
+                            .map(p -> p.fact().replaceFirst("^baseline: ", "")).orElse("") + "."));
+        }
+        return lines;
     }
 
     private static double capacity(ProjectState state) {
@@ -89,7 +128,15 @@ public final class Movers {
         }
         text.append(" \u2014 ").append(c.stages().stream().map(ChainStage::code).collect(Collectors.joining(", ")))
                 .append(": ").append(what(c));
-        Optional.ofNullable(p.investment()).ifPresent(i -> text.append("; investment ").append(Formats.money(i)));
+        // Money as known then: a typed amount dated by the period's end (a proposed one is called proposed), else
+        // the row's own investment where the rules allow it.
+        boolean money = c.money() != null || (c.rowMoney() && p.investment() != null);
+        if (c.money() != null) {
+            // The status is part of the amount's text: a proposed amount reads "…, proposed", never as invested.
+            text.append("; funding ").append(Formats.funding(c.money()));
+        } else if (c.rowMoney() && p.investment() != null) {
+            text.append("; investment ").append(Formats.money(p.investment()));
+        }
         if (state != null && state.capacity() != null && !c.kind().equals(AnalysisBuilder.CAPACITY_REVISION)) {
             text.append("; capacity ").append(Formats.tonnes(state.capacity().tonnesPerYear())).append(' ')
                     .append(state.capacity().unit());
@@ -102,7 +149,7 @@ public final class Movers {
         if (state == null || state.capacity() == null) {
             undisclosed.add("capacity");
         }
-        if (p.investment() == null) {
+        if (!money) {
             undisclosed.add("investment");
         }
         if (state == null || state.targetYear() == null) {
@@ -128,6 +175,7 @@ public final class Movers {
         String to = c.to().replace('_', ' ');
         return switch (c.kind()) {
             case AnalysisBuilder.NEW_PROJECT -> "new in the tracker, " + to;
+            case AnalysisBuilder.FIRST_TRACKED -> "first tracked (it existed before the tracker followed it), " + to;
             case AnalysisBuilder.STATUS_CHANGE -> "moved from " + from + " to " + to;
             case AnalysisBuilder.CANCELLATION -> "cancelled (was " + from + ")";
             case AnalysisBuilder.SUSPENSION -> "suspended (was " + from + ")";

@@ -36,15 +36,26 @@ import io.chokepoint.tracking.Country;
  * @param stages         one entry per chain stage, in chain order
  * @param movers         the changes that matter most, ranked as page 1 ranks them (at most {@link Movers#SHOWN})
  * @param changes        the month's changes, in date order, with their facts
+ * @param rules          the rules version the figures follow ({@link #RULES}); a restatement is measured only against
+ *                       a summary of the same rules and settings
+ * @param settings       the analysis settings the figures rest on, as one canonical line
+ * @param news           every event that is news this period (by its date's precision), with its typed money
+ * @param attribution    why each share moved: its parts (the baseline, then one per fact dated in the period)
+ * @param restatements   one line per stage and share whose previous figure, as known now, differs by 0.05 pp or
+ *                       more from what the previous report published (or one line saying the rules changed)
  * @param trajectory     China's shares over the last 24 periods, as known now and as published; null if not computed
  * @param trackRecord    what became of the projects due before the period's year; null if not computed
  */
 public record PeriodSummary(int schemaVersion, String period, String title, String asOf, String previousPeriod,
                             int targetYear, List<String> headline, List<Mover> movers, List<Stage> stages,
-                            List<ChangeFact> changes, TrajectoryBlock trajectory, TrackRecordBlock trackRecord) {
+                            List<ChangeFact> changes, String rules, String settings, List<NewsItem> news,
+                            List<AttributionPart> attribution, List<String> restatements, TrajectoryBlock trajectory,
+                            TrackRecordBlock trackRecord) {
 
     /** The version of the file's layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
+    /** The version of the product rules the figures follow (product.md, "Rules v3"). */
+    public static final String RULES = "v3";
 
 
     public PeriodSummary {
@@ -55,15 +66,46 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
         movers = List.copyOf(movers);
         stages = List.copyOf(stages);
         changes = List.copyOf(changes);
+        // Summaries written before these fields existed read them as empty.
+        news = news == null ? List.of() : List.copyOf(news);
+        attribution = attribution == null ? List.of() : List.copyOf(attribution);
+        restatements = restatements == null ? List.of() : List.copyOf(restatements);
     }
 
+    /**
+     * An event that is news this period. Money is in its own currency, never converted; {@code amountUsdMillions}
+     * only where the source stated it.
+     *
+     * @param dateLabel     how the report dates it: "2025-12-12", "in Q3 2025", "during 2025"
+     * @param carriedChange whether it carried one of the period's changes (else it is news only)
+     */
+    public record NewsItem(String date, String datePrecision, String dateLabel, String facility, String company,
+                           List<String> stages, String kind, String value, String amount, String amountCurrency,
+                           Double amountUsdMillions, String fundingKind, String fundingStatus, String amountText,
+                           boolean carriedChange, String source) {
+        public NewsItem {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+    }
+
+    /**
+     * One part of a share's change since the previous period.
+     *
+     * @param share  "now", "2030 as announced" or "2030 risk-weighted"
+     * @param part   "baseline" or "fact"
+     * @param date   the fact's (first) day; null for the baseline part
+     * @param points its size, in percentage points
+     */
+    public record AttributionPart(String stage, String share, String part, String fact, String facility, String date,
+                                  double points) {
+    }
     /**
      * One of page 1's movers.
      *
      * @param facility    the facility whose change it is (its entry in {@code changes} has the facts)
      * @param kind        the change's kind
      * @param stage       the stage it is ranked by
-     * @param sharePoints how far that stage's China share moved since last month (operating or projected), in pp
+     * @param sharePoints the mover's own part of that stage's change (its facility's facts, the share they moved most), in pp
      * @param sentence    the sentence page 1 and the mail print
      */
     public record Mover(String facility, String kind, String stage, double sharePoints, String sentence) {
@@ -299,11 +341,31 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 .map(m -> new Mover(m.change().facilityId(), m.change().kind(), m.stage().code(), m.sharePoints(),
                         m.sentence()))
                 .toList();
+        List<NewsItem> news = analysis.news().stream().map(n -> news(n, report.asOf())).toList();
+        List<AttributionPart> parts = new ArrayList<>();
+        for (io.chokepoint.summary.Attribution a : analysis.attribution()) {
+            for (io.chokepoint.summary.Attribution.Part p : a.parts()) {
+                parts.add(new AttributionPart(a.stage().code(), a.share().label(a.targetYear()),
+                        p.baseline() ? "baseline" : "fact", p.fact(), p.facilityId(),
+                        p.date() == null ? null : p.date().toString(), p.points()));
+            }
+        }
         return new PeriodSummary(SCHEMA_VERSION, report.period().toString(), report.period().title(),
                 report.asOf().toString(), report.period().previous().toString(), targetYear,
-                Headline.sentences(report), movers, stages, changes,
-                trajectory(report.rebalancing().trajectory()),
+                Headline.sentences(report), movers, stages, changes, RULES, summary.settings().canonical(), news,
+                parts, Restatements.lines(report), trajectory(report.rebalancing().trajectory()),
                 report.rebalancing().trackRecord().map(PeriodSummary::trackRecord).orElse(null));
+    }
+
+    private static NewsItem news(io.chokepoint.summary.News n, java.time.LocalDate asOf) {
+        io.chokepoint.tracking.FacilityEvent e = n.event();
+        io.chokepoint.tracking.Funding f = e.funding();
+        return new NewsItem(e.date().toString(), e.precision().code(), n.dateLabel(), e.facilityId(), n.company(),
+                n.stages().stream().map(ChainStage::code).toList(), e.kind().code(), e.value(),
+                f == null ? null : f.amount().toPlainString(), f == null ? null : f.currency(),
+                f == null ? null : f.usdMillions(), f == null ? null : f.kind().code(),
+                f == null ? null : f.status().code(), f == null ? null : Formats.funding(f), n.carriedChange(),
+                StageCitations.firstSource(n.sourceAsOf(asOf)));
     }
 
     private static Stage stage(SupplyChainSummary summary, Analysis analysis, StageSummary s, int targetYear) {

@@ -10,12 +10,25 @@ import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.ReportPeriod;
 
 /** A period's numbers, the previous period's (recomputed from the same data), and what changed between them. */
-public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes) {
+public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes,
+                       List<Attribution> attribution, List<News> news) {
 
     public Analysis {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(previous, "previous");
         changes = List.copyOf(changes);
+        attribution = List.copyOf(attribution);
+        news = List.copyOf(news);
+    }
+
+    /** An analysis without change attribution. */
+    public Analysis(SupplyChainSummary current, SupplyChainSummary previous, List<Change> changes) {
+        this(current, previous, changes, List.of(), List.of());
+    }
+
+    /** The attribution of one stage's share, if both periods have it. */
+    public Optional<Attribution> attribution(ChainStage stage, Attribution.Share share) {
+        return attribution.stream().filter(a -> a.stage() == stage && a.share() == share).findFirst();
     }
 
     /**
@@ -34,7 +47,21 @@ public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, 
      */
     public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                                           List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
-        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions);
+        // Without the tracker's full event lists, a facility's events are those given (the period's and revisions).
+        List<FacilityEvent> known = new java.util.ArrayList<>(eventsInPeriod);
+        known.addAll(revisions);
+        return builder(period, settings, baselines, eventsInPeriod, revisions, facility -> known.stream()
+                .filter(e -> e.facilityId().equals(facility)).toList());
+    }
+
+    /**
+     * As above, with {@code facilityEvents}: every event of a facility, in the order recorded, for the change
+     * attribution (it re-applies the period's facts on top of the earlier ones).
+     */
+    public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                                          List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
+                                          java.util.function.Function<String, List<FacilityEvent>> facilityEvents) {
+        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions, facilityEvents);
     }
 
     /** Change of the stage's operating China share since the previous period, in percentage points. */

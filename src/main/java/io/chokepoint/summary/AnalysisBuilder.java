@@ -37,6 +37,8 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
     public static final String REVISION = "revision";
     /** Change kinds, for the readers that word them. */
     public static final String NEW_PROJECT = "new_project";
+    /** A project first seen this period that is not new: it existed before the tracker followed it. */
+    public static final String FIRST_TRACKED = "first_tracked";
     public static final String STATUS_CHANGE = "status_change";
     public static final String CANCELLATION = "cancellation";
     public static final String SUSPENSION = "suspension";
@@ -49,15 +51,24 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
 
     private final SummaryAccumulator current;
     private final SummaryAccumulator previous;
+    /** This period's baseline sets with the previous period's states: where change attribution starts. */
+    private final SummaryAccumulator bridge;
+    private final java.util.function.Function<String, List<FacilityEvent>> facilityEvents;
+    private final Map<String, List<FacilityEvent>> eventCache = new java.util.HashMap<>();
     private final Map<String, List<FacilityEvent>> eventsByFacility;
     private final List<FacilityEvent> revisions;
     private final Set<String> revisedFacilities;
     private final Map<String, FacilityChange> facilities = new TreeMap<>();
     private final ReportPeriod period;
+    /** Events that are news this period by their date's precision, by facility. */
+    private Map<String, List<FacilityEvent>> newsByFacility = Map.of();
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
-                    List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions) {
+                    List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
+                    java.util.function.Function<String, List<FacilityEvent>> facilityEvents) {
         this.period = period;
+        this.bridge = new SummaryAccumulator(period, settings, baselines, PeriodProject::previous);
+        this.facilityEvents = facilityEvents;
         this.current = new SummaryAccumulator(period, settings, baselines, PeriodProject::current);
         this.previous = new SummaryAccumulator(period.previous(), settings, baselines, PeriodProject::previous);
         // Stable sort: events of the same date keep the order they were recorded in.
@@ -66,25 +77,56 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
                 .collect(Collectors.groupingBy(FacilityEvent::facilityId, TreeMap::new, Collectors.toList()));
         this.revisions = List.copyOf(revisions);
         this.revisedFacilities = revisions.stream().map(FacilityEvent::facilityId).collect(Collectors.toSet());
+        newsCandidates(eventsInPeriod);
     }
 
     @Override
     public void accept(PeriodProject snapshot) {
         current.accept(snapshot);
         previous.accept(snapshot);
+        bridge.accept(snapshot);
         String facility = snapshot.project().facilityId();
         if (!differences(snapshot).isEmpty() || eventsByFacility.containsKey(facility)
-                || revisedFacilities.contains(facility)) {
+                || revisedFacilities.contains(facility) || newsByFacility.containsKey(facility)) {
             facilities.computeIfAbsent(facility, f -> new FacilityChange()).add(snapshot);
         }
     }
 
+    /**
+     * The events that may be news this period (dated up to a year before its end): those whose day, month, quarter
+     * or year ends in the period are. Call before the snapshots are fed in.
+     */
+    public AnalysisBuilder newsCandidates(List<FacilityEvent> candidates) {
+        LocalDate first = period.month().atDay(1);
+        this.newsByFacility = candidates.stream()
+                .filter(e -> !e.newsDate().isBefore(first) && !e.newsDate().isAfter(period.lastDay()))
+                .collect(Collectors.groupingBy(FacilityEvent::facilityId, TreeMap::new, Collectors.toList()));
+        return this;
+    }
+
     public Analysis finish() {
         List<Change> changes = new ArrayList<>();
+        java.util.Set<FacilityEvent> carriers = new java.util.HashSet<>();
         for (Map.Entry<String, FacilityChange> entry : facilities.entrySet()) {
             changes.addAll(entry.getValue().changes(entry.getKey(),
-                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay()));
+                    eventsByFacility.getOrDefault(entry.getKey(), List.of()), period.lastDay(), carriers,
+                    allEvents(entry.getKey())));
         }
+        List<News> news = new ArrayList<>();
+        newsByFacility.forEach((facility, events) -> {
+            FacilityChange f = facilities.get(facility);
+            if (f == null) {
+                return; // an event of a facility with no project rows
+            }
+            for (FacilityEvent e : events) {
+                List<ProjectSnapshot> rows = f.rows.stream().filter(r -> e.appliesTo(r.project().stage())).toList();
+                news.add(new News(e, f.company(), rows.stream().map(r -> r.project().id()).sorted().toList(),
+                        List.copyOf(rows.stream().map(r -> r.project().stage())
+                                .collect(Collectors.toCollection(TreeSet::new))),
+                        carriers.contains(e)));
+            }
+        });
+        news.sort(Comparator.comparing(News::date).thenComparing(n -> n.event().facilityId()));
         for (FacilityEvent e : revisions) {
             FacilityChange f = facilities.get(e.facilityId());
             if (f == null) {
@@ -98,7 +140,13 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
         }
         changes.sort(Comparator.comparing(Change::date).thenComparing(Change::facilityId).thenComparing(Change::kind)
                 .thenComparing(c -> String.join(",", c.projectIds())));
-        return new Analysis(current.finish(), previous.finish(), changes);
+        SupplyChainSummary now = current.finish();
+        SupplyChainSummary before = previous.finish();
+        Map<String, List<io.chokepoint.tracking.Project>> rows = new TreeMap<>();
+        facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(ProjectSnapshot::project).toList()));
+        List<Attribution> attribution = AttributionBuilder.build(period, previous, bridge, current, before, now, rows,
+                this::allEvents);
+        return new Analysis(now, before, changes, attribution, news);
     }
 
     /** What differs in one project's state between the previous period's last day and this one's. */
@@ -163,6 +211,16 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
         return expansion == null ? "none" : capacity(expansion.capacity()) + " by " + expansion.year();
     }
 
+    /** Every event of a facility, looked up once (the attribution needs them too). */
+    private List<FacilityEvent> allEvents(String facility) {
+        return eventCache.computeIfAbsent(facility, facilityEvents);
+    }
+
+    /** Typed money as data: "AUD 475000000 equity, closed" (amounts are never converted). */
+    static String fundingText(io.chokepoint.tracking.Funding f) {
+        return f.currency() + " " + f.amount().toPlainString() + " " + f.kind().code() + ", " + f.status().code();
+    }
+
     /** An event's own words, as a quote: its value and notes. */
     private static String quote(FacilityEvent e) {
         return java.util.stream.Stream.of(e.value(), e.notes()).filter(Objects::nonNull)
@@ -175,6 +233,7 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
      */
     private static final class FacilityChange {
         final List<PeriodProject> rows = new ArrayList<>();
+        private LocalDate moneyDate;
 
         void add(PeriodProject snapshot) {
             rows.add(snapshot);
@@ -194,7 +253,23 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
                     .thenComparing(s -> s.project().id())).orElseThrow().project().company();
         }
 
-        List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay) {
+        List<Change> changes(String facilityId, List<FacilityEvent> monthEvents, LocalDate lastDay,
+                             java.util.Set<FacilityEvent> carried, List<FacilityEvent> allEvents) {
+            // Money as known then: the latest typed amount dated by the period's end; the row's own investment only
+            // when its status date is by then and no event of the facility types an amount.
+            io.chokepoint.tracking.Funding money = null;
+            boolean typed = false;
+            for (FacilityEvent e : allEvents) {
+                if (e.funding() != null) {
+                    typed = true;
+                    if (!e.date().isAfter(lastDay) && (money == null || !e.date().isBefore(moneyDate))) {
+                        money = e.funding();
+                        moneyDate = e.date();
+                    }
+                }
+            }
+            final io.chokepoint.tracking.Funding known = money;
+            final boolean noTypedMoney = !typed;
             // (kind, from, to) → the rows that moved that way, in id order, and the event that carried it.
             Map<List<String>, List<PeriodProject>> grouped = new LinkedHashMap<>();
             Map<List<String>, FacilityEvent> carriers = new LinkedHashMap<>();
@@ -221,17 +296,38 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
                 PeriodProject first = moved.get(0);
                 String company = first.project().company();
                 FacilityEvent carrier = carriers.get(key);
+                boolean rowMoney = noTypedMoney && first.project().statusAsOf() != null
+                        && !first.project().statusAsOf().isAfter(lastDay);
+                String kind = key.get(0).equals(NEW_PROJECT) && !isNew(first.project(), monthEvents, lastDay)
+                        ? FIRST_TRACKED : key.get(0);
                 if (carrier != null) {
-                    changes.add(new Change(carrier.date(), key.get(0), facilityId, ids, company, stages, key.get(1),
-                            key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier)),
-                            carrier.source(), true, first.project(), first.current()));
+                    carried.add(carrier);
+                    changes.add(new Change(carrier.date(), kind, facilityId, ids, company, stages, key.get(1),
+                            key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier))
+                            + (carrier.funding() == null ? "" : " [" + fundingText(carrier.funding()) + "]"),
+                            Sources.datedBy(carrier.source(), lastDay), true, first.project(), first.current(), known,
+                            rowMoney));
                 } else {
-                    changes.add(new Change(evidenceDate(first, lastDay), key.get(0), facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", first.project().sources(), false, first.project(),
-                            first.current()));
+                    changes.add(new Change(evidenceDate(first, lastDay), kind, facilityId, ids, company,
+                            stages, key.get(1), key.get(2), "", Sources.datedBy(first.project().sources(), lastDay),
+                            false, first.project(), first.current(), known, rowMoney));
                 }
             });
             return changes;
+        }
+
+        /**
+         * New vs first tracked (rules v3): new when its announcement falls in the period, or, without one, when its
+         * first dated fact is an announcement event; otherwise it existed before the tracker followed it.
+         */
+        private static boolean isNew(io.chokepoint.tracking.Project p, List<FacilityEvent> monthEvents,
+                                     LocalDate lastDay) {
+            if (p.announcedOn() != null) {
+                return !p.announcedOn().isAfter(lastDay) && !p.announcedOn().isBefore(lastDay.withDayOfMonth(1));
+            }
+            FacilityEvent firstEvent = monthEvents.stream().filter(e -> e.appliesTo(p.stage())).findFirst().orElse(null);
+            boolean rowFirst = p.statusAsOf() != null && (firstEvent == null || p.statusAsOf().isBefore(firstEvent.date()));
+            return !rowFirst && firstEvent != null && firstEvent.kind() == io.chokepoint.tracking.EventKind.ANNOUNCEMENT;
         }
 
         private static FacilityEvent latest(List<FacilityEvent> events, Predicate<FacilityEvent> test) {

@@ -168,6 +168,22 @@ public record AnalysisSettings(Map<ChainStage, String> canonicalUnits, Map<Proje
         }
     }
 
+    /**
+     * The settings as one line in a fixed order, e.g. "target-year=2030; baseline.max-age-years=3; unit.mining=t REO;
+     * …; weight.cancelled=0.0": a summary made under other settings is not compared with this one.
+     */
+    public String canonical() {
+        StringBuilder text = new StringBuilder("target-year=").append(targetYear)
+                .append("; baseline.max-age-years=").append(baselineMaxAgeYears);
+        for (ChainStage stage : ChainStage.values()) {
+            text.append("; unit.").append(stage.code()).append('=').append(canonicalUnit(stage));
+        }
+        for (ProjectStatus status : ProjectStatus.values()) {
+            text.append("; weight.").append(status.code()).append('=').append(weight(status));
+        }
+        return text.toString();
+    }
+
     public String canonicalUnit(ChainStage stage) {
         return Objects.requireNonNull(canonicalUnits.get(stage));
     }

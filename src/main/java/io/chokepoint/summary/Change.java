@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.chokepoint.tracking.ChainStage;
+import io.chokepoint.tracking.Funding;
 import io.chokepoint.tracking.Project;
 import io.chokepoint.tracking.ProjectState;
 
@@ -20,10 +21,14 @@ import io.chokepoint.tracking.ProjectState;
  * @param fromEvent whether an event dated in the period carried the change
  * @param project   the facts of the first row that moved (for the sentence naming the change); null for a revision
  * @param state     that row's state on the period's last day; null for a revision
+ * @param money     the facility's money as known on the period's last day: the latest typed amount of an event
+ *                  dated by then; null when none
+ * @param rowMoney  whether the row's own investment may be shown: its status_as_of is by the period's end and no
+ *                  event of the facility types an amount
  */
 public record Change(LocalDate date, String kind, String facilityId, List<String> projectIds, String company,
                      List<ChainStage> stages, String from, String to, String detail, String source,
-                     boolean fromEvent, Project project, ProjectState state) {
+                     boolean fromEvent, Project project, ProjectState state, Funding money, boolean rowMoney) {
     public Change {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(facilityId, "facilityId");
@@ -38,6 +43,15 @@ public record Change(LocalDate date, String kind, String facilityId, List<String
     /** A change without the facts of a project row (a revision of an earlier report). */
     public Change(LocalDate date, String kind, String facilityId, List<String> projectIds, String company,
                   List<ChainStage> stages, String from, String to, String detail, String source, boolean fromEvent) {
-        this(date, kind, facilityId, projectIds, company, stages, from, to, detail, source, fromEvent, null, null);
+        this(date, kind, facilityId, projectIds, company, stages, from, to, detail, source, fromEvent, null, null,
+                null, false);
+    }
+
+    /** A change without money as known (the row's own investment may be shown). */
+    public Change(LocalDate date, String kind, String facilityId, List<String> projectIds, String company,
+                  List<ChainStage> stages, String from, String to, String detail, String source, boolean fromEvent,
+                  Project project, ProjectState state) {
+        this(date, kind, facilityId, projectIds, company, stages, from, to, detail, source, fromEvent, project, state,
+                null, true);
     }
 }

@@ -28,9 +28,14 @@ public record Disclosure(boolean capacity, boolean investment, boolean timeline,
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Pattern DATE = Pattern.compile("(?<![\\d-])(\\d{4}-\\d{2}-\\d{2})(?![\\d-])");
 
-    /** A pure function of the project's row and its state on the report's day (the state gives the target year and capacity today). */
+    /**
+     * A pure function of the project's row and its state on the report's day (the state gives the target year and
+     * capacity). A disclosed target of an operating plant (rules v3: an expansion, not capacity today) is still a
+     * disclosed capacity figure.
+     */
     public static Disclosure of(Project project, ProjectState state) {
-        return new Disclosure(state.capacity() != null, project.investment() != null, state.targetYear() != null,
+        return new Disclosure(state.capacity() != null || state.expansion() != null || project.capacity() != null,
+                project.investment() != null, state.targetYear() != null,
                 project.offtakeBinding() == OfftakeBinding.YES, hasDatedSource(project.sources()));
     }
 

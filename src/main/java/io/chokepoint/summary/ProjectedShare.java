@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record ProjectedShare(int targetYear, boolean riskWeighted, List<CountryCapacity> countries,
                              Optional<Double> chinaSharePercent, double total, int projects, int quantified,
-                             List<String> unquantified) {
+                             List<String> unquantified, java.util.SortedSet<String> otherUnits, int notComparable) {
 
     /** How many unquantified projects are named at most. */
     public static final int NAMED = 20;
@@ -23,6 +23,7 @@ public record ProjectedShare(int targetYear, boolean riskWeighted, List<CountryC
     public ProjectedShare {
         countries = List.copyOf(countries);
         unquantified = List.copyOf(unquantified);
+        otherUnits = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(otherUnits));
         if (projects > 0 && quantified == 0) { // not computable(): the fields are not assigned yet
             chinaSharePercent = Optional.empty();
         }
@@ -38,6 +39,21 @@ public record ProjectedShare(int targetYear, boolean riskWeighted, List<CountryC
 
     /** What the report prints instead of a share when the projection is not computable. */
     public String notComputableText() {
-        return "not computable (" + projects + (projects == 1 ? " project" : " projects") + ", capacity undisclosed)";
+        if (notComparable == 0) {
+            return "not computable (" + projects + (projects == 1 ? " project" : " projects") + ", capacity undisclosed)";
+        }
+        // A capacity disclosed in another unit is not comparable, never "undisclosed".
+        int undisclosed = projects - notComparable;
+        return "not computable (" + projects + (projects == 1 ? " project" : " projects") + ": "
+                + (undisclosed > 0 ? undisclosed + " capacity undisclosed, " : "") + notComparable
+                + " not comparable (" + String.join(", ", otherUnits) + "))";
+    }
+
+    /** A projection with every unquantified project's capacity undisclosed. */
+    public ProjectedShare(int targetYear, boolean riskWeighted, List<CountryCapacity> countries,
+                          Optional<Double> chinaSharePercent, double total, int projects, int quantified,
+                          List<String> unquantified) {
+        this(targetYear, riskWeighted, countries, chinaSharePercent, total, projects, quantified, unquantified,
+                new java.util.TreeSet<>(), 0);
     }
 }

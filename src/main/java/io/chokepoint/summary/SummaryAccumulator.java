@@ -98,7 +98,7 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
                     double increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
                     stage.project(project, increment, settings.weight(ProjectStatus.ANNOUNCED));
                 } else {
-                    stage.unquantified(project);
+                    stage.unquantified(project, state);
                 }
             }
         } else if (state.status() != ProjectStatus.CANCELLED && state.targetYear() != null
@@ -106,9 +106,99 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
             if (comparable) {
                 stage.project(project, capacity, settings.weight(state.status()));
             } else {
-                stage.unquantified(project);
+                stage.unquantified(project, state);
             }
         }
+    }
+
+    /** What one project adds to its stage's totals: today, to the projection as announced and risk-weighted. */
+    record Contribution(double now, double announced, double weighted) {
+        static final Contribution NONE = new Contribution(0, 0, 0);
+    }
+
+    /**
+     * One project's contribution under a stage's baseline set, by the same rules as {@link #accept}: nothing when it
+     * is not reported, the stage has no set, or a national quota covers its country.
+     */
+    static Contribution contribution(Project project, ProjectState state, String unit, BaselineSet baseline,
+                                     AnalysisSettings settings) {
+        if (!state.reported() || baseline == null || baseline.quotaCovers(project.country())) {
+            return Contribution.NONE;
+        }
+        boolean comparable = state.capacityIn(unit);
+        double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
+        int targetYear = settings.targetYear();
+        if (state.operating()) {
+            double now = comparable && startedAfter(state, baseline.year()) ? capacity : 0;
+            Expansion expansion = state.expansion();
+            double increment = 0;
+            if (expansion != null && expansion.year() <= targetYear && (comparable || state.capacity() == null)
+                    && expansion.capacity().unit().equals(unit)) {
+                increment = Math.max(0, expansion.capacity().tonnesPerYear() - capacity);
+            }
+            return new Contribution(now, increment, increment * settings.weight(ProjectStatus.ANNOUNCED));
+        }
+        if (state.status() != ProjectStatus.CANCELLED && state.targetYear() != null
+                && state.targetYear() <= targetYear && comparable) {
+            return new Contribution(0, capacity, capacity * settings.weight(state.status()));
+        }
+        return Contribution.NONE;
+    }
+
+    /** China's part and the total of each share of a stage: now, as announced, risk-weighted. */
+    record Totals(double chinaNow, double totalNow, double chinaAnnounced, double totalAnnounced,
+                  double chinaWeighted, double totalWeighted) {
+
+        Totals plus(boolean china, Contribution c, double sign) {
+            return new Totals(chinaNow + (china ? sign * c.now() : 0), totalNow + sign * c.now(),
+                    chinaAnnounced + (china ? sign * (c.now() + c.announced()) : 0),
+                    totalAnnounced + sign * (c.now() + c.announced()),
+                    chinaWeighted + (china ? sign * (c.now() + c.weighted()) : 0),
+                    totalWeighted + sign * (c.now() + c.weighted()));
+        }
+
+        /** The share, in percent, of {@code which}: 0 now, 1 as announced, 2 risk-weighted. */
+        double share(int which) {
+            double china = which == 0 ? chinaNow : which == 1 ? chinaAnnounced : chinaWeighted;
+            double total = which == 0 ? totalNow : which == 1 ? totalAnnounced : totalWeighted;
+            return total > 0 ? 100 * china / total : 0;
+        }
+    }
+
+    /** The stage's totals so far; empty without a current baseline set. */
+    Optional<Totals> totals(ChainStage stage) {
+        StageTally t = stages.get(stage);
+        if (t.baseline == null) {
+            return Optional.empty();
+        }
+        double chinaBase = 0;
+        double totalBase = 0;
+        for (Map.Entry<Country, Double> e : new TreeMap<>(t.baseline.values()).entrySet()) {
+            totalBase += e.getValue();
+            chinaBase += e.getKey().equals(Country.CHINA) ? e.getValue() : 0;
+        }
+        double chinaAdded = t.added.getOrDefault(Country.CHINA, 0.0);
+        double added = t.added.values().stream().mapToDouble(Double::doubleValue).sum();
+        double chinaProjected = t.projected.getOrDefault(Country.CHINA, 0.0);
+        double projected = t.projected.values().stream().mapToDouble(Double::doubleValue).sum();
+        double chinaWeighted = t.projectedWeighted.getOrDefault(Country.CHINA, 0.0);
+        double weighted = t.projectedWeighted.values().stream().mapToDouble(Double::doubleValue).sum();
+        return Optional.of(new Totals(chinaBase + chinaAdded, totalBase + added,
+                chinaBase + chinaAdded + chinaProjected, totalBase + added + projected,
+                chinaBase + chinaAdded + chinaWeighted, totalBase + added + weighted));
+    }
+
+    /** The stage's current baseline set, or null. */
+    BaselineSet baseline(ChainStage stage) {
+        return stages.get(stage).baseline;
+    }
+
+    String unit(ChainStage stage) {
+        return stages.get(stage).unit;
+    }
+
+    AnalysisSettings settings() {
+        return settings;
     }
 
     /**
@@ -177,6 +267,8 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
         int coveredByQuota;
         int notComparable;
         int projectedProjects;
+        int projectedOtherUnit;
+        final java.util.TreeSet<String> otherUnits = new java.util.TreeSet<>();
         int quantifiedProjects;
         /** The first unquantified project ids of the projection set, in id order. */
         final java.util.TreeSet<String> unquantified = new java.util.TreeSet<>();
@@ -201,8 +293,16 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
         }
 
         /** Counts a project of the projection set whose capacity (or increment) is not known in the stage's unit. */
-        void unquantified(Project project) {
+        void unquantified(Project project, ProjectState state) {
             projectedProjects++;
+            if (state.capacityInOtherUnitThan(unit)) {
+                projectedOtherUnit++;
+                otherUnits.add(state.capacity().unit());
+            } else if (state.operating() && state.expansion() != null
+                    && !state.expansion().capacity().unit().equals(unit)) {
+                projectedOtherUnit++;
+                otherUnits.add(state.expansion().capacity().unit());
+            }
             unquantified.add(project.id());
             if (unquantified.size() > ProjectedShare.NAMED) {
                 unquantified.pollLast();
@@ -242,7 +342,8 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
             List<CountryCapacity> countries = capacities(now, future);
             double total = countries.stream().mapToDouble(CountryCapacity::total).sum();
             return new ProjectedShare(targetYear, weighted, countries, Concentration.of(countries, total).chinaShare(),
-                    total, projectedProjects, quantifiedProjects, List.copyOf(unquantified));
+                    total, projectedProjects, quantifiedProjects, List.copyOf(unquantified), otherUnits,
+                    projectedOtherUnit);
         }
 
         /** Base plus added per country, with shares, largest first (ties by country code, for determinism). */

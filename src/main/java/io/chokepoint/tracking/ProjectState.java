@@ -32,12 +32,24 @@ public record ProjectState(boolean reported, ProjectStatus status, Integer targe
      * and concerning the project's stage row (they name its stage, or none) count.
      */
     public static ProjectState of(Project project, List<FacilityEvent> facilityEvents, LocalDate day) {
-        List<FacilityEvent> known = facilityEvents.stream()
-                .filter(e -> !e.date().isAfter(day) && e.appliesTo(project.stage()))
-                .sorted(Comparator.comparing(FacilityEvent::date))
-                .toList();
+        List<FacilityEvent> known = facilityEvents.stream().filter(e -> !e.date().isAfter(day)).toList();
         boolean rowKnown = project.statusAsOf() == null || !project.statusAsOf().isAfter(day);
         boolean announced = project.announcedOn() != null && !project.announcedOn().isAfter(day);
+        return known(project, known, announced, rowKnown);
+    }
+
+    /**
+     * The state given exactly which facts are known: {@code knownEvents} (of any date; those of other stage rows are
+     * ignored), whether the row's announcement and whether the row's own status (at {@code status_as_of}) are
+     * known. Change attribution applies a period's facts one at a time with it.
+     */
+    public static ProjectState known(Project project, List<FacilityEvent> knownEvents, boolean announced,
+                                     boolean rowStatusKnown) {
+        List<FacilityEvent> known = knownEvents.stream()
+                .filter(e -> e.appliesTo(project.stage()))
+                .sorted(Comparator.comparing(FacilityEvent::date))
+                .toList();
+        boolean rowKnown = project.statusAsOf() == null || rowStatusKnown;
         boolean reported = project.isLongEstablished() || announced || !known.isEmpty()
                 || (project.statusAsOf() != null && rowKnown);
         ProjectStatus status = status(project, known, rowKnown);

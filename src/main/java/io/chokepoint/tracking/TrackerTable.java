@@ -25,6 +25,7 @@ public enum TrackerTable {
                     "amount_usd_m", "funding_kind", "funding_status", "date_precision"),
             7,
             List.of("facility_id", "date", "event"),
+            // An amount stays text: KRW 28,500,000,000 must read back exactly.
             Set.of("target_year"), Set.of("capacity_tpa", "amount_usd_m")),
     BASELINES("baselines",
             List.of("country", "stage", "year", "value_tpa", "unit", "basis", "source", "confidence", "notes",

@@ -85,9 +85,12 @@ class SampleFiguresTest {
                 .contains("54.0 %").contains("77.0 %").contains("83.5 %").contains("86.2 %")
                 .contains("88.5 %").contains("91.2 %").contains("published 2025-01-31")
                 // Page 1 names the month's story first: LS Eco Energy's metallization approval in Vietnam.
+                // The money is the approval event's typed amount (events.csv: KRW 28500000000, source's US$19.25 M,
+                // other, committed), as known on 2025-12-31.
                 .contains("What moved this month \u2022 LS Eco Energy (majority-owned by LS Cable & System) in Vietnam, "
-                        + "owned from South Korea \u2014 metal: new in the tracker, approved; investment KRW 28.5 bn "
-                        + "(\u2248 US$19.3 M). Still undisclosed: capacity, target year, binding offtake.")
+                        + "owned from South Korea \u2014 metal: new in the tracker, approved; funding KRW 28.5 bn "
+                        + "(\u2248 US$19.3 M), committed (other). Still undisclosed: capacity, target year, binding "
+                        + "offtake.")
                 // The sources give 94.0 % for magnets; page 1 says why ours is 92.5 %.
                 .contains("magnet: 92.5 % here, 94.0 % published")
                 .contains("What is solid and what is soft");
@@ -109,12 +112,58 @@ class SampleFiguresTest {
                     .contains(List.of("slip", "2023", "2026"));
             // A row appears only when something differs between the two dates.
             for (Row r : changes) {
-                if (r.getRowNum() > 0) {
+                if (r.getRowNum() > 0 && cell(r, column(changes, "Kind")).equals("change")) {
                     assertThat(cell(r, column(changes, "From"))).as("row %d", r.getRowNum())
                             .isNotEqualTo(cell(r, column(changes, "To")));
                 }
             }
         }
+    }
+
+    @Test
+    void december2025_newsAsKnownThen_arafurasPlacement_roundTopFirstTracked_nothingFromLater() throws Exception {
+        try (Workbook workbook = ReportFileReader.workbook(december.workbook())) {
+            Sheet changes = workbook.getSheet(ExcelReportWriter.CHANGES);
+            // events.csv: AU-ARAFURA-01 2025-12-12 financing, 475000000 AUD, equity, closed; it changed no state.
+            Row arafura = rowsOf(changes, "AU-ARAFURA-01").stream()
+                    .filter(r -> cell(r, column(changes, "Change")).equals("financing")).findFirst().orElseThrow();
+            assertThat(cell(arafura, column(changes, "Kind"))).isEqualTo("news");
+            assertThat(cell(arafura, column(changes, "Amount"))).isEqualTo("AUD 475 M, closed (equity)");
+            // Round Top: no announced_on, its first fact is the 2025-12-10 target_change, not an announcement.
+            assertThat(rowsOf(changes, "US-USAR-02")).extracting(r -> cell(r, column(changes, "Change")))
+                    .contains("first_tracked").doesNotContain("new_project");
+            for (Row r : changes) {
+                for (org.apache.poi.ss.usermodel.Cell c : r) {
+                    if (c.getCellType() == CellType.STRING) {
+                        assertThat(c.getStringCellValue()).doesNotContain("277");
+                    }
+                }
+            }
+        }
+        String page1 = firstPage(december.pdf());
+        assertThat(page1).contains("Funding this month")
+                .contains("Arafura Rare Earths (mining, concentration, separation, 2025-12-12): financing AUD 475 M, "
+                        + "closed (equity).")
+                .contains("USA Rare Earth (USAR) in United States \u2014 mining, separation: first tracked")
+                .doesNotContain("277").doesNotContain("an undisclosed amount of");
+        // No date after the period in the summary (its sources, news, changes and parts).
+        String json = java.nio.file.Files.readString(december.summary());
+        java.util.regex.Matcher dates = java.util.regex.Pattern.compile("\\b(20\\d\\d-\\d\\d-\\d\\d)\\b").matcher(json);
+        while (dates.find()) {
+            assertThat(dates.group(1)).as("a date in summary-2025-12.json: %s",
+                    json.substring(Math.max(0, dates.start() - 150), dates.end())).isLessThanOrEqualTo("2025-12-31");
+        }
+        assertThat(json).doesNotContain("277");
+    }
+
+    private static List<Row> rowsOf(Sheet sheet, String facility) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : sheet) {
+            if (r.getRowNum() > 0 && facility.equals(cell(r, column(sheet, "Facility id")))) {
+                rows.add(r);
+            }
+        }
+        return rows;
     }
 
     private static String firstPage(Path pdf) throws java.io.IOException {

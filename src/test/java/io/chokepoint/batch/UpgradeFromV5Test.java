@@ -34,7 +34,7 @@ import io.chokepoint.tracking.store.TrackerDatabase;
 /**
  * A tracker made by the previous release (schema V5, loaded with that release's sample, whose events had no typed
  * columns and whose baselines no publication dates) upgrades in place when opened, keeps every row, and reports the
- * same shares and projections as a tracker made fresh from today's sample.
+ * same stages and mining baseline as a tracker made fresh from today's sample (whose v3 data the old rows lack).
  */
 class UpgradeFromV5Test {
 
@@ -75,9 +75,14 @@ class UpgradeFromV5Test {
                     .isEqualTo(BatchStatus.COMPLETED);
             assertThat(new ReportJob(fresh).start(period, dir.resolve("fresh/reports")).status())
                     .isEqualTo(BatchStatus.COMPLETED);
-            assertThat(figures(new ReportFiles(dir.resolve("old/reports"), period)))
-                    .isEqualTo(figures(new ReportFiles(dir.resolve("fresh/reports"), period)))
-                    .isNotEmpty();
+            // The embedded sample is the v3 data now (new projects, events and baselines the v5 tracker never
+            // held), so the upgraded tracker no longer reports the fresh sample's figures; it reports its own rows,
+            // on the same stages, baseline sets and settings wherever its baselines hold them.
+            List<String> oldFigures = figures(new ReportFiles(dir.resolve("old/reports"), period));
+            List<String> freshFigures = figures(new ReportFiles(dir.resolve("fresh/reports"), period));
+            assertThat(oldFigures).hasSameSizeAs(freshFigures).isNotEmpty();
+            assertThat(oldFigures.stream().filter(l -> l.startsWith("mining Baseline year")).toList())
+                    .isEqualTo(freshFigures.stream().filter(l -> l.startsWith("mining Baseline year")).toList());
         }
     }
 

@@ -53,7 +53,7 @@ class HeadlineTest {
                 "Of the stages with a complete baseline, magnet is the most concentrated: China holds 90.9 % "
                         + "(baseline 2025, HHI \u2265 8,294); the least concentrated is mining at 60.6 %.",
                 "Outside China, operating capacity is 130 t REO in mining and 100 t magnet in magnet; tracked projects "
-                        + "due by 2030 add a risk-weighted 0 t REO and 0 t magnet respectively; China's risk-weighted "
+                        + "due by 2030 add, risk-weighted, 0 t REO in mining and 0 t magnet in magnet; China's risk-weighted "
                         + "2030 share stays at today's level at each of these stages.",
                 "In the midstream (separation, metal and alloy), 3 of 3 pipeline projects (100.0 %) rest on soft "
                         + "data, lacking at least one of a disclosed capacity, an investment figure, a target year, a "
@@ -69,8 +69,8 @@ class HeadlineTest {
         List<String> sentences = Headline.sentences(TestReports.of(tracker, ReportPeriod.parse("2026-02"), GENERATED));
 
         assertThat(sentences.get(1)).isEqualTo("Outside China, operating capacity is 130 t REO in mining and 100 t "
-                + "magnet in magnet; tracked projects due by 2030 add a risk-weighted 0 t REO and 14 t magnet "
-                + "respectively; the largest shift is in magnet, where China's risk-weighted 2030 share is 89.8 % "
+                + "magnet in magnet; tracked projects due by 2030 add, risk-weighted, 0 t REO in mining and 14 t "
+                + "magnet in magnet; the largest shift is in magnet, where China's risk-weighted 2030 share is 89.8 % "
                 + "against 90.9 % now.");
         assertThat(sentences.get(3)).isEqualTo("This month 1 change was recorded (1 new project); since January 2026, "
                 + "China's risk-weighted 2030 share moved most in magnet, by \u22121.1 pp.");

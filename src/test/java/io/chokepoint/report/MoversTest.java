@@ -33,10 +33,11 @@ class MoversTest {
         assertThat(movers).extracting(m -> m.change().facilityId())
                 .containsExactly("VN-LSEE-01", "US-USAR-02", "US-LSCS-01");
         assertThat(movers.get(0).sentence()).isEqualTo("LS Eco Energy (majority-owned by LS Cable & System) in "
-                + "Vietnam, owned from South Korea \u2014 metal: new in the tracker, approved; investment KRW 28.5 bn "
-                + "(\u2248 US$19.3 M). Still undisclosed: capacity, target year, binding offtake.");
+                + "Vietnam, owned from South Korea \u2014 metal: new in the tracker, approved; funding KRW 28.5 bn "
+                + "(\u2248 US$19.3 M), committed (other). Still undisclosed: capacity, target year, binding offtake.");
+        // events.csv: US-LSCS-01's announcement of 2025-12-12 types USD 689000000, other, proposed.
         assertThat(movers.get(2).sentence()).contains("in United States, owned from South Korea \u2014 magnet: new in "
-                + "the tracker, announced; investment USD 689 M; target year 2027.");
+                + "the tracker, announced; funding USD 689 M, proposed (other); target year 2027.");
     }
 
     @Test

@@ -21,6 +21,9 @@ import io.chokepoint.report.Methodology;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
 import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.summary.Attribution;
+import io.chokepoint.summary.News;
+import io.chokepoint.tracking.DatePrecision;
 import io.chokepoint.summary.Change;
 import io.chokepoint.summary.CountryStageCell;
 import io.chokepoint.summary.Disclosure;
@@ -49,6 +52,7 @@ public final class ExcelReportWriter {
     public static final String OWNERS = "Owners";
     public static final String PIPELINE = "Pipeline";
     public static final String CHANGES = "Changes";
+    public static final String ATTRIBUTION = "Attribution";
     public static final String PROJECTS = "Projects";
     public static final String DATA_GAPS = "Data gaps";
     public static final String BASELINES = "Baselines";
@@ -150,6 +154,7 @@ public final class ExcelReportWriter {
             owners(workbook.createSheet(OWNERS));
             pipeline(workbook.createSheet(PIPELINE));
             changes(workbook.createSheet(CHANGES));
+            attribution(workbook.createSheet(ATTRIBUTION));
             projectsAndDataGaps();
             baselines(workbook.createSheet(BASELINES));
             methodology(workbook.createSheet(METHODOLOGY));
@@ -279,7 +284,7 @@ public final class ExcelReportWriter {
 
         private void changes(Sheet sheet) {
             cells.header(sheet, 0, "Date", "Change", "Facility id", "Project ids", "Company", "Stages", "From", "To",
-                    "Detail", "Source", "Recorded as event");
+                    "Detail", "Source", "Recorded as event", "Kind", "Amount");
             int r = 1;
             ChangeDetails details = ChangeDetails.of(report);
             for (Change c : report.analysis().changes()) {
@@ -295,9 +300,60 @@ public final class ExcelReportWriter {
                 Cells.text(row, 8, details.detail(c));
                 Cells.text(row, 9, c.source());
                 Cells.text(row, 10, c.fromEvent() ? "yes" : c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "no");
+                Cells.text(row, 11, c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "change");
+                Cells.text(row, 12, carrierAmount(c));
+            }
+            // Every other event of the period is news: funding, offtakes, FID targets, results, site selections.
+            for (News n : report.analysis().news()) {
+                if (n.carriedChange()) {
+                    continue;
+                }
+                Row row = sheet.createRow(r++);
+                cells.date(row, 0, n.date());
+                Cells.text(row, 1, n.event().kind().code());
+                Cells.text(row, 2, n.event().facilityId());
+                Cells.text(row, 3, String.join(", ", n.projectIds()));
+                Cells.text(row, 4, n.company());
+                Cells.text(row, 5, String.join(", ", n.stages().stream().map(s -> s.code()).toList()));
+                Cells.text(row, 8, (n.event().precision() == DatePrecision.DAY ? "" : n.dateLabel() + ": ")
+                        + java.util.stream.Stream.of(n.event().value(), n.event().notes())
+                        .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" \u2014 ")));
+                Cells.text(row, 9, n.sourceAsOf(report.asOf()));
+                Cells.text(row, 10, "yes");
+                Cells.text(row, 11, "news");
+                Cells.text(row, 12, n.event().funding() == null ? "" : Formats.funding(n.event().funding()));
             }
             Cells.wide(sheet, 40, 3, 4, 8, 9);
             cells.table(sheet, 0, r - 1, CHANGES);
+        }
+
+        /** The typed amount of the event that carried a change, as the news rows show theirs. */
+        private String carrierAmount(Change c) {
+            return report.analysis().news().stream()
+                    .filter(n -> n.carriedChange() && n.event().funding() != null
+                            && n.event().facilityId().equals(c.facilityId()) && n.date().equals(c.date()))
+                    .map(n -> Formats.funding(n.event().funding())).findFirst().orElse("");
+        }
+
+        /** Why each share moved: one row per part (the baseline, then each fact dated in the period). */
+        private void attribution(Sheet sheet) {
+            cells.header(sheet, 0, "Stage", "Share", "Part", "Fact", "Date", "Size (pp)");
+            int r = 1;
+            for (Attribution a : report.analysis().attribution()) {
+                for (Attribution.Part p : a.parts()) {
+                    Row row = sheet.createRow(r++);
+                    Cells.text(row, 0, a.stage().code());
+                    Cells.text(row, 1, a.share().label(a.targetYear()));
+                    Cells.text(row, 2, p.baseline() ? "baseline" : "fact");
+                    Cells.text(row, 3, p.fact());
+                    if (p.date() != null) {
+                        cells.date(row, 4, p.date());
+                    }
+                    Cells.number(row, 5, p.points(), cells.decimal);
+                }
+            }
+            Cells.wide(sheet, 60, 3);
+            cells.table(sheet, 0, Math.max(r - 1, 1), ATTRIBUTION);
         }
 
         /**

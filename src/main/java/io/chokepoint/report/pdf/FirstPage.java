@@ -54,6 +54,9 @@ final class FirstPage {
      * each cut list ending with how many more there are and where. Whatever is added to the page, add a list
      * through {@link OnePage.Lists#shown} so it can be cut too.
      */
+    /** How many funding lines page 1 prints; the rest are in the workbook. */
+    static final int FUNDING_SHOWN = 4;
+
     void write() {
         OnePage.Lists lists = onePage.fit((trial, trialLists) ->
                 new FirstPage(trial, report, charts, onePage).content(trialLists));
@@ -87,6 +90,9 @@ final class FirstPage {
                     + "the workbook's Changes sheet.", fonts.small());
         }
 
+        whyItMoved();
+        funding();
+
         heading("Where each stage stands");
         PdfPTable stages = headlineTable();
         stages.setSpacingBefore(2);
@@ -118,6 +124,51 @@ final class FirstPage {
                     + "offtake or a dated source; the workbook's Data gaps sheet lists what each project lacks.");
         } else {
             bullet("No tracked pipeline projects.");
+        }
+    }
+
+    /**
+     * A short block of its own: a restatement of last month is one line each, and a change that is mostly its
+     * baseline says so in one sentence.
+     */
+    private void whyItMoved() {
+        List<String> lines = new java.util.ArrayList<>(io.chokepoint.report.Restatements.lines(report));
+        lines.addAll(Movers.baselineMoves(report.analysis()));
+        if (lines.isEmpty()) {
+            return;
+        }
+        for (String line : lines) {
+            Paragraph p = new Paragraph(line, layout.fonts.small());
+            p.setLeading(layout.fonts.small().getSize() * 1.3f);
+            layout.document.add(p);
+        }
+    }
+
+    /**
+     * A short block of its own: the month's funding, every news event with a typed amount, each in its own
+     * currency (the source's US$ only where it gave one; never converted), closed and committed before proposed.
+     */
+    private void funding() {
+        List<io.chokepoint.summary.News> money = report.analysis().news().stream()
+                .filter(n -> n.event().funding() != null)
+                .sorted(java.util.Comparator.comparing((io.chokepoint.summary.News n) -> n.event().funding().status())
+                        .thenComparing(io.chokepoint.summary.News::date))
+                .toList();
+        if (money.isEmpty()) {
+            return;
+        }
+        heading("Funding this month");
+        int shown = Math.min(money.size(), FUNDING_SHOWN);
+        for (io.chokepoint.summary.News n : money.subList(0, shown)) {
+            Paragraph p = new Paragraph("\u2022  " + n.company() + " (" + String.join(", ", n.stages().stream()
+                    .map(s -> s.code()).toList()) + ", " + n.dateLabel() + "): " + n.event().kind().code()
+                    .replace('_', ' ') + " " + io.chokepoint.report.Formats.funding(n.event().funding()) + ".",
+                    layout.fonts.small());
+            p.setLeading(layout.fonts.small().getSize() * 1.3f);
+            layout.document.add(p);
+        }
+        if (money.size() > shown) {
+            layout.paragraph((money.size() - shown) + " more in the workbook's Changes sheet.", layout.fonts.small());
         }
     }
 

@@ -47,6 +47,7 @@ public final class PdfReportWriter {
             RebalancingSection rebalancing = new RebalancingSection(layout, report, charts);
             rebalancing.trajectory();
             new ChangesSection(layout, report).write();
+            new AttributionSection(layout, report).write();
             StageSections stages = new StageSections(layout, report);
             stages.concentration();
             stages.midstream();

@@ -138,13 +138,29 @@ public final class PeriodProjects {
         });
     }
 
-    /** Records that the period's report was completed now, unless an earlier report of it was already recorded. */
+    /** Records that the period's report was completed now: its first completion once, its latest every time. */
     public void markReported(ReportPeriod period, java.time.Instant at) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        dialect.insertOrIgnore("INSERT INTO period_report (period, first_reported_at) VALUES (:period, :at)"))
+        String when = java.time.format.DateTimeFormatter.ISO_INSTANT.format(at);
+        jdbi.useTransaction(h -> {
+            h.createUpdate(dialect.insertOrIgnore(
+                            "INSERT INTO period_report (period, first_reported_at) VALUES (:period, :at)"))
+                    .bind("period", period.toString())
+                    .bind("at", when)
+                    .execute();
+            h.createUpdate("UPDATE period_report SET last_reported_at = :at WHERE period = :period")
+                    .bind("period", period.toString())
+                    .bind("at", when)
+                    .execute();
+        });
+    }
+
+    /** When the period's report last completed (its first completion where no later one was recorded). */
+    public java.util.Optional<java.time.Instant> lastReported(ReportPeriod period) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(last_reported_at, first_reported_at) AS at"
+                        + " FROM period_report WHERE period = :period")
                 .bind("period", period.toString())
-                .bind("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(at))
-                .execute());
+                .map((rs, ctx) -> Dialect.instant(rs, "at"))
+                .findOne());
     }
 
     /** When the period's report was first completed, if it ever was. */

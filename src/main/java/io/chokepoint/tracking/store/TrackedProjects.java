@@ -50,6 +50,14 @@ public final class TrackedProjects {
                 .list());
     }
 
+    /** Every event of a facility, in the order recorded (for change attribution: a few facilities a period). */
+    public List<FacilityEvent> eventsOf(String facilityId) {
+        return read(h -> h.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY id")
+                .bind("facility", facilityId)
+                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .list());
+    }
+
     /** Events dated from {@code from} to {@code to}, both inclusive, in date order. */
     public List<FacilityEvent> eventsBetween(LocalDate from, LocalDate to) {
         return read(h -> h.createQuery(

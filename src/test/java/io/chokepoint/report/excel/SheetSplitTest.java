@@ -54,7 +54,7 @@ class SheetSplitTest {
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages",
-                    "Country × Stage", "Owners", "Pipeline", "Changes", "Projects",
+                    "Country × Stage", "Owners", "Pipeline", "Changes", "Attribution", "Projects",
                     "Data gaps", "Data gaps (2)", "Data gaps (3)", "Data gaps (4)", "Data gaps (5)", "Baselines",
                     "Methodology");
             Sheet projects = workbook.getSheet("Projects");

@@ -39,8 +39,9 @@ class WorkbookContentTest {
         Path xlsx = runSmallTracker();
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
-            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Trajectory", "Track record", "Stages", "Country × Stage",
-                    "Owners", "Pipeline", "Changes", "Projects", "Data gaps", "Baselines", "Methodology");
+            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Trajectory", "Track record",
+                    "Stages", "Country × Stage", "Owners", "Pipeline", "Changes", "Attribution", "Projects", "Data gaps",
+                    "Baselines", "Methodology");
             // Mining and magnet have complete baselines: the share chart, one capacity chart and one chart of capacity
             // outside China each; separation has only tracked capacity (Canada's 100 t REO): one chart.
             assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(6);
@@ -122,22 +123,35 @@ class WorkbookContentTest {
                 }
             }
         }
-        assertThat(december).containsExactlyInAnyOrder("2025-12-01 financing AU-ARAFURA-01",
+        // v3 sample: Arafura's placement is dated 2025-12-12 (tranche 2), and Energy Fuels' HREE update of
+        // 2025-12-19 is untyped (no state moves): both are news rows, the other three carry changes.
+        assertThat(december).containsExactlyInAnyOrder("2025-12-12 financing AU-ARAFURA-01",
                 "2025-12-10 target_change US-USAR-02", "2025-12-12 announcement US-LSCS-01",
-                "2025-12-17 approval VN-LSEE-01");
+                "2025-12-17 approval VN-LSEE-01", "2025-12-19 capacity_revision US-EF-01");
         Path xlsx = new ReportFiles(reports, ReportPeriod.parse("2025-12")).workbook();
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
             Sheet changes = workbook.getSheet("Changes");
             List<String> listed = new ArrayList<>();
             for (Row row : changes) {
-                if (row.getRowNum() > 0 && "yes".equals(row.getCell(column(changes, "Recorded as event")).getStringCellValue())) {
+                if (row.getRowNum() > 0 && "yes".equals(row.getCell(column(changes, "Recorded as event")).getStringCellValue())
+                        && "change".equals(row.getCell(column(changes, "Kind")).getStringCellValue())) {
                     listed.add(ReportFileReader.text(row.getCell(0)) + " " + row.getCell(1).getStringCellValue() + " "
                             + row.getCell(2).getStringCellValue() + " "
                             + row.getCell(column(changes, "Detail")).getStringCellValue().split(":")[0]);
                 }
             }
-            assertThat(listed).containsExactlyInAnyOrder("2025-12-10 new_project US-USAR-02 target_change",
+            // Round Top has no announced_on and its first fact is a target_change: first tracked, not new.
+            assertThat(listed).containsExactlyInAnyOrder("2025-12-10 first_tracked US-USAR-02 target_change",
                     "2025-12-12 new_project US-LSCS-01 announcement", "2025-12-17 new_project VN-LSEE-01 approval");
+            List<String> news = new ArrayList<>();
+            for (Row row : changes) {
+                if (row.getRowNum() > 0 && "news".equals(row.getCell(column(changes, "Kind")).getStringCellValue())) {
+                    news.add(ReportFileReader.text(row.getCell(0)) + " " + row.getCell(1).getStringCellValue() + " "
+                            + row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(news).containsExactlyInAnyOrder("2025-12-12 financing AU-ARAFURA-01",
+                    "2025-12-19 capacity_revision US-EF-01");
             Row ls = row(changes, "2025-12-17", "new_project").orElseThrow();
             assertThat(ls.getCell(column(changes, "Project ids")).getStringCellValue()).isEqualTo("VN-LSEE-01-MET");
             assertThat(ls.getCell(column(changes, "To")).getStringCellValue()).isEqualTo("approved");
