@@ -119,7 +119,7 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
                 return; // an event of a facility with no project rows
             }
             for (FacilityEvent e : events) {
-                List<ProjectSnapshot> rows = f.rows.stream().filter(r -> e.appliesTo(r.project().stage())).toList();
+                List<PeriodProject> rows = f.rows.stream().filter(r -> e.appliesTo(r.project().stage())).toList();
                 news.add(new News(e, f.company(), rows.stream().map(r -> r.project().id()).sorted().toList(),
                         List.copyOf(rows.stream().map(r -> r.project().stage())
                                 .collect(Collectors.toCollection(TreeSet::new))),
@@ -143,7 +143,7 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
         SupplyChainSummary now = current.finish();
         SupplyChainSummary before = previous.finish();
         Map<String, List<io.chokepoint.tracking.Project>> rows = new TreeMap<>();
-        facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(ProjectSnapshot::project).toList()));
+        facilities.forEach((id, f) -> rows.put(id, f.rows.stream().map(PeriodProject::project).toList()));
         List<Attribution> attribution = AttributionBuilder.build(period, previous, bridge, current, before, now, rows,
                 this::allEvents);
         return new Analysis(now, before, changes, attribution, news);

@@ -20,7 +20,7 @@ import io.chokepoint.tracking.ChainStage;
 import io.chokepoint.tracking.DataProblem;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.ProjectSnapshot;
+import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
 import io.chokepoint.tracking.csv.TrackerCsv;
 
@@ -56,7 +56,7 @@ class AttributionSampleTest {
         AnalysisBuilder builder = Analysis.builder(period, AnalysisSettings.defaults(), BASELINES, inPeriod, List.of(),
                 facility -> EVENTS.stream().filter(e -> e.facilityId().equals(facility)).toList());
         for (Project p : PROJECTS) {
-            builder.accept(ProjectSnapshot.of(period, p,
+            builder.accept(PeriodProject.of(period, p,
                     EVENTS.stream().filter(e -> e.facilityId().equals(p.facilityId())).toList()));
         }
         return builder.finish();

@@ -54,7 +54,7 @@ public final class TrackedProjects {
     public List<FacilityEvent> eventsOf(String facilityId) {
         return read(h -> h.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY id")
                 .bind("facility", facilityId)
-                .map((rs, ctx) -> ProjectColumns.readEvent(rs))
+                .map((rs, ctx) -> FactColumns.readEvent(rs))
                 .list());
     }
 
