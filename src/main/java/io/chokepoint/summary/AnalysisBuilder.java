@@ -304,12 +304,20 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
                     carried.add(carrier);
                     changes.add(new Change(carrier.date(), kind, facilityId, ids, company, stages, key.get(1),
                             key.get(2), carrier.kind().code() + (quote(carrier).isEmpty() ? "" : ": " + quote(carrier))
-                            + (carrier.funding() == null ? "" : " [" + fundingText(carrier.funding()) + "]"),
+                            + (carrier.funding() == null ? "" : " [" + fundingText(carrier.funding()) + "]")
+                            + (carrier.precision() == io.chokepoint.tracking.DatePrecision.DAY ? ""
+                            : " (dated " + carrier.precision().label(carrier.date()) + ")"),
                             Sources.datedBy(carrier.source(), lastDay), true, first.project(), first.current(), known,
                             rowMoney));
                 } else {
+                    // A month- or year-only status date is said as such ("status dated during 2025"), never as
+                    // a change of its first day.
+                    io.chokepoint.tracking.Project row = first.project();
+                    String dated = row.statusAsOf() != null && !row.statusAsOf().isAfter(lastDay)
+                            && row.statusAsOfPrecision() != io.chokepoint.tracking.DatePrecision.DAY
+                            ? "status dated " + row.statusAsOfPrecision().label(row.statusAsOf()) : "";
                     changes.add(new Change(evidenceDate(first, lastDay), kind, facilityId, ids, company,
-                            stages, key.get(1), key.get(2), "", Sources.datedBy(first.project().sources(), lastDay),
+                            stages, key.get(1), key.get(2), dated, Sources.datedBy(first.project().sources(), lastDay),
                             false, first.project(), first.current(), known, rowMoney));
                 }
             });

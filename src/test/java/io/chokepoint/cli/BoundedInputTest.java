@@ -84,7 +84,7 @@ class BoundedInputTest {
         try (Workbook workbook = ReportFileReader.workbook(reports.resolve("2026-01/chokepoint-2026-01.xlsx"))) {
             Sheet projects = workbook.getSheet(ExcelReportWriter.PROJECTS);
             Row row = row(projects, "VN-LSEE-01-MET").orElseThrow();
-            String notes = row.getCell(column(projects, "Notes")).getStringCellValue();
+            String notes = row.getCell(column(projects, "Notes (current)")).getStringCellValue();
             assertThat(notes).hasSize(32_767)
                     .startsWith("xxxx")
                     .endsWith(" … [cut: 40,000 characters, too long for a cell; the full text is in the tracker]");

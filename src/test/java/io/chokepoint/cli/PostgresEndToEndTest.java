@@ -78,6 +78,11 @@ class PostgresEndToEndTest {
         assertThat(fromPg.exitCode()).as(fromPg.err()).isZero();
         assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
         assertSameReport(dir.resolve("pg"), dir.resolve("file"));
+        // Issue 22 on PostgreSQL too: January's attribution names USA Rare Earth's part (the same on both, above).
+        assertThat(cells(dir.resolve("pg/2026-01/chokepoint-2026-01.xlsx")).stream()
+                .filter(row -> row.size() > 5 && row.get(0).startsWith("Attribution!") && "magnet".equals(row.get(1))
+                        && "2030 risk-weighted".equals(row.get(2)))
+                .map(row -> row.get(4)).toList()).anyMatch(fact -> fact.startsWith("USA Rare Earth"));
     }
 
     @Test

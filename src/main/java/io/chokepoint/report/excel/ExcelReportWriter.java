@@ -123,7 +123,7 @@ public final class ExcelReportWriter {
             "Owner country", "Stage", "Status", "Status last month", "Capacity (t/yr)", "Capacity unit",
             "Capacity basis", "Target year", "Operating since", "Investment", "Investment currency",
             "Investment (US$ m)", "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score",
-            "Sources", "Notes", "Capacity disclosed", "Investment disclosed", "Status as of"};
+            "Sources", "Notes (current)", "Capacity disclosed", "Investment disclosed", "Status as of"};
 
     static String noBaselineNote(StageSummary s) {
         return s.noBaselineText() + s.publishedShare()
@@ -418,7 +418,10 @@ public final class ExcelReportWriter {
                 Cells.number(row, 13, s.targetYear(), cells.integer);
             }
             cells.date(row, 14, s.operatingSince());
-            if (p.investment() != null) {
+            // As known then: the row's own money, its sources and its status date only where dated by the period's
+            // end; its notes are the analyst's words of today, labelled as current notes.
+            boolean rowKnown = p.statusAsOf() == null || !p.statusAsOf().isAfter(report.asOf());
+            if (p.investment() != null && rowKnown) {
                 Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
                 Cells.text(row, 16, p.investment().currency());
                 if (p.investment().usdMillions() != null) {
@@ -430,11 +433,11 @@ public final class ExcelReportWriter {
             Cells.text(row, 20, p.offtakeBinding().code());
             Cells.text(row, 21, p.confidence());
             Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
-            Cells.text(row, 23, p.sources());
+            Cells.text(row, 23, io.chokepoint.summary.Sources.datedBy(p.sources(), report.asOf()));
             Cells.text(row, 24, p.notes());
             Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
-            Cells.text(row, 26, p.investment() != null ? "yes" : "no");
-            cells.date(row, 27, p.statusAsOf());
+            Cells.text(row, 26, p.investment() != null && rowKnown ? "yes" : "no");
+            cells.date(row, 27, rowKnown ? p.statusAsOf() : null);
         }
 
         private ContinuedSheet dataGapsSheet() {
@@ -524,6 +527,9 @@ public final class ExcelReportWriter {
                     "Used this period", "Source", "Confidence", "Notes");
             int r = 1;
             for (Baseline b : report.baselines()) {
+                if (!b.publishedBy(report.asOf())) {
+                    continue; // as known then: a figure published after the period is not listed
+                }
                 Row row = sheet.createRow(r++);
                 Cells.text(row, 0, b.country().code());
                 Cells.text(row, 1, b.stage().code());
