@@ -20,6 +20,21 @@ record CliRun(int exitCode, String out, String err) {
         return run(Map.of(), args);
     }
 
+    /** The command with {@code --db db} after its arguments. */
+    static CliRun onTracker(Path db, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--db";
+        all[args.length + 1] = db.toString();
+        return run(all);
+    }
+
+    /** A tracker with the embedded sample data, {@code chokepoint.db} in {@code dir}. */
+    static Path sampleTracker(Path dir) {
+        Path db = dir.resolve("chokepoint.db");
+        io.chokepoint.tracking.store.TrackerDatabase.open(db);
+        return db;
+    }
+
     static CliRun run(Map<String, String> env, String... args) {
         return run(false, env, args);
     }

@@ -33,12 +33,7 @@ class EmailRejectionTest {
 
     @BeforeEach
     void threeStakeholders() {
-        db = dir.resolve("chokepoint.db");
-        // A tracker named by --db must exist: init makes it.
-        assertThat(CliRun.run("init", "--sample", "--db", db.toString()).exitCode()).isZero();
-        for (String email : List.of("ana@example.org", "bo@example.org", "chi@example.net")) {
-            assertThat(CliRun.run("stakeholders", "add", email, "--name", "N", "--db", db.toString()).exitCode()).isZero();
-        }
+        db = MailFixtures.trackerWithThreeStakeholders(dir);
     }
 
     private CliRun cli(String command, Path settings, String... args) {

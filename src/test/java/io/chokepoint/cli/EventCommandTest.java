@@ -17,7 +17,6 @@ import io.chokepoint.ReportFileReader;
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
 import io.chokepoint.report.excel.ExcelReportWriter;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 class EventCommandTest {
 
@@ -30,16 +29,11 @@ class EventCommandTest {
 
     @BeforeEach
     void sampleTracker() {
-        db = dir.resolve("chokepoint.db");
-        TrackerDatabase.open(db);
+        db = CliRun.sampleTracker(dir);
     }
 
     private CliRun cli(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = db.toString();
-        return CliRun.run(all);
+        return CliRun.onTracker(db, args);
     }
 
     private String statusInTheProjectsSheet(String projectId) throws Exception {

@@ -27,9 +27,7 @@ class ExportCommandTest {
     Path dir;
 
     private Path sampleTracker() {
-        Path db = dir.resolve("chokepoint.db");
-        TrackerDatabase.open(db);
-        return db;
+        return CliRun.sampleTracker(dir);
     }
 
     private static byte[] sampleFile(String name) throws Exception {

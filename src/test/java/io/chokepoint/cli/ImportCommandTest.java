@@ -39,9 +39,7 @@ class ImportCommandTest {
     Path dir;
 
     private Path sampleTracker() {
-        Path db = dir.resolve("chokepoint.db");
-        TrackerDatabase.open(db);
-        return db;
+        return CliRun.sampleTracker(dir);
     }
 
     private Path emptyTracker(String name) {

@@ -1,5 +1,7 @@
 package io.chokepoint.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +41,20 @@ final class MailFixtures {
     }
 
     /** A chokepoint.properties in {@code dir} for a plain SMTP server on loopback, plus any extra lines. */
+    /** The three stakeholders of the mail tests. */
+    static final List<String> THREE_STAKEHOLDERS = List.of("ana@example.org", "bo@example.org", "chi@example.net");
+
+    /** A sample tracker made with init (a tracker named by --db must exist), with the three stakeholders. */
+    static Path trackerWithThreeStakeholders(Path dir) {
+        Path db = dir.resolve("chokepoint.db");
+        assertThat(CliRun.run("init", "--sample", "--db", db.toString()).exitCode()).isZero();
+        for (String email : THREE_STAKEHOLDERS) {
+            assertThat(CliRun.run("stakeholders", "add", email, "--name", "N", "--db", db.toString()).exitCode())
+                    .isZero();
+        }
+        return db;
+    }
+
     static Path smtpSettings(Path dir, String host, int port, String... extra) throws IOException {
         List<String> lines = new ArrayList<>(List.of("smtp.host=" + host, "smtp.port=" + port, "smtp.tls=none",
                 "smtp.from=" + FROM));

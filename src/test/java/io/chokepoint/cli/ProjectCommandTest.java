@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 class ProjectCommandTest {
 
@@ -23,16 +22,11 @@ class ProjectCommandTest {
 
     @BeforeEach
     void sampleTracker() {
-        db = dir.resolve("chokepoint.db");
-        TrackerDatabase.open(db);
+        db = CliRun.sampleTracker(dir);
     }
 
     private CliRun cli(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--db";
-        all[args.length + 1] = db.toString();
-        return CliRun.run(all);
+        return CliRun.onTracker(db, args);
     }
 
     /** The project as {@code export} writes it: one CSV line. */

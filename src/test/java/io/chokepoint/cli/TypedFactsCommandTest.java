@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.chokepoint.TestTrackers;
 import io.chokepoint.TestTrackers.Contents;
-import io.chokepoint.tracking.store.TrackerDatabase;
 
 /** Typed event facts through `import events` and `event add`: every bad cell named, the whole file refused. */
 class TypedFactsCommandTest {
@@ -23,9 +22,7 @@ class TypedFactsCommandTest {
     Path dir;
 
     private Path sampleTracker() {
-        Path db = dir.resolve("chokepoint.db");
-        TrackerDatabase.open(db);
-        return db;
+        return CliRun.sampleTracker(dir);
     }
 
     private Path file(String content) throws Exception {
