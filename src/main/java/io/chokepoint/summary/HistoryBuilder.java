@@ -47,7 +47,7 @@ public final class HistoryBuilder implements Consumer<ProjectHistory> {
         this.settings = settings;
         this.periods = window(period, firstFact);
         for (ReportPeriod p : periods) {
-            accumulators.add(new SummaryAccumulator(p, settings, baselines, PeriodProject::current));
+            accumulators.add(new SummaryAccumulator(p, settings, baselines, PeriodProject::current, true));
         }
         for (ChainStage stage : ChainStage.values()) {
             outcomes.put(stage, new EnumMap<>(TrackRecord.Outcome.class));
