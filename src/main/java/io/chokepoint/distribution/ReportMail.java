@@ -193,7 +193,7 @@ public final class ReportMail {
                     + (s.baseline().source().isEmpty() ? "" : ", " + s.baseline().source())
                     + (s.baseline().publishedOn() == null ? "" : ", published " + s.baseline().publishedOn());
         } else {
-            now = "no complete baseline";
+            now = s.noBaseline() == null ? "no complete baseline" : s.noBaseline();
             baseline = s.publishedShare() == null ? "" : "published China share " + published(s.publishedShare());
         }
         String announced = s.projection() == null ? "n/a" : projected(s.projection().asAnnounced());

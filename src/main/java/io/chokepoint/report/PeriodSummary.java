@@ -128,11 +128,13 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
      * @param differences         one line per figure a published figure contradicts, saying why (page 1's notes)
      * @param disclosure          how solid the stage's pipeline is
      * @param countries           per country: operating share and tracked projects (a mail's "countries you follow")
+     * @param noBaseline          without a current complete baseline, what the stage says instead of a share: "no
+     *                            complete baseline" or "no current baseline (newest: 2010)"; null with one
      */
     public record Stage(String stage, String unit, Double chinaSharePercent, String basis, Source baseline,
                         Projection projection, Published publishedShare, Published publishedProjection,
                         ShareChange change, List<String> differences, StageDisclosure disclosure,
-                        List<CountryFigures> countries) {
+                        List<CountryFigures> countries, String noBaseline) {
         public Stage {
             differences = List.copyOf(differences);
             Objects.requireNonNull(stage, "stage");
@@ -384,7 +386,8 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 s.publishedProjection().map(PeriodSummary::published).orElse(null),
                 new ShareChange(analysis.chinaShareChange(s.stage()).orElse(null),
                         analysis.projectedShareChange(s.stage()).orElse(null)),
-                StageCitations.differences(s, targetYear), disclosure, countries(summary, s));
+                StageCitations.differences(s, targetYear), disclosure, countries(summary, s),
+                complete ? null : s.noBaselineText());
     }
 
     private static List<CountryFigures> countries(SupplyChainSummary summary, StageSummary s) {

@@ -108,6 +108,33 @@ class WhyANumberMovedTest {
         assertThat(page1(new ReportFiles(reports, FEBRUARY).pdf())).doesNotContain("restated");
     }
 
+    @Test
+    void september2025_magnetHasNoCurrentBaseline_notZeroPercent() throws Exception {
+        TrackerDatabase sample = TrackerDatabase.open(dir.resolve("chokepoint.db"));
+        Path reports = dir.resolve("reports");
+        ReportPeriod september = ReportPeriod.parse("2025-09");
+        assertThat(new ReportJob(sample).start(september, reports).status()).isEqualTo(BatchStatus.COMPLETED);
+        ReportFiles files = new ReportFiles(reports, september);
+
+        // The 2025 magnet set has only its XX row until China's is published (2025-10-23); 2010's is 15 years old.
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(files.summary()));
+        JsonNode magnet = null;
+        for (JsonNode stage : summary.get("stages")) {
+            if (stage.get("stage").asText().equals("magnet")) {
+                magnet = stage;
+            }
+        }
+        assertThat(magnet).isNotNull();
+        assertThat(magnet.get("chinaSharePercent").isNull()).isTrue();
+        assertThat(magnet.get("noBaseline").asText()).isEqualTo("no current baseline (newest: 2010)");
+        assertThat(magnet.get("change").get("chinaSharePoints").isNull()).isTrue();
+        try (Workbook workbook = ReportFileReader.workbook(files.workbook())) {
+            Sheet stages = workbook.getSheet(ExcelReportWriter.STAGES);
+            assertThat(io.chokepoint.ReportFileReader.row(stages, "magnet").orElseThrow()
+                    .getCell(column(stages, "China share"))).isNull();
+        }
+    }
+
     private static String page1(Path pdf) throws java.io.IOException {
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
