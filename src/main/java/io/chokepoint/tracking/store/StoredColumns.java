@@ -37,11 +37,6 @@ final class StoredColumns {
             if (table == TrackerTable.EVENTS && name.equals("target_year")) {
                 columns.add(new Column("target_withdrawn", Type.INTEGER));
             }
-            // A baseline's typed share follows its publication date, where the fingerprint has always hashed it.
-            if (last != null && name.equals("published_on")) {
-                columns.add(last);
-                last = null;
-            }
         }
         if (last != null) {
             columns.add(last);
