@@ -1,30 +1,20 @@
 package io.chokepoint.tracking;
 
-import java.util.Arrays;
-
 /** What a capacity figure measures: a plant's design, a goal, real output, a contract or a state quota. */
 public enum CapacityBasis {
-    NAMEPLATE("nameplate"),
-    TARGET("target"),
-    ACTUAL_OUTPUT("actual_output"),
-    CONTRACT("contract"),
-    QUOTA("quota");
+    NAMEPLATE,
+    TARGET,
+    ACTUAL_OUTPUT,
+    CONTRACT,
+    QUOTA;
 
-    private final String code;
-
-    CapacityBasis(String code) {
-        this.code = code;
-    }
+    private static final Codes<CapacityBasis> CODES = Codes.of(values(), "capacity basis");
 
     public String code() {
-        return code;
+        return CODES.code(this);
     }
 
     public static CapacityBasis fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown capacity basis '" + code + "', expected one of " + Codes.list(values(), CapacityBasis::code)));
+        return CODES.parse(code);
     }
 }

@@ -2,26 +2,21 @@ package io.chokepoint.tracking;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 
 /**
  * How precise a date is: a day, or only its month, quarter or year (the date is then that period's first day). A
  * fact takes effect on its first day, but is news only once the whole month, quarter or year it names has passed.
  */
 public enum DatePrecision {
-    DAY("day"),
-    MONTH("month"),
-    QUARTER("quarter"),
-    YEAR("year");
+    DAY,
+    MONTH,
+    QUARTER,
+    YEAR;
 
-    private final String code;
-
-    DatePrecision(String code) {
-        this.code = code;
-    }
+    private static final Codes<DatePrecision> CODES = Codes.of(values(), "date precision");
 
     public String code() {
-        return code;
+        return CODES.code(this);
     }
 
     /** The precision named by {@code code}; empty or null means a day date. */
@@ -29,11 +24,7 @@ public enum DatePrecision {
         if (code == null || code.isBlank()) {
             return DAY;
         }
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown date precision '" + code + "', expected one of " + Codes.list(values(), DatePrecision::code)));
+        return CODES.parse(code);
     }
 
     /** The last day of the month, quarter or year that {@code date} (its first day) stands for. */

@@ -1,39 +1,29 @@
 package io.chokepoint.tracking;
 
-import java.util.Arrays;
-
 /** The kinds of dated fact recorded about a facility. */
 public enum EventKind {
-    ANNOUNCEMENT("announcement"),
-    APPROVAL("approval"),
-    FINANCING("financing"),
-    FID("fid"),
-    CONSTRUCTION_START("construction_start"),
-    COMMISSIONING("commissioning"),
-    OPERATING_START("operating_start"),
-    TARGET_CHANGE("target_change"),
-    SUSPENSION("suspension"),
-    CANCELLATION("cancellation"),
-    CAPACITY_REVISION("capacity_revision"),
-    OFFTAKE_SIGNED("offtake_signed"),
-    OWNERSHIP_CHANGE("ownership_change"),
-    AGREEMENT("agreement");
+    ANNOUNCEMENT,
+    APPROVAL,
+    FINANCING,
+    FID,
+    CONSTRUCTION_START,
+    COMMISSIONING,
+    OPERATING_START,
+    TARGET_CHANGE,
+    SUSPENSION,
+    CANCELLATION,
+    CAPACITY_REVISION,
+    OFFTAKE_SIGNED,
+    OWNERSHIP_CHANGE,
+    AGREEMENT;
 
-    private final String code;
-
-    EventKind(String code) {
-        this.code = code;
-    }
+    private static final Codes<EventKind> CODES = Codes.of(values(), "event");
 
     public String code() {
-        return code;
+        return CODES.code(this);
     }
 
     public static EventKind fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code.equals(code))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown event '" + code + "', expected one of " + Codes.list(values(), EventKind::code)));
+        return CODES.parse(code);
     }
 }

@@ -1,7 +1,6 @@
 package io.chokepoint.tracking;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -24,44 +23,32 @@ public record Funding(BigDecimal amount, String currency, Double usdMillions, Ki
 
     /** What kind of money (the data README's funding_kind vocabulary). */
     public enum Kind {
-        EQUITY("equity"), DEBT("debt"), GRANT("grant"), GOVERNMENT_COMMITMENT("government_commitment"),
-        PREPAYMENT("prepayment"), OTHER("other");
+        EQUITY, DEBT, GRANT, GOVERNMENT_COMMITMENT,
+        PREPAYMENT, OTHER;
 
-        private final String code;
-
-        Kind(String code) {
-            this.code = code;
-        }
+        private static final Codes<Kind> CODES = Codes.of(values(), "funding kind");
 
         public String code() {
-            return code;
+            return CODES.code(this);
         }
 
         public static Kind fromCode(String code) {
-            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown funding kind '" + code
-                            + "', expected one of " + Codes.list(values(), Kind::code)));
+            return CODES.parse(code);
         }
     }
 
     /** How far the money got; closed and committed are listed before proposed. */
     public enum Status {
-        CLOSED("closed"), COMMITTED("committed"), PROPOSED("proposed");
+        CLOSED, COMMITTED, PROPOSED;
 
-        private final String code;
-
-        Status(String code) {
-            this.code = code;
-        }
+        private static final Codes<Status> CODES = Codes.of(values(), "funding status");
 
         public String code() {
-            return code;
+            return CODES.code(this);
         }
 
         public static Status fromCode(String code) {
-            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown funding status '" + code
-                            + "', expected one of " + Codes.list(values(), Status::code)));
+            return CODES.parse(code);
         }
     }
 }

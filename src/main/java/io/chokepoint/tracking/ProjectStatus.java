@@ -2,24 +2,20 @@ package io.chokepoint.tracking;
 
 /** Where a facility stands, from a study to commercial production (or its end). */
 public enum ProjectStatus {
-    STUDY("study"),
-    ANNOUNCED("announced"),
-    APPROVED("approved"),
-    FINANCING("financing"),
-    UNDER_CONSTRUCTION("under_construction"),
-    COMMISSIONING("commissioning"),
-    OPERATING("operating"),
-    SUSPENDED("suspended"),
-    CANCELLED("cancelled");
+    STUDY,
+    ANNOUNCED,
+    APPROVED,
+    FINANCING,
+    UNDER_CONSTRUCTION,
+    COMMISSIONING,
+    OPERATING,
+    SUSPENDED,
+    CANCELLED;
 
-    private final String code;
-
-    ProjectStatus(String code) {
-        this.code = code;
-    }
+    private static final Codes<ProjectStatus> CODES = Codes.of(values(), "status");
 
     public String code() {
-        return code;
+        return CODES.code(this);
     }
 
     /** Not yet producing commercially, but still alive: what the report calls the pipeline. */
@@ -28,13 +24,6 @@ public enum ProjectStatus {
     }
 
     public static ProjectStatus fromCode(String code) {
-        // A loop, not a stream: every row read looks codes up, millions of times in a large report.
-        for (ProjectStatus value : values()) {
-            if (value.code.equals(code)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown status '" + code + "', expected one of " + Codes.list(values(), ProjectStatus::code));
+        return CODES.parse(code);
     }
 }

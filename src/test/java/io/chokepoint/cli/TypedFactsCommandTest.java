@@ -56,7 +56,7 @@ class TypedFactsCommandTest {
                 name + ":5: capacity_unit: is required when capacity_tpa is given",
                 name + ":5: capacity_basis: is required when capacity_tpa is given",
                 name + ":6: capacity_unit: unknown unit 't metals', expected one of t REO, t NdPr oxide, "
-                        + "t NdPr oxide eq, t concentrate, t ore, t feed, t metal, t alloy, t magnet, t unspecified",
+                        + "t NdPr oxide eq, t concentrate, t ore, t feed, t metal, t alloy, t magnet, t unspecified, t Dy-Tb oxide",
                 name + ":6: capacity_basis: unknown capacity basis 'planned', expected one of nameplate, target, "
                         + "actual_output, contract, quota",
                 name + ":6: capacity_tpa: must be positive, was 0",
@@ -76,7 +76,9 @@ class TypedFactsCommandTest {
                 + "documents target FID in Q1 2026 (FID previously targeted early 2025); month only.,"
                 + "ad-hoc-news 2026-01-02 https://www.ad-hoc-news.de/boerse/news/ueberblick/"
                 + "arafura-resources-nears-critical-project-decision/68450882";
-        Path csv = file(HEADER + arafura + ",separation,,4440,t NdPr oxide,nameplate\n");
+        // Its date is month-precise: a file that re-records it says so, or the event becomes day-precise.
+        Path csv = file(HEADER.strip() + ",date_precision\n"
+                + arafura + ",separation,,4440,t NdPr oxide,nameplate,month\n");
 
         CliRun run = CliRun.run("import", "events", csv.toString(), "--db", db.toString());
         CliRun exported = CliRun.run("export", "events", dir.resolve("out.csv").toString(), "--db", db.toString());
@@ -85,7 +87,7 @@ class TypedFactsCommandTest {
         assertThat(run.out()).contains("1 row, 0 new, 1 updated, 0 unchanged");
         assertThat(exported.exitCode()).as(exported.err()).isZero();
         assertThat(Files.readString(dir.resolve("out.csv")))
-                .contains(arafura + ",separation,,4440,t NdPr oxide,nameplate\n");
+                .contains(arafura + ",separation,,4440,t NdPr oxide,nameplate,,,,,,month\n");
     }
 
     @Test

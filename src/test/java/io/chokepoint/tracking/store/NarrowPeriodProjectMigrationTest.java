@@ -41,9 +41,12 @@ class NarrowPeriodProjectMigrationTest {
         Jdbi old = Jdbi.create(url);
         old.useHandle(h -> {
             h.execute("ATTACH DATABASE ? AS src", fresh.file().toString());
-            h.execute("INSERT INTO project SELECT * FROM src.project");
-            h.execute("INSERT INTO facility_event SELECT * FROM src.facility_event");
-            h.execute("INSERT INTO baseline SELECT * FROM src.baseline");
+            // The fixture is at the current version: copy the columns a V7 table has.
+            for (String table : List.of("project", "facility_event", "baseline")) {
+                String columns = String.join(", ", h.createQuery("SELECT name FROM pragma_table_info('" + table + "')")
+                        .mapTo(String.class).list());
+                h.execute("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM src." + table);
+            }
             h.execute("INSERT INTO period_project (period, id, facility_id, company, owner_country, facility, country,"
                     + " region, stage, status, status_as_of, capacity_tpa, capacity_unit, capacity_basis,"
                     + " investment_amount, investment_currency, investment_usd_m, announced_on, target_year, offtake,"
