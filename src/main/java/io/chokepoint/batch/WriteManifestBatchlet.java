@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.batch.api.BatchProperty;
 import jakarta.inject.Inject;
 
+import io.chokepoint.report.PeriodSummary;
+import io.chokepoint.report.PeriodSummaryFile;
 import io.chokepoint.report.ReportFiles;
 import io.chokepoint.report.ReportManifest;
 import io.chokepoint.tracking.store.InputFingerprint;
@@ -43,7 +45,15 @@ public class WriteManifestBatchlet extends PeriodBatchlet {
         // release had begun, which did not fingerprint its rows.
         String fingerprint = tracker.periodProjects().inputFingerprint(reportPeriod())
                 .orElseGet(() -> InputFingerprint.of(tracker));
-        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.location()).writeTo(files.manifest());
+        // The summaries the trajectory read, as the summary just written lists them (a restart of this step alone
+        // reads the same list).
+        List<ReportManifest.SummaryRead> read = PeriodSummaryFile.read(files.summary())
+                .map(PeriodSummary::trajectory)
+                .map(t -> t.published().stream().map(p -> new ReportManifest.SummaryRead(p.period(), p.file(),
+                        p.sha256(), p.jobExecutionId())).toList())
+                .orElse(List.of());
+        ReportManifest.describe(files, jobContext.getExecutionId(), fingerprint, written, tracker.location())
+                .withSummariesRead(read).writeTo(files.manifest());
         // From now on, a fact recorded for this period or earlier is a revision of a report that was made.
         tracker.periodProjects().markReported(reportPeriod(), java.time.Instant.now());
         return "COMPLETED";

@@ -47,12 +47,15 @@ import io.chokepoint.tracking.Country;
  * @param groups         the heavy view of separation, metal, alloy and magnet
  * @param controls       the export controls on the period's last day and their changes of state in the period
  * @param exposure       per stage and view (all, heavy): the share under an export control in force
+ * @param trajectory     China's shares over the last 24 periods, as known now and as published; null if not computed
+ * @param trackRecord    what became of the projects due before the period's year; null if not computed
  */
 public record PeriodSummary(int schemaVersion, String period, String title, String asOf, String previousPeriod,
                             int targetYear, List<String> headline, List<Mover> movers, List<Stage> stages,
                             List<ChangeFact> changes, String rules, String settings, List<NewsItem> news,
                             List<AttributionPart> attribution, List<String> restatements, List<String> heavyBlock,
-                            List<Group> groups, Controls controls, List<Exposure> exposure) {
+                            List<Group> groups, Controls controls, List<Exposure> exposure, TrajectoryBlock trajectory,
+                            TrackRecordBlock trackRecord) {
 
     /** The version of the file's layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
@@ -340,6 +343,98 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
         }
     }
 
+    /**
+     * The trajectory: per stage with a current baseline, one point per period of the window.
+     *
+     * @param periods   the window, oldest first
+     * @param published the summaries the "as published" line was read from, with their SHA-256
+     */
+    public record TrajectoryBlock(List<String> periods, List<TrajectoryStage> stages, List<PublishedFile> published) {
+        public TrajectoryBlock {
+            periods = List.copyOf(periods);
+            stages = List.copyOf(stages);
+            published = List.copyOf(published);
+        }
+    }
+
+    public record TrajectoryStage(String stage, List<TrajectoryPoint> points) {
+        public TrajectoryStage {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** One period: as known now, and as published (null when no completed report of it was found). */
+    public record TrajectoryPoint(String period, Shares knownNow, Shares published) {
+    }
+
+    /** China's share now and in the target year (as announced, risk-weighted); null where there is no figure. */
+    public record Shares(Double now, Double asAnnounced, Double riskWeighted) {
+    }
+
+    /** A summary read for the "as published" line; {@code file} is relative to the reports folder. */
+    public record PublishedFile(String period, String file, String sha256, long jobExecutionId) {
+    }
+
+    /**
+     * The track record: projects whose first announced target year is before {@code year}, by outcome.
+     *
+     * @param weights the projection's status weights, shown beside the outcomes (settings, not re-weighted)
+     */
+    public record TrackRecordBlock(int year, java.util.Map<String, Double> weights, List<TrackRecordStage> stages) {
+        public TrackRecordBlock {
+            weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * One stage's track record; capacities in its unit, undisclosed ones counted, never added.
+     *
+     * @param operatingSharePercent the share of the due capacity that operates (on time or late); null when none
+     *                              of it is disclosed
+     * @param medianSlipYears       the median slip of those whose target year moved (accelerations negative)
+     */
+    public record TrackRecordStage(String stage, String unit, TrackTally due, TrackTally onTime, TrackTally late,
+                                   TrackTally notYetOperating, TrackTally suspendedOrCancelled,
+                                   Double operatingSharePercent, int targetMoved, Double medianSlipYears) {
+    }
+
+    public record TrackTally(int projects, double capacity, int undisclosed) {
+        static TrackTally of(io.chokepoint.summary.TrackRecord.Tally t) {
+            return new TrackTally(t.projects(), t.tonnes(), t.undisclosed());
+        }
+    }
+
+    static TrajectoryBlock trajectory(io.chokepoint.summary.Trajectory t) {
+        if (t.periods().isEmpty()) {
+            return null;
+        }
+        List<TrajectoryStage> stages = t.stages().stream().map(s -> new TrajectoryStage(s.stage().code(),
+                s.points().stream().map(p -> new TrajectoryPoint(p.period().toString(), shares(p.knownNow()),
+                        p.published() == null ? null : shares(p.published()))).toList())).toList();
+        return new TrajectoryBlock(t.periods().stream().map(Object::toString).toList(), stages,
+                t.published().stream().map(p -> new PublishedFile(p.period().toString(), p.file(), p.sha256(),
+                        p.jobExecutionId())).toList());
+    }
+
+    private static Shares shares(io.chokepoint.summary.Trajectory.Shares s) {
+        return new Shares(s.now(), s.asAnnounced(), s.riskWeighted());
+    }
+
+    static TrackRecordBlock trackRecord(io.chokepoint.summary.TrackRecord r) {
+        java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        for (io.chokepoint.tracking.ProjectStatus status : io.chokepoint.tracking.ProjectStatus.values()) {
+            weights.put(status.code(), r.weights().get(status));
+        }
+        List<TrackRecordStage> stages = r.stages().stream().map(s -> new TrackRecordStage(s.stage().code(), s.unit(),
+                TrackTally.of(s.due()), TrackTally.of(s.outcome(io.chokepoint.summary.TrackRecord.Outcome.ON_TIME)),
+                TrackTally.of(s.outcome(io.chokepoint.summary.TrackRecord.Outcome.LATE)),
+                TrackTally.of(s.outcome(io.chokepoint.summary.TrackRecord.Outcome.NOT_YET)),
+                TrackTally.of(s.outcome(io.chokepoint.summary.TrackRecord.Outcome.STOPPED)),
+                s.operatingSharePercent().orElse(null), s.moved(), s.medianSlip().orElse(null))).toList();
+        return new TrackRecordBlock(r.year(), weights, stages);
+    }
+
     /** The summary of {@code report}: the same numbers the workbook and the PDF print. */
     public static PeriodSummary of(Report report) {
         Analysis analysis = report.analysis();
@@ -368,7 +463,9 @@ public record PeriodSummary(int schemaVersion, String period, String title, Stri
                 Headline.sentences(report), movers, stages, changes, RULES, summary.settings().canonical(), news,
                 parts, Restatements.lines(report), HeavyBlock.lines(summary),
                 summary.heavy().stream().map(PeriodSummary::group).toList(), controls(summary.controls()),
-                summary.controls().exposure().stream().map(PeriodSummary::exposure).toList());
+                summary.controls().exposure().stream().map(PeriodSummary::exposure).toList(),
+                trajectory(report.rebalancing().trajectory()),
+                report.rebalancing().trackRecord().map(PeriodSummary::trackRecord).orElse(null));
     }
 
     private static Group group(io.chokepoint.summary.HeavyView h) {

@@ -31,15 +31,33 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * @param inputFingerprint fingerprint of the tracker's input rows ({@code sha256:…})
  * @param files            the files, by name relative to the manifest's directory
  * @param tracker          the tracker file they came from (absolute); null in manifests written before it was kept
+ * @param summariesRead    the other periods' summaries the trajectory's "as published" line was read from, each with
+ *                         its SHA-256 (empty in manifests written before the trajectory)
  */
-@JsonPropertyOrder({"period", "jobExecutionId", "inputFingerprint", "files", "tracker"})
+@JsonPropertyOrder({"period", "jobExecutionId", "inputFingerprint", "files", "tracker", "summariesRead"})
 public record ReportManifest(String period, long jobExecutionId, String inputFingerprint, List<FileEntry> files,
-                             String tracker) {
+                             String tracker, List<SummaryRead> summariesRead) {
 
     public ReportManifest {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(inputFingerprint, "inputFingerprint");
         files = List.copyOf(files);
+        summariesRead = summariesRead == null ? List.of() : List.copyOf(summariesRead);
+    }
+
+    public ReportManifest(String period, long jobExecutionId, String inputFingerprint, List<FileEntry> files,
+                          String tracker) {
+        this(period, jobExecutionId, inputFingerprint, files, tracker, List.of());
+    }
+
+    /** A summary read by this period's report: its period, its path relative to the reports folder, its SHA-256. */
+    @JsonPropertyOrder({"period", "file", "sha256", "jobExecutionId"})
+    public record SummaryRead(String period, String file, String sha256, long jobExecutionId) {
+    }
+
+    /** This manifest, listing the summaries read. */
+    public ReportManifest withSummariesRead(List<SummaryRead> read) {
+        return new ReportManifest(period, jobExecutionId, inputFingerprint, files, tracker, read);
     }
 
     /** One output file: its name in the period's directory, its SHA-256 (hex) and its size in bytes. */

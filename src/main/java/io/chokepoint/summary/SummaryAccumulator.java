@@ -37,9 +37,21 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
     private int reported;
     private final HeavyAccumulator heavy;
     private List<io.chokepoint.tracking.ExportControl> controls = List.of();
+    private final boolean sharesOnly;
 
     SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                        Function<PeriodProject, ProjectState> stateOf) {
+        this(period, settings, baselines, stateOf, false);
+    }
+
+    /**
+     * @param sharesOnly fold only what the China shares and projections need (the trajectory's 24 periods): the
+     *                   country, owner, status and disclosure tallies are skipped (the disclosure score parses every
+     *                   project's sources), so only the shares of the finished summary are meaningful
+     */
+    SummaryAccumulator(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+                       Function<PeriodProject, ProjectState> stateOf, boolean sharesOnly) {
+        this.sharesOnly = sharesOnly;
         this.heavy = new HeavyAccumulator(period, settings, baselines);
         this.period = period;
         this.settings = settings;
@@ -67,17 +79,18 @@ public final class SummaryAccumulator implements Consumer<PeriodProject> {
         StageTally stage = stages.get(project.stage());
         boolean comparable = state.capacityIn(stage.unit);
         double capacity = comparable ? state.capacity().tonnesPerYear() : 0;
-        if (state.capacityInOtherUnitThan(stage.unit)) {
-            stage.notComparable++;
-        }
-        stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
-        stage.byStatus.merge(new StatusKey(project.country(), state.status()),
-                tallyOf(state, comparable), SummaryAccumulator::sum);
-        owners.computeIfAbsent(project.primaryOwner(), c -> new EnumMap<>(ChainStage.class))
-                .computeIfAbsent(project.stage(), s -> new CellTally()).add(project, state, comparable);
-
-        if (state.pipeline()) {
-            stage.soft = stage.soft.plus(Disclosure.of(project, state), capacity);
+        if (!sharesOnly) {
+            if (state.capacityInOtherUnitThan(stage.unit)) {
+                stage.notComparable++;
+            }
+            stage.cells.computeIfAbsent(project.country(), c -> new CellTally()).add(project, state, comparable);
+            stage.byStatus.merge(new StatusKey(project.country(), state.status()),
+                    tallyOf(state, comparable), SummaryAccumulator::sum);
+            owners.computeIfAbsent(project.primaryOwner(), c -> new EnumMap<>(ChainStage.class))
+                    .computeIfAbsent(project.stage(), s -> new CellTally()).add(project, state, comparable);
+            if (state.pipeline()) {
+                stage.soft = stage.soft.plus(Disclosure.of(project, state), capacity);
+            }
         }
         if (stage.baseline == null) {
             return;

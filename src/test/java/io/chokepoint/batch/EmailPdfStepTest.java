@@ -130,7 +130,7 @@ class EmailPdfStepTest {
         assertThat(restarted.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(Files.readAllBytes(files.summary())).isEqualTo(summary);
         assertThat(job.operator().getStepExecutions(restarted.executionId())).extracting(StepExecution::getStepName)
-                .containsExactly("email-pdf");
+                .containsExactly("email-pdf", "write-archive-page");
         assertThat(new DeliveryLog(tracker).all()).extracting(DeliveryRecord::recipient, DeliveryRecord::outcome)
                 .containsExactly(tuple("ana@example.org", DeliveryRecord.Outcome.OUTBOX),
                         tuple("bo@example.org", DeliveryRecord.Outcome.OUTBOX));

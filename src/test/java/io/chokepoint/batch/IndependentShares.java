@@ -57,20 +57,32 @@ final class IndependentShares {
         return rows;
     }
 
-    private static LocalDate date(String s) {
+    static LocalDate date(String s) {
         return s == null || s.isEmpty() ? null : LocalDate.parse(s);
     }
 
-    private static boolean has(Map<String, String> row, String column) {
+    static boolean has(Map<String, String> row, String column) {
         return row.get(column) != null && !row.get(column).isEmpty();
     }
 
     /** One project's state on day d: reported, status, target year, capacity (tpa, unit), expansion, since. */
-    private record State(boolean reported, String status, Integer targetYear, Double tpa, String unit,
+    record State(boolean reported, String status, Integer targetYear, Double tpa, String unit,
                          Double expansionTpa, String expansionUnit, Integer expansionYear, LocalDate since) {
     }
 
-    private State state(Map<String, String> p, LocalDate d) {
+    List<Map<String, String>> projects() {
+        return projects;
+    }
+
+    List<Map<String, String>> events() {
+        return events;
+    }
+
+    static String unit(String stage) {
+        return UNITS.get(stage);
+    }
+
+    State state(Map<String, String> p, LocalDate d) {
         List<Map<String, String>> known = new ArrayList<>();
         for (Map<String, String> e : events) {
             if (e.get("facility_id").equals(p.get("facility_id"))

@@ -91,7 +91,8 @@ class StatusCommandTest {
         assertThat(january.get("durationMillis").asLong()).isEqualTo(end.toEpochMilli() - start.toEpochMilli());
         List<String> steps = new ArrayList<>();
         january.get("steps").forEach(s -> steps.add(s.get("name").asText()));
-        assertThat(steps).containsExactly("clear-period", "snapshot", "write-reports", "write-manifest", "email-pdf");
+        assertThat(steps).containsExactly("clear-period", "snapshot", "write-reports", "write-manifest", "email-pdf",
+                "write-archive-page");
         JsonNode snapshot = january.get("steps").get(1);
         assertThat(snapshot.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(snapshot.get("readCount").asLong()).isEqualTo(8);

@@ -46,6 +46,8 @@ public final class ExcelReportWriter {
     /** Sheet names, as users and their scripts see them, in workbook order. */
     public static final String SUMMARY = "Summary";
     public static final String STAGES = "Stages";
+    public static final String TRAJECTORY = TrajectorySheets.TRAJECTORY;
+    public static final String TRACK_RECORD = TrajectorySheets.TRACK_RECORD;
     public static final String COUNTRY_STAGE = "Country × Stage";
     public static final String OWNERS = "Owners";
     public static final String PIPELINE = "Pipeline";
@@ -105,6 +107,7 @@ public final class ExcelReportWriter {
             XSSFWorkbook template = new XSSFWorkbook();
             Cells templateCells = new Cells(template);
             new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
+            new TrajectorySheets(template, templateCells, report).write();
             try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
                 Cells cells = new Cells(workbook);
                 new Sheets(report, cells, workbook, maxRows, csv).writeAll();

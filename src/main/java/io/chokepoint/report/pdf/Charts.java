@@ -367,6 +367,109 @@ final class Charts {
                 .limit(NAMED_COUNTRIES).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * One stage's trajectory: China's share now and in the target year (as announced, risk-weighted), as known now
+     * (solid lines) and as each period's report published it (dashed, each published point marked). A period
+     * without a figure breaks its line.
+     */
+    JFreeChart trajectory(io.chokepoint.summary.Trajectory trajectory, io.chokepoint.summary.Trajectory.Stage stage,
+                          int targetYear) {
+        java.util.List<io.chokepoint.tracking.ReportPeriod> periods = trajectory.periods();
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        String[] names = {"now", targetYear + " as announced", targetYear + " risk-weighted"};
+        Color[] colours = {NOW, new Color(0xC5, 0x5A, 0x11), new Color(0x2E, 0x7D, 0x32)};
+        for (int published = 0; published < 2; published++) {
+            for (int share = 0; share < 3; share++) {
+                org.jfree.data.xy.XYSeries series = new org.jfree.data.xy.XYSeries(
+                        names[share] + (published == 1 ? " (published)" : ""), false, true);
+                for (int i = 0; i < stage.points().size(); i++) {
+                    io.chokepoint.summary.Trajectory.Point point = stage.points().get(i);
+                    io.chokepoint.summary.Trajectory.Shares shares = published == 1 ? point.published() : point.knownNow();
+                    Double v = shares == null ? null : share == 0 ? shares.now() : share == 1 ? shares.asAnnounced()
+                            : shares.riskWeighted();
+                    series.add(i, v);
+                }
+                data.addSeries(series);
+            }
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < 6; k++) {
+            boolean published = k >= 3;
+            renderer.setSeriesPaint(k, colours[k % 3]);
+            renderer.setSeriesStroke(k, published
+                    ? new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[]{3f, 2f}, 0f)
+                    : new BasicStroke(1.6f));
+            renderer.setSeriesShapesVisible(k, published);
+            renderer.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+            renderer.setSeriesVisibleInLegend(k, !published || k == 3);
+        }
+        renderer.setSeriesPaint(3, colours[0]);
+        NumberAxis x = new NumberAxis();
+        x.setRange(-0.5, Math.max(0.5, periods.size() - 0.5));
+        x.setTickUnit(new NumberTickUnit(6, new PeriodFormat(periods)));
+        x.setTickLabelFont(fonts.chart(7, false));
+        x.setTickLabelPaint(PdfFonts.MUTED);
+        x.setAxisLinePaint(GRID);
+        x.setTickMarksVisible(false);
+        NumberAxis y = new NumberAxis("China's share (%)");
+        y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeMinimumSize(5);
+        y.setLabelFont(fonts.chart(7, false));
+        y.setLabelPaint(PdfFonts.MUTED);
+        y.setTickLabelFont(fonts.chart(7, false));
+        y.setTickLabelPaint(PdfFonts.MUTED);
+        y.setAxisLineVisible(false);
+        y.setTickMarksVisible(false);
+        org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+        plot.setDomainGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(null, fonts.chart(9, true), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setPadding(new RectangleInsets(2, 2, 2, 2));
+        TextTitle title = new TextTitle(stage.stage().code() + ": China's share, " + periods.get(0) + " to "
+                + periods.get(periods.size() - 1), fonts.chart(9, true));
+        title.setPaint(PdfFonts.TEXT);
+        title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        chart.setTitle(title);
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(fonts.chart(7f, false));
+        legend.setItemPaint(PdfFonts.TEXT);
+        legend.setFrame(BlockBorder.NONE);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        return chart;
+    }
+
+    /** Labels the trajectory's x axis (period indices) with the periods, "2025-06". */
+    private static final class PeriodFormat extends java.text.NumberFormat {
+        private final java.util.List<io.chokepoint.tracking.ReportPeriod> periods;
+
+        PeriodFormat(java.util.List<io.chokepoint.tracking.ReportPeriod> periods) {
+            this.periods = periods;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((long) Math.rint(number), to, pos);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            // A tick every sixth month from the first; indices outside the window have no label.
+            return number >= 0 && number < periods.size() ? to.append(periods.get((int) number)) : to;
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("labels only");
+        }
+    }
+
     /** Draws a chart into a PDF form of the given size, as vector paths and text in the embedded fonts. */
     Image vector(PdfWriter writer, JFreeChart chart, float width, float height) {
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);

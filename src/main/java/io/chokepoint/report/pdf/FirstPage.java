@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfPTable;
 
 import io.chokepoint.report.Formats;
 import io.chokepoint.report.Headline;
+import io.chokepoint.report.TrackRecordText;
 import io.chokepoint.report.Movers;
 import io.chokepoint.report.Report;
 import io.chokepoint.report.StageCitations;
@@ -115,6 +116,8 @@ final class FirstPage {
         heavy.setLeading(fonts.small().getSize() * 1.3f);
         heavy.setSpacingBefore(4);
         layout.document.add(heavy);
+        // One separate sentence, so that page 1's fitting can keep or drop it whole.
+        report.rebalancing().trackRecord().flatMap(TrackRecordText::pageOne).ifPresent(this::bullet);
 
         heading("What is solid and what is soft");
         List<String> stageLines = solidAndSoft();

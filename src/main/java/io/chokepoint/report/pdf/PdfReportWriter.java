@@ -44,12 +44,15 @@ public final class PdfReportWriter {
             document.newPage();
             firstPage.writeOverview();
             new CapacitySection(layout, report, charts).write();
+            RebalancingSection rebalancing = new RebalancingSection(layout, report, charts);
+            rebalancing.trajectory();
             new ChangesSection(layout, report).write();
             new AttributionSection(layout, report).write();
             StageSections stages = new StageSections(layout, report);
             stages.concentration();
             stages.midstream();
             new HeavySection(layout, report, charts).write();
+            rebalancing.trackRecord();
             stages.countryStageMatrix();
             stages.solidVsSoft();
             new SourcesSection(layout, report).write();

@@ -39,9 +39,9 @@ class WorkbookContentTest {
         Path xlsx = runSmallTracker();
 
         try (Workbook workbook = ReportFileReader.workbook(xlsx)) {
-            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Stages", "Country × Stage",
-                    "Owners", "Pipeline", "Changes", "Attribution", "Projects", "Data gaps", "Baselines", "Heavy",
-                    "Controls", "Methodology");
+            assertThat(ReportFileReader.sheetNames(workbook)).containsExactly("Summary", "Trajectory", "Track record",
+                    "Stages", "Country × Stage", "Owners", "Pipeline", "Changes", "Attribution", "Projects", "Data gaps",
+                    "Baselines", "Heavy", "Controls", "Methodology");
             // Mining and magnet have complete baselines: the share chart, one capacity chart and one chart of capacity
             // outside China each; separation has only tracked capacity (Canada's 100 t REO): one chart.
             assertThat(((XSSFSheet) workbook.getSheet("Summary")).getDrawingPatriarch().getCharts()).hasSize(6);

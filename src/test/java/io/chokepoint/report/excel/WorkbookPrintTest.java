@@ -53,7 +53,7 @@ class WorkbookPrintTest {
     @Test
     void everySheet_printsOnePageWide_withHeaderRowRepeated_titleAndPeriodOnTop_pageNumbersBelow() throws Exception {
         try (XSSFWorkbook workbook = (XSSFWorkbook) ReportFileReader.workbook(xlsx)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(11); // Attribution came with issue 22
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(15); // Attribution, Heavy, Controls, Trajectory, Track record
             for (Sheet sheet : workbook) {
                 String name = sheet.getSheetName();
                 PrintSetup print = sheet.getPrintSetup();
