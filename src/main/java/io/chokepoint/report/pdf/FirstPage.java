@@ -36,6 +36,8 @@ final class FirstPage {
     static final String SOLID_AND_SOFT = "solid and soft";
     static final String WHY_IT_MOVED = "why it moved";
     static final String FUNDING = "funding";
+    static final String HEAVY = "heavy rare earths";
+    static final String DIFFERENCES = "why ours differs";
 
     private final Layout layout;
     private final Report report;
@@ -101,18 +103,33 @@ final class FirstPage {
         layout.document.add(stages);
         List<String> differences = report.summary().stages().stream()
                 .flatMap(st -> StageCitations.differences(st, targetYear).stream()).toList();
-        for (String line : differences) {
+        // Cut first when page 1 is full: the workbook's Summary sheet keeps every one of them.
+        List<String> shownDifferences = lists.shown(DIFFERENCES, differences, 0);
+        for (String line : shownDifferences) {
             Paragraph p = new Paragraph("Why ours differs \u2014 " + line, fonts.small());
             p.setLeading(fonts.small().getSize() * 1.3f);
             layout.document.add(p);
         }
+        int moreDifferences = differences.size() - shownDifferences.size();
+        if (moreDifferences > 0) {
+            layout.paragraph("Why ours differs from " + moreDifferences + " more published figure"
+                    + (moreDifferences == 1 ? "" : "s") + ": the workbook's Summary sheet.", fonts.small());
+        }
 
         // A short block of its own: one paragraph of three sentences whatever the tracker holds (the lists are in
         // the heavy section), with its title run in, so it costs page 1 no heading line.
+        // Its sentences are a cut list: the heavy share first, then this month's changes of state, then every
+        // control's state, which page 1 drops first when it must (the heavy section lists them all).
+        List<String> sentences = io.chokepoint.report.HeavyBlock.lines(report.summary());
+        List<String> ordered = sentences.size() == 3 ? List.of(sentences.get(0), sentences.get(2), sentences.get(1))
+                : sentences;
+        // All three when page 1 can hold them: the controls are the chokepoint's news (cut after every other list).
+        List<String> kept = lists.shown(HEAVY, ordered, ordered.size());
+        String statesElsewhere = kept.size() < ordered.size()
+                ? " The controls' states are in \"" + io.chokepoint.report.HeavyBlock.TITLE + "\"." : "";
         Paragraph heavy = new Paragraph();
         heavy.add(new com.lowagie.text.Chunk(io.chokepoint.report.HeavyBlock.TITLE + ". ", fonts.tableCellBold()));
-        heavy.add(new com.lowagie.text.Chunk(String.join(" ", io.chokepoint.report.HeavyBlock.lines(report.summary())),
-                fonts.small()));
+        heavy.add(new com.lowagie.text.Chunk(String.join(" ", kept) + statesElsewhere, fonts.small()));
         heavy.setLeading(fonts.small().getSize() * 1.3f);
         heavy.setSpacingBefore(4);
         layout.document.add(heavy);
