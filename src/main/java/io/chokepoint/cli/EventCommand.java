@@ -1,21 +1,17 @@
 package io.chokepoint.cli;
 
-import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 
-import io.chokepoint.batch.RunLock;
 import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.EventRecord;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
-import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerEdits;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code event add}: record a dated fact about a project's facility. */
 @Command(name = "event", mixinStandardHelpOptions = true,
@@ -32,11 +28,7 @@ final class EventCommand {
                     "Kinds: announcement, approval, financing, fid, construction_start, commissioning, "
                             + "operating_start, target_change, suspension, cancellation, capacity_revision, "
                             + "offtake_signed, ownership_change, agreement."})
-    static final class Add implements Callable<Integer> {
-        private final Environment environment;
-
-        @Spec
-        CommandSpec spec;
+    static final class Add extends EditCommand {
         @Parameters(index = "0", paramLabel = "PROJECT_ID", description = "A project of the facility, e.g. VN-LSEE-01-MET.")
         String projectId;
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "When it happened.")
@@ -85,26 +77,17 @@ final class EventCommand {
                 description = "day (default), month, quarter or year: a month/quarter/year date is its first day, and "
                         + "the event is news once that period has ended.")
         String datePrecision;
-        @Mixin
-        FutureDateOption future = new FutureDateOption();
-        @Mixin
-        TrackerOptions tracker = new TrackerOptions();
-
         Add(Environment environment) {
-            this.environment = environment;
+            super(environment, TrackerTable.EVENTS, "the event was not recorded", "add it when it has finished");
         }
 
         @Override
-        public Integer call() {
-            TrackerDatabase db = tracker.open(environment);
-            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the event was not recorded",
-                    "add it when it has finished", () -> add(db));
+        IntSupplier edit(TrackerEdits edits, FieldInput input) {
+            EventRecord record = edits.addEvent(projectId, input);
+            return () -> printed(record);
         }
 
-        private int add(TrackerDatabase db) {
-            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.EVENTS.columns());
-            EventRecord record = db.edits(future.rule(environment.clock())).addEvent(projectId, input);
-            future.warn(environment.clock(), input, environment.err());
+        private int printed(EventRecord record) {
             FacilityEvent e = record.event();
             String what = e.date() + " " + e.kind().code()
                     + (e.statusAfter() == null ? "" : " -> " + e.statusAfter().code())

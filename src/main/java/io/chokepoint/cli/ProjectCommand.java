@@ -2,10 +2,10 @@ package io.chokepoint.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.function.IntSupplier;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.chokepoint.batch.RunLock;
 import io.chokepoint.tracking.FactText;
 import io.chokepoint.tracking.FacilityEvent;
 import io.chokepoint.tracking.FieldInput;
@@ -14,14 +14,13 @@ import io.chokepoint.tracking.ProjectChange;
 import io.chokepoint.tracking.ProjectHistory;
 import io.chokepoint.tracking.ProjectState;
 import io.chokepoint.tracking.store.TrackerDatabase;
+import io.chokepoint.tracking.store.TrackerEdits;
 import io.chokepoint.tracking.TrackerTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code project add|update|show}: keep one tracked project. */
 @Command(name = "project", mixinStandardHelpOptions = true,
@@ -79,11 +78,7 @@ final class ProjectCommand {
                     "Stages: mining, concentration, separation, metal, alloy, magnet, recycling. Statuses: study, "
                             + "announced, approved, financing, under_construction, commissioning, operating, "
                             + "suspended, cancelled."})
-    static final class Add implements Callable<Integer> {
-        private final Environment environment;
-
-        @Spec
-        CommandSpec spec;
+    static final class Add extends EditCommand {
         @Option(names = "--id", required = true, paramLabel = "ID", description = "Project id, e.g. VN-LSEE-01-MET.")
         String id;
         @Option(names = "--facility-id", required = true, paramLabel = "ID", description = "Facility id, e.g. VN-LSEE-01.")
@@ -103,40 +98,26 @@ final class ProjectCommand {
         String status;
         @Mixin
         DetailOptions details;
-        @Mixin
-        FutureDateOption future = new FutureDateOption();
-        @Mixin
-        TrackerOptions tracker = new TrackerOptions();
 
         Add(Environment environment) {
-            this.environment = environment;
+            super(environment, TrackerTable.PROJECTS, "the project was not added", "add it when it has finished");
         }
 
         @Override
-        public Integer call() {
-            TrackerDatabase db = tracker.open(environment);
-            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the project was not added",
-                    "add it when it has finished", () -> add(db));
-        }
-
-        private int add(TrackerDatabase db) {
-            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
-            Project p = db.edits(future.rule(environment.clock())).addProject(input);
-            future.warn(environment.clock(), input, environment.err());
-            environment.out().println("Added project " + p.id() + " (" + p.stage().code() + " stage of facility "
-                    + p.facilityId() + ")");
-            return ExitCode.OK;
+        IntSupplier edit(TrackerEdits edits, FieldInput input) {
+            Project p = edits.addProject(input);
+            return () -> {
+                environment.out().println("Added project " + p.id() + " (" + p.stage().code() + " stage of facility "
+                        + p.facilityId() + ")");
+                return ExitCode.OK;
+            };
         }
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes the given columns of a project and keeps the others.",
                     "An empty value (--region \"\") clears an optional column."})
-    static final class Update implements Callable<Integer> {
-        private final Environment environment;
-
-        @Spec
-        CommandSpec spec;
+    static final class Update extends EditCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The project's id, e.g. VN-LSEE-01-MET.")
         String id;
         @Option(names = "--facility-id", paramLabel = "ID", description = "Facility id.")
@@ -155,26 +136,18 @@ final class ProjectCommand {
         String status;
         @Mixin
         DetailOptions details;
-        @Mixin
-        FutureDateOption future = new FutureDateOption();
-        @Mixin
-        TrackerOptions tracker = new TrackerOptions();
 
         Update(Environment environment) {
-            this.environment = environment;
+            super(environment, TrackerTable.PROJECTS, "the project was not changed", "update it when it has finished");
         }
 
         @Override
-        public Integer call() {
-            TrackerDatabase db = tracker.open(environment);
-            return InputChange.locked(db, environment, RunLock.Activity.EDIT, "the project was not changed",
-                    "update it when it has finished", () -> update(db));
+        IntSupplier edit(TrackerEdits edits, FieldInput input) {
+            ProjectChange change = edits.updateProject(id, input);
+            return () -> printed(change);
         }
 
-        private int update(TrackerDatabase db) {
-            FieldInput input = OptionColumns.given(spec.commandLine().getParseResult(), TrackerTable.PROJECTS.columns());
-            ProjectChange change = db.edits(future.rule(environment.clock())).updateProject(id, input);
-            future.warn(environment.clock(), input, environment.err());
+        private int printed(ProjectChange change) {
             List<String> changed = change.changedColumns();
             if (changed.isEmpty()) {
                 environment.out().println("Project " + id + ": nothing changed");

@@ -80,18 +80,14 @@ public record ExportControl(
     public enum Form {
         ORE, CONCENTRATE, OXIDE, METAL, ALLOY, MAGNET, COMPOUND, TECHNOLOGY, EQUIPMENT;
 
+        private static final Codes<Form> CODES = Codes.of(values(), "form");
+
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return CODES.code(this);
         }
 
         public static Form fromCode(String code) {
-            for (Form f : values()) {
-                if (f.code().equals(code)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("unknown form '" + code + "', expected one of "
-                    + Codes.list(values(), Form::code));
+            return CODES.parse(code);
         }
 
         /**
@@ -121,18 +117,14 @@ public record ExportControl(
         /** A buyer's sourcing rule: listed beside a stage, never counted as exposure. */
         PROCUREMENT;
 
+        private static final Codes<Scope> CODES = Codes.of(values(), "scope");
+
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return CODES.code(this);
         }
 
         public static Scope fromCode(String code) {
-            for (Scope s : values()) {
-                if (s.code().equals(code)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown scope '" + code + "', expected one of "
-                    + Codes.list(values(), Scope::code));
+            return CODES.parse(code);
         }
 
         /** Whether a control of this scope restricts supply (and so counts as exposure). */

@@ -1,17 +1,13 @@
 package io.chokepoint.batch;
 
+import io.chokepoint.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +18,6 @@ import jakarta.batch.runtime.BatchStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +89,7 @@ class ArchivePageTest {
 
     @Test
     void chromium_showsEveryPeriodAndChart_withoutHorizontalScrollAt400px() throws Exception {
-        Path chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.in(dir);
         Path page = reports.resolve(ArchivePage.FILE_NAME);
         JsonNode trajectory = new ObjectMapper().readTree(new ReportFiles(reports, ReportPeriod.parse("2026-01"))
                 .summary().toFile()).path("trajectory");
@@ -118,7 +113,7 @@ class ArchivePageTest {
             Files.writeString(frame, "<!DOCTYPE html><html><body style=\"margin:0\"><div id=\"probe\"></div>"
                     + "<iframe src=\"probe.html\" style=\"border:0;width:" + width + "px;height:1400px\"></iframe>"
                     + "</body></html>");
-            String dom = run(chromium, "--allow-file-access-from-files", "--window-size=" + Math.max(width, 500) + ",1400",
+            String dom = chromium.run("--allow-file-access-from-files", "--window-size=" + Math.max(width, 500) + ",1400",
                     "--dump-dom", frame.toUri().toString());
             Matcher m = Pattern.compile("id=\"probe\" data-scroll=\"(\\d+)\" data-inner=\"(\\d+)\" data-periods=\"(\\d+)\""
                     + " data-charts=\"(\\d+)\"").matcher(dom);
@@ -135,7 +130,7 @@ class ArchivePageTest {
                     + "<iframe src=\"index.html\" style=\"border:0;width:" + width + "px;height:1400px\"></iframe>"
                     + "</body></html>");
             Path png = dir.resolve("archive-" + width + ".png");
-            run(chromium, "--screenshot=" + png, "--window-size=" + Math.max(width, 500) + ",1400", "--hide-scrollbars",
+            chromium.run("--screenshot=" + png, "--window-size=" + Math.max(width, 500) + ",1400", "--hide-scrollbars",
                     shown.toUri().toString());
             BufferedImage image = ImageIO.read(png.toFile()).getSubimage(0, 0, width, 1400);
             // Kept for a reader to look at: target/archive-page-400.png, target/archive-page-1280.png.
@@ -187,36 +182,5 @@ class ArchivePageTest {
             }
         }
         return inked;
-    }
-
-    private Path chromium() {
-        for (String dirOnPath : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dirOnPath, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String missing = "chromium is not installed (apt-get install -y chromium)";
-        if (System.getenv("CI") != null) {
-            throw new AssertionError(missing + "; .ci/run installs it in CI");
-        }
-        Assumptions.abort(missing + "; skipped outside CI");
-        return null;
-    }
-
-    private String run(Path chromium, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile")));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("chromium.out");
-        Path err = dir.resolve("chromium.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("chromium did not finish in 120 s: " + Files.readString(err));
-        }
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
     }
 }

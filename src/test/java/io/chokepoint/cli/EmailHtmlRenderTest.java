@@ -1,16 +1,14 @@
 package io.chokepoint.cli;
 
+import io.chokepoint.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +17,6 @@ import javax.imageio.ImageIO;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +79,10 @@ class EmailHtmlRenderTest {
 
     @Test
     void chromium_rendersTheStageTableAndTheChanges_andAScreenshotOfSensibleSize() throws Exception {
-        Path chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.in(dir);
         Path page = Files.writeString(dir.resolve("mail.html"), html, StandardCharsets.UTF_8);
 
-        String dom = run(chromium, "--dump-dom", page.toUri().toString());
+        String dom = chromium.run("--dump-dom", page.toUri().toString());
         String rendered = textOf(dom);
 
         assertThat(rendered).contains("Where each stage stands").contains("2030 as announced")
@@ -97,7 +94,7 @@ class EmailHtmlRenderTest {
         summary.movers().forEach(m -> assertThat(rendered).contains(m.sentence()));
 
         Path png = dir.resolve("mail.png");
-        run(chromium, "--screenshot=" + png, "--window-size=1000,1600", "--hide-scrollbars", page.toUri().toString());
+        chromium.run("--screenshot=" + png, "--window-size=1000,1600", "--hide-scrollbars", page.toUri().toString());
 
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(20_000);
@@ -109,7 +106,7 @@ class EmailHtmlRenderTest {
 
     @Test
     void chromium_at400px_hasNoHorizontalScroll_withoutMediaQueries_andKeepsEveryFigure() throws Exception {
-        Path chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.in(dir);
         // Headless chromium will not make a window narrower than 500 px, so the mail is laid out in a frame 400 px
         // wide, as a phone would show it; a script in the page around it (the mail itself carries none) reads the
         // width of the mail's document and the text a reader sees.
@@ -123,7 +120,7 @@ class EmailHtmlRenderTest {
                 + "</body></html>";
         Path page = Files.writeString(dir.resolve("narrow.html"), frame, StandardCharsets.UTF_8);
 
-        String dom = run(chromium, "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString());
+        String dom = chromium.run("--virtual-time-budget=5000", "--dump-dom", page.toUri().toString());
 
         Matcher measured = Pattern.compile("data-measured=\"(\\d+)x(\\d+)\"").matcher(dom);
         assertThat(measured.find()).as("the measuring script ran: " + dom.substring(0, Math.min(300, dom.length())))
@@ -157,37 +154,6 @@ class EmailHtmlRenderTest {
         }
         assertThat(figures).anyMatch(f -> f.startsWith("not computable ("));
         return figures;
-    }
-
-    private Path chromium() {
-        for (String dirOnPath : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dirOnPath, "chromium");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String missing = "chromium is not installed (apt-get install -y chromium)";
-        if (System.getenv("CI") != null) {
-            throw new AssertionError(missing + "; .ci/run installs it in CI");
-        }
-        Assumptions.abort(missing + "; skipped outside CI");
-        return null;
-    }
-
-    private String run(Path chromium, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile")));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("chromium.out");
-        Path err = dir.resolve("chromium.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("chromium did not finish in 120 s: " + Files.readString(err));
-        }
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     /** The text a reader sees in a serialized DOM: tags dropped, entities decoded, spaces collapsed. */

@@ -38,23 +38,13 @@ import io.chokepoint.summary.Trajectory;
  * stage beside it) and the Track record sheet. On the XSSF (in-memory) model, like the Summary sheet, because
  * streaming sheets cannot hold charts; both are small (24 rows per stage, one row per stage).
  */
-final class TrajectorySheets {
+record TrajectorySheets(XSSFWorkbook workbook, Cells cells, Report report) {
 
     static final String TRAJECTORY = "Trajectory";
     static final String TRACK_RECORD = "Track record";
     private static final byte[][] COLOURS = {
             {(byte) 0x1F, (byte) 0x4E, (byte) 0x79}, {(byte) 0xC5, (byte) 0x5A, (byte) 0x11},
             {(byte) 0x2E, (byte) 0x7D, (byte) 0x32}};
-
-    private final XSSFWorkbook workbook;
-    private final Cells cells;
-    private final Report report;
-
-    TrajectorySheets(XSSFWorkbook workbook, Cells cells, Report report) {
-        this.workbook = workbook;
-        this.cells = cells;
-        this.report = report;
-    }
 
     void write() {
         Trajectory trajectory = report.rebalancing().trajectory();

@@ -16,21 +16,11 @@ import io.chokepoint.summary.StageSummary;
  * A chart for every stage with data: capacity by country now and in the target year, a published share, or the
  * tracked capacity; then capacity outside China by country, where the rebalancing shows.
  */
-final class CapacitySection {
+record CapacitySection(Layout layout, Report report, Charts charts) {
     private static final int PER_ROW = 3;
     private static final float CHART_HEIGHT = 205;
     /** Lower, so that the section usually fits under the last row of stage charts. */
     private static final float EX_CHINA_HEIGHT = 175;
-
-    private final Layout layout;
-    private final Report report;
-    private final Charts charts;
-
-    CapacitySection(Layout layout, Report report, Charts charts) {
-        this.layout = layout;
-        this.report = report;
-        this.charts = charts;
-    }
 
     void write() {
         int targetYear = report.summary().settings().targetYear();

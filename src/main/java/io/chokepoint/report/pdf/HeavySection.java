@@ -18,19 +18,8 @@ import io.chokepoint.tracking.ExportControl;
  * separation capacity by country (now and in the target year), the projects that would relieve it with what they
  * do not disclose, the controls with their state on the period's last day, and each stage's exposure.
  */
-final class HeavySection {
-
+record HeavySection(Layout layout, Report report, Charts charts) {
     private static final float CHART_HEIGHT = 170;
-
-    private final Layout layout;
-    private final Report report;
-    private final Charts charts;
-
-    HeavySection(Layout layout, Report report, Charts charts) {
-        this.layout = layout;
-        this.report = report;
-        this.charts = charts;
-    }
 
     void write() {
         layout.heading(HeavyBlock.TITLE, CHART_HEIGHT + 60);

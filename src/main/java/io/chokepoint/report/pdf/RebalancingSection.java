@@ -15,19 +15,9 @@ import io.chokepoint.summary.TrackRecord;
 import io.chokepoint.summary.Trajectory;
 
 /** "Is it rebalancing?": the trajectory charts, one per stage with a current baseline, and the track record table. */
-final class RebalancingSection {
+record RebalancingSection(Layout layout, Report report, Charts charts) {
     private static final int PER_ROW = 3;
     private static final float CHART_HEIGHT = 190;
-
-    private final Layout layout;
-    private final Report report;
-    private final Charts charts;
-
-    RebalancingSection(Layout layout, Report report, Charts charts) {
-        this.layout = layout;
-        this.report = report;
-        this.charts = charts;
-    }
 
     void trajectory() {
         Trajectory trajectory = report.rebalancing().trajectory();
