@@ -60,7 +60,7 @@ class NeverWriteOverInputTest {
             assertThat(folder()).as("export to %s", name).isEqualTo(before);
         }
         assertThat(Files.isSymbolicLink(symlink)).isTrue();
-        assertThat(TrackerDatabase.open(db).trackedProjects().projectCount()).isEqualTo(90);
+        assertThat(TrackerDatabase.open(db).trackedProjects().projectCount()).isEqualTo(99);
     }
 
     @Test
@@ -98,7 +98,7 @@ class NeverWriteOverInputTest {
 
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).isEqualTo(Files.readString(file)); // the CSV and nothing else
-        assertThat(export.err()).isEqualTo("Exported 82 rows of events to standard output\n");
+        assertThat(export.err()).isEqualTo("Exported 116 rows of events to standard output\n");
         assertThat(quiet.out()).as("--quiet keeps the data asked for").isEqualTo(Files.readString(file));
         assertThat(quiet.err()).isEmpty();
         assertThat(people.exitCode()).as(people.err()).isZero();
@@ -107,8 +107,8 @@ class NeverWriteOverInputTest {
         assertThat(Path.of("-")).doesNotExist();
         assertThat(dir.resolve("-")).doesNotExist();
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("stdin: 82 rows, 0 new, 0 updated, 82 unchanged");
-        assertThat(changed.out()).contains("stdin: 82 rows, 0 new, 1 updated, 81 unchanged");
+        assertThat(imported.out()).contains("stdin: 116 rows, 0 new, 0 updated, 116 unchanged");
+        assertThat(changed.out()).contains("stdin: 116 rows, 0 new, 1 updated, 115 unchanged");
     }
 
     @Test
@@ -145,7 +145,7 @@ class NeverWriteOverInputTest {
         CliRun imported = CliRun.run("import", "projects", file.toString(), "--db", db.toString());
 
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("90 rows, 0 new, 1 updated, 89 unchanged");
+        assertThat(imported.out()).contains("99 rows, 0 new, 1 updated, 98 unchanged");
         String notes = TrackerDatabase.open(db).jdbi().withHandle(h -> h.createQuery(
                 "SELECT notes FROM project WHERE id = 'KR-LSVAC-01-MAG'").mapTo(String.class).one());
         assertThat(notes).startsWith("Planned output from 2027.\n\tAbout 500,000 EVs a year. MOU only");
@@ -165,7 +165,7 @@ class NeverWriteOverInputTest {
         CliRun stakeholders = CliRun.run("import", "stakeholders", people.toString(), "--db", db.toString());
 
         assertThat(events.exitCode()).isEqualTo(3);
-        assertThat(events.err()).isEqualTo(file + ":1: notes: column named twice in the header (columns 6 and 13);"
+        assertThat(events.err()).isEqualTo(file + ":1: notes: column named twice in the header (columns 6 and 19);"
                 + " keep one of them\n" + file + ": 1 problem, nothing was imported\n");
         assertThat(stakeholders.exitCode()).isEqualTo(3);
         assertThat(stakeholders.err()).startsWith(people + ":1: name: column named twice in the header (columns 2"
