@@ -2,13 +2,7 @@ package io.chokepoint.tracking;
 
 /** The rare-earth supply chain's stages, in chain order. */
 public enum ChainStage {
-    MINING,
-    CONCENTRATION,
-    SEPARATION,
-    METAL,
-    ALLOY,
-    MAGNET,
-    RECYCLING;
+    MINING, CONCENTRATION, SEPARATION, METAL, ALLOY, MAGNET, RECYCLING;
 
     private static final Codes<ChainStage> CODES = Codes.of(values(), "stage");
 

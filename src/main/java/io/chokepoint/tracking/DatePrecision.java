@@ -8,10 +8,7 @@ import java.time.temporal.TemporalAdjusters;
  * fact takes effect on its first day, but is news only once the whole month, quarter or year it names has passed.
  */
 public enum DatePrecision {
-    DAY,
-    MONTH,
-    QUARTER,
-    YEAR;
+    DAY, MONTH, QUARTER, YEAR;
 
     private static final Codes<DatePrecision> CODES = Codes.of(values(), "date precision");
 

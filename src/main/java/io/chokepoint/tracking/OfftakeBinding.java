@@ -2,9 +2,7 @@ package io.chokepoint.tracking;
 
 /** Whether at least one binding offtake contract is reported for a facility. */
 public enum OfftakeBinding {
-    YES,
-    NO,
-    UNKNOWN;
+    YES, NO, UNKNOWN;
 
     private static final Codes<OfftakeBinding> CODES = Codes.of(values(), "offtake_binding");
 

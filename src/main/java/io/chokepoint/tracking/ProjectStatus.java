@@ -2,15 +2,7 @@ package io.chokepoint.tracking;
 
 /** Where a facility stands, from a study to commercial production (or its end). */
 public enum ProjectStatus {
-    STUDY,
-    ANNOUNCED,
-    APPROVED,
-    FINANCING,
-    UNDER_CONSTRUCTION,
-    COMMISSIONING,
-    OPERATING,
-    SUSPENDED,
-    CANCELLED;
+    STUDY, ANNOUNCED, APPROVED, FINANCING, UNDER_CONSTRUCTION, COMMISSIONING, OPERATING, SUSPENDED, CANCELLED;
 
     private static final Codes<ProjectStatus> CODES = Codes.of(values(), "status");
 
