@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +17,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+
+import io.chokepoint.tracking.store.TrackerFile;
 
 /**
  * A run's own log file, {@code reports/YYYY-MM/run-<execution>.log}: every log line of the process while the run
@@ -57,7 +57,11 @@ final class RunLog extends AppenderBase<ILoggingEvent> implements AutoCloseable 
     synchronized void writeTo(Path target, String header) {
         try {
             Files.createDirectories(target.getParent());
-            createPrivate(target);
+            // Owner-only, like the tracker: the log names every stakeholder's address and the tracker's paths,
+            // while the reports beside it are made to be shared. A restart of the same execution appends.
+            if (!Files.exists(target)) {
+                TrackerFile.createPrivate(target);
+            }
             file = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             file.write(header.getBytes(StandardCharsets.UTF_8));
             for (ILoggingEvent event : early) {
@@ -68,20 +72,6 @@ final class RunLog extends AppenderBase<ILoggingEvent> implements AutoCloseable 
             path = target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run's log " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Owner-only, like the tracker: the log names every stakeholder's address and the tracker's paths, while the
-     * reports beside it are made to be shared.
-     */
-    private static void createPrivate(Path target) throws IOException {
-        try {
-            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // a restart of the same execution appends to its log
-        } catch (UnsupportedOperationException e) {
-            // no POSIX permissions (Windows): the platform's defaults for the user
         }
     }
 

@@ -464,9 +464,18 @@ final class Charts {
             return number >= 0 && number < periods.size() ? to.append(periods.get((int) number)) : to;
         }
 
+        /** The index of the period written at {@code pos} ("2025-06"), as {@link #format} writes it; null if none. */
         @Override
         public Number parse(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException("labels only");
+            for (int i = 0; i < periods.size(); i++) {
+                String label = periods.get(i).toString();
+                if (source.startsWith(label, pos.getIndex())) {
+                    pos.setIndex(pos.getIndex() + label.length());
+                    return (long) i;
+                }
+            }
+            pos.setErrorIndex(pos.getIndex());
+            return null;
         }
     }
 
