@@ -257,7 +257,42 @@ public final class TrackerImport {
         }
     }
 
-    private static final class ProjectStaging extends Staging<Project> {
+    /**
+     * A table whose rows are keyed by their id (projects, export controls): a repeated id in the file is a problem,
+     * a staged row replaces the stored row of its id where any column differs, and a new id is inserted.
+     */
+    private abstract static class KeyedById<T> extends Staging<T> {
+        private final String table;
+
+        KeyedById(Handle handle, String file, LongConsumer progress, String table, List<String> columns) {
+            super(handle, file, progress, table, columns);
+            this.table = table;
+        }
+
+        @Override
+        void checkWholeFile() {
+            repeatedKeys("id", "r.id", r -> "duplicate id '" + r.detail() + "', already on line " + r.first());
+        }
+
+        @Override
+        long update() {
+            List<String> others = columns.stream().filter(c -> !c.equals("id")).toList();
+            return execute("UPDATE " + table + " AS p SET "
+                    + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
+                    + " FROM import_row AS s WHERE s.id = p.id AND ("
+                    + others.stream().map(c -> dialect.distinct("p." + c, "s." + c)).collect(Collectors.joining(" OR "))
+                    + ")");
+        }
+
+        @Override
+        long insert() {
+            String names = String.join(", ", columns);
+            return execute("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM import_row AS s"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " p WHERE p.id = s.id) ORDER BY s.line");
+        }
+    }
+
+    private static final class ProjectStaging extends KeyedById<Project> {
         private static final List<String> COLUMNS = TrackerTable.PROJECTS.columns();
 
         ProjectStaging(Handle handle, String file, LongConsumer progress) {
@@ -289,28 +324,6 @@ public final class TrackerImport {
                         .bind("line", line)
                         .execute();
             }
-        }
-
-        @Override
-        void checkWholeFile() {
-            repeatedKeys("id", "r.id", r -> "duplicate id '" + r.detail() + "', already on line " + r.first());
-        }
-
-        @Override
-        long update() {
-            List<String> others = COLUMNS.stream().filter(c -> !c.equals("id")).toList();
-            return execute("UPDATE project AS p SET "
-                    + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
-                    + " FROM import_row AS s WHERE s.id = p.id AND ("
-                    + others.stream().map(c -> dialect.distinct("p." + c, "s." + c)).collect(Collectors.joining(" OR "))
-                    + ")");
-        }
-
-        @Override
-        long insert() {
-            String names = String.join(", ", COLUMNS);
-            return execute("INSERT INTO project (" + names + ") SELECT " + names + " FROM import_row AS s"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM project p WHERE p.id = s.id) ORDER BY s.line");
         }
     }
 
@@ -447,7 +460,7 @@ public final class TrackerImport {
     }
 
     /** Export controls, merged by id: a re-imported control takes the file's values (dates move as news does). */
-    private static final class ControlStaging extends Staging<io.chokepoint.tracking.ExportControl> {
+    private static final class ControlStaging extends KeyedById<io.chokepoint.tracking.ExportControl> {
         private static final List<String> COLUMNS = TrackerTable.CONTROLS.columns();
 
         ControlStaging(Handle handle, String file, LongConsumer progress) {
@@ -469,27 +482,6 @@ public final class TrackerImport {
             return FactColumns.bindControl(batch, c);
         }
 
-        @Override
-        void checkWholeFile() {
-            repeatedKeys("id", "r.id", r -> "duplicate id '" + r.detail() + "', already on line " + r.first());
-        }
-
-        @Override
-        long update() {
-            List<String> others = COLUMNS.stream().filter(c -> !c.equals("id")).toList();
-            return execute("UPDATE export_control AS p SET "
-                    + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
-                    + " FROM import_row AS s WHERE s.id = p.id AND ("
-                    + others.stream().map(c -> dialect.distinct("p." + c, "s." + c)).collect(Collectors.joining(" OR "))
-                    + ")");
-        }
-
-        @Override
-        long insert() {
-            String names = String.join(", ", COLUMNS);
-            return execute("INSERT INTO export_control (" + names + ") SELECT " + names + " FROM import_row AS s"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM export_control p WHERE p.id = s.id) ORDER BY s.line");
-        }
     }
 
     private static String nonNull(String text) {
