@@ -41,6 +41,13 @@ public final class PeriodAnalysis {
         return builder.finish();
     }
 
+    /** A builder of the trajectory: the window's periods up to this one, recomputed from every project's history. */
+    static io.chokepoint.summary.HistoryBuilder history(TrackerDatabase tracker, ReportPeriod period,
+                                                         AnalysisSettings settings) {
+        return new io.chokepoint.summary.HistoryBuilder(period, settings, tracker.trackedProjects().baselines(),
+                tracker.trackedProjects().earliestFact());
+    }
+
     /** A builder of the period's analysis, given the baselines, the period's events and the revisions. */
     static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
         List<Baseline> baselines = tracker.trackedProjects().baselines();
@@ -49,9 +56,9 @@ public final class PeriodAnalysis {
         List<FacilityEvent> revisions = tracker.periodProjects().lastReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
-        return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
+        return Analysis.withEventsOf(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
-                facility -> tracker.trackedProjects().eventsOf(facility))
+                facilities -> tracker.trackedProjects().eventsOf(facilities))
                 // A year-precise event is news in December: look back a year for the period's news.
                 .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
                         period.lastDay()))
