@@ -105,7 +105,7 @@ public final class ExcelReportWriter {
     }
 
     private void writeWorkbook(Report report, Path target, ProjectsCsv csv, Optional<ProjectSheetRows> written) {
-        List<ProjectSheetRows> ownRows = new ArrayList<>();
+        List<AutoCloseable> temporary = new ArrayList<>();
         try {
             AtomicFile.write(target, out -> {
                 // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
@@ -115,7 +115,7 @@ public final class ExcelReportWriter {
                 new SummarySheet(template.createSheet(SUMMARY), cells, report).write();
                 new TrajectorySheets(template, cells, report).write();
                 try (StreamedWorkbook workbook = new StreamedWorkbook(template, WINDOW)) {
-                    new Sheets(report, cells, workbook, maxRows, csv, written, ownRows).writeAll();
+                    new Sheets(report, cells, workbook, maxRows, csv, written, temporary).writeAll();
                     PrintLayout.apply(workbook.getXSSFWorkbook(), SummarySheet.title(report),
                             java.util.Set.of(SUMMARY));
                     workbook.write(out);
@@ -125,7 +125,24 @@ public final class ExcelReportWriter {
                 }
             });
         } finally {
-            ownRows.forEach(ProjectSheetRows::close);
+            closeAll(temporary);
+        }
+    }
+
+    /** Closes each, all of them even if one fails. */
+    private static void closeAll(List<AutoCloseable> temporary) {
+        RuntimeException failed = null;
+        for (AutoCloseable c : temporary) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -164,18 +181,18 @@ public final class ExcelReportWriter {
         private final int maxRows;
         private final ProjectsCsv csv;
         private final Optional<ProjectSheetRows> written;
-        /** Rows this workbook wrote itself, closed once it is written. */
-        private final List<ProjectSheetRows> ownRows;
+        /** Temporary rows this workbook wrote itself, closed once it is written. */
+        private final List<AutoCloseable> temporary;
 
         Sheets(Report report, Cells cells, StreamedWorkbook workbook, int maxRows, ProjectsCsv csv,
-               Optional<ProjectSheetRows> written, List<ProjectSheetRows> ownRows) {
+               Optional<ProjectSheetRows> written, List<AutoCloseable> temporary) {
             this.report = report;
             this.cells = cells;
             this.workbook = workbook;
             this.maxRows = maxRows;
             this.csv = csv;
             this.written = written;
-            this.ownRows = ownRows;
+            this.temporary = temporary;
         }
 
         void writeAll() {
@@ -407,6 +424,7 @@ public final class ExcelReportWriter {
             cells.header(projects, headerRow, PROJECT_COLUMNS);
             Cells.wide(projects, 40, 2, 3, 19, 23, 24);
             ContinuedSheet gaps = dataGapsSheet();
+            temporary.add(gaps); // its rows are read when the workbook is written: closed after that
             ProjectSheetRows rows;
             ProjectSheetRows own = null;
             if (written.isPresent() && written.get().fits(report.period(), headerRow + 1, lastAllowed, reported)
@@ -431,17 +449,12 @@ public final class ExcelReportWriter {
                 }
                 workbook.appendRows(PROJECTS, rows.projectsXml());
                 cells.table(projects, headerRow, rows.lastWrittenRow(), PROJECTS);
-                rows.forEachGap(gap -> {
-                    Row row = gaps.createRow();
-                    for (int i = 0; i < gap.length; i++) {
-                        Cells.text(row, i, gap[i]);
-                    }
-                });
+                rows.forEachGap(gaps::row);
                 finishDataGaps(gaps);
             } finally {
                 // The workbook reads the Projects rows when it is written: they are closed after that.
                 if (own != null) {
-                    ownRows.add(own);
+                    temporary.add(own);
                 }
             }
         }
@@ -455,10 +468,7 @@ public final class ExcelReportWriter {
             });
             for (StageSummary s : report.summary().stages()) {
                 if (!s.hasCompleteBaseline()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "stage");
-                    Cells.text(row, 3, s.stage().code());
-                    Cells.text(row, 6, noBaselineNote(s));
+                    sheet.row("stage", null, null, s.stage().code(), null, null, noBaselineNote(s));
                 }
             }
             return sheet;
@@ -469,20 +479,15 @@ public final class ExcelReportWriter {
             for (Change c : report.analysis().changes()) {
                 String cut = cutText(List.of("detail", "source"), Arrays.asList(c.detail(), c.source()));
                 if (!cut.isEmpty()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "text cut");
-                    Cells.text(row, 1, c.facilityId());
-                    Cells.text(row, 6, cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
+                    sheet.row("text cut", c.facilityId(), null, null, null, null,
+                            cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
                 }
             }
             for (Baseline b : report.baselines()) {
                 String cut = cutText(List.of("source", "notes"), Arrays.asList(b.source(), b.notes()));
                 if (!cut.isEmpty()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "text cut");
-                    Cells.text(row, 3, b.stage().code());
-                    Cells.text(row, 4, b.country().code());
-                    Cells.text(row, 6, cut + " (" + BASELINES + " sheet, " + b.year() + ")");
+                    sheet.row("text cut", null, null, b.stage().code(), b.country().code(), null,
+                            cut + " (" + BASELINES + " sheet, " + b.year() + ")");
                 }
             }
             sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
