@@ -6,6 +6,7 @@ import io.chokepoint.report.excel.ProjectSheetRows;
 import io.chokepoint.summary.Analysis;
 import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.summary.HistoryBuilder;
+import io.chokepoint.tracking.Baseline;
 import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ProjectHistory;
 
@@ -21,12 +22,14 @@ import io.chokepoint.tracking.ProjectHistory;
  */
 final class FoldedAnalysis implements AutoCloseable {
 
+    private final List<Baseline> baselines;
     private final AnalysisBuilder builder;
     private final HistoryBuilder history;
     private final ProjectSheetRows rows;
     private long foldNanos;
 
-    FoldedAnalysis(AnalysisBuilder builder, HistoryBuilder history, ProjectSheetRows rows) {
+    FoldedAnalysis(List<Baseline> baselines, AnalysisBuilder builder, HistoryBuilder history, ProjectSheetRows rows) {
+        this.baselines = List.copyOf(baselines);
         this.builder = builder;
         this.history = history;
         this.rows = rows;
@@ -50,6 +53,11 @@ final class FoldedAnalysis implements AutoCloseable {
     /** Time spent folding, over all chunks. */
     long foldMillis() {
         return foldNanos / 1_000_000;
+    }
+
+    /** The tracker's baselines, as read once by the snapshot step for the analysis and the trajectory. */
+    List<Baseline> baselines() {
+        return baselines;
     }
 
     Analysis finish() {

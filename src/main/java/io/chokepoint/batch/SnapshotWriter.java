@@ -43,8 +43,9 @@ public class SnapshotWriter extends PeriodStep implements ItemWriter {
             // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.
             ReportPeriod reportPeriod = reportPeriod();
             AnalysisSettings settings = PeriodAnalysis.settings(analysis, targetYear);
-            fold = new FoldedAnalysis(PeriodAnalysis.builder(tracker, reportPeriod, settings),
-                    PeriodAnalysis.history(tracker, reportPeriod, settings),
+            java.util.List<io.chokepoint.tracking.Baseline> baselines = tracker.trackedProjects().baselines();
+            fold = new FoldedAnalysis(baselines, PeriodAnalysis.builder(tracker, reportPeriod, settings, baselines),
+                    PeriodAnalysis.history(tracker, reportPeriod, settings, baselines),
                     ProjectSheetRows.start(reportPeriod, settings));
             // write-reports only runs in this execution if this step completes, having folded every chunk.
             jobContext.setTransientUserData(fold);

@@ -1,6 +1,7 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.report.PublishedSummaries;
 import io.chokepoint.report.Rebalancing;
 import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.tracking.Baseline;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.HistoryBuilder;
 import io.chokepoint.tracking.store.ProjectCursor;
@@ -71,6 +74,7 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
         TrackerDatabase tracker = tracker();
         PeriodProjects snapshots = tracker.periodProjects();
         AnalysisSettings settings = PeriodAnalysis.settings(this.analysis, targetYear);
+        List<Baseline> baselines = fold != null ? fold.baselines() : tracker.trackedProjects().baselines();
         long start = System.nanoTime();
         long folding = 0;
         Analysis analysis;
@@ -78,7 +82,9 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
             analysis = fold.finish();
             folding = fold.foldMillis();
         } else {
-            analysis = PeriodAnalysis.build(tracker, reportPeriod, settings);
+            AnalysisBuilder builder = PeriodAnalysis.builder(tracker, reportPeriod, settings, baselines);
+            snapshots.forEach(reportPeriod, builder);
+            analysis = builder.finish();
         }
         // The previous month's latest completed report (a rerun replaces its summary only once it completes).
         Optional<PeriodSummary> previous;
@@ -89,11 +95,11 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
             previous = Optional.empty();
         }
         long folded = System.nanoTime();
-        Rebalancing rebalancing = rebalancing(tracker, reportPeriod, settings,
+        Rebalancing rebalancing = rebalancing(tracker, reportPeriod, settings, baselines,
                 fold == null ? null : fold.history());
         long history = System.nanoTime();
         Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), analysis,
-                tracker.trackedProjects().baselines(), sink -> snapshots.forEach(reportPeriod, sink), previous,
+                baselines, sink -> snapshots.forEach(reportPeriod, sink), previous,
                 rebalancing);
 
         long aggregated = System.nanoTime();
@@ -120,10 +126,10 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
      * completed summary published.
      */
     private Rebalancing rebalancing(TrackerDatabase tracker, ReportPeriod reportPeriod, AnalysisSettings settings,
-                                    HistoryBuilder.Result folded) {
+                                    List<Baseline> baselines, HistoryBuilder.Result folded) {
         HistoryBuilder.Result result = folded;
         if (result == null) {
-            HistoryBuilder builder = PeriodAnalysis.history(tracker, reportPeriod, settings);
+            HistoryBuilder builder = PeriodAnalysis.history(tracker, reportPeriod, settings, baselines);
             try (ProjectCursor cursor = tracker.trackedProjects().open(null)) {
                 cursor.forEachRemaining(builder);
             }
