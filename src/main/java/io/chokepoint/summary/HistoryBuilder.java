@@ -79,11 +79,30 @@ public final class HistoryBuilder implements Consumer<ProjectHistory> {
         Project project = history.project();
         List<FacilityEvent> events = history.events();
         ProjectState last = null;
+        int lastKnown = -1;
+        boolean lastAnnounced = false;
+        boolean lastRowKnown = false;
         for (int i = 0; i < periods.size(); i++) {
             ReportPeriod p = periods.get(i);
-            ProjectState state = ProjectState.of(project, events, p.lastDay());
+            LocalDate day = p.lastDay();
+            // A state is a function of the facts known on the day: the events dated by then (a set that only grows
+            // from one period to the next, so its size tells it), the announcement and the row's status date. Most
+            // projects have a fact in few of the 24 months: the state of the month before is reused, not recomputed.
+            int known = 0;
+            for (FacilityEvent e : events) {
+                if (!e.date().isAfter(day) && e.appliesTo(project.stage())) {
+                    known++;
+                }
+            }
+            boolean announced = project.announcedOn() != null && !project.announcedOn().isAfter(day);
+            boolean rowKnown = project.statusAsOf() == null || !project.statusAsOf().isAfter(day);
+            ProjectState state = last != null && known == lastKnown && announced == lastAnnounced
+                    && rowKnown == lastRowKnown ? last : ProjectState.of(project, events, day);
             accumulators.get(i).accept(new PeriodProject(p, project, state, state));
             last = state;
+            lastKnown = known;
+            lastAnnounced = announced;
+            lastRowKnown = rowKnown;
         }
         trackRecord(project, events, last);
     }

@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -98,8 +97,8 @@ public final class ProjectSheetRows implements Consumer<PeriodProject>, AutoClos
         try {
             p = Files.createTempFile("chokepoint-projects-", ".xml");
             g = Files.createTempFile("chokepoint-gaps-", ".bin");
-            projectsOut = new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(p), 1 << 16),
-                    StandardCharsets.UTF_8);
+            // Buffered as characters: the encoder then works on large blocks, not on each of the many small writes.
+            projectsOut = Files.newBufferedWriter(p, StandardCharsets.UTF_8);
             gapsOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(g), 1 << 16));
         } catch (IOException e) {
             deleteQuietly(p);
