@@ -167,7 +167,7 @@ final class FactColumns {
         Double tpa = rs.real("capacity_tpa");
         Capacity capacity = tpa == null ? null : new Capacity(tpa, rs.text("capacity_unit"),
                 CapacityBasis.fromCode(rs.text("capacity_basis")));
-        return new FacilityEvent(rs.text("facility_id"), LocalDate.parse(rs.text("date")),
+        return new FacilityEvent(rs.text("facility_id"), date(rs.text("date")),
                 EventKind.fromCode(rs.text("event")), after == null ? null : ProjectStatus.fromCode(after),
                 rs.text("value"), rs.text("notes"), rs.text("source"),
                 stage == null ? null : ChainStage.fromCode(stage), targetYear, capacity, funding(rs),
@@ -237,6 +237,37 @@ final class FactColumns {
     }
 
     static LocalDate date(String text) {
-        return text == null ? null : LocalDate.parse(text);
+        if (text == null) {
+            return null;
+        }
+        // Stored dates are ISO days (checked on the way in): read the digits, which at ten million events a month
+        // costs a fraction of LocalDate.parse's formatter. Anything else, or an impossible day, goes to
+        // LocalDate.parse, for its own result or its own exception.
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (java.time.DateTimeException e) {
+                    return LocalDate.parse(text);
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The decimal number in {@code text} from {@code start} to {@code end}, or -1 if a character is not 0–9. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -268,6 +268,6 @@ public final class PeriodProjects {
                 rs.getString(prefix + "expansion_unit"), CapacityBasis.TARGET), rs.getInt(prefix + "expansion_year"));
         return new ProjectState(rs.getInt(prefix + "reported") == 1,
                 ProjectStatus.fromCode(rs.getString(prefix + "status")), targetYear,
-                since == null ? null : LocalDate.parse(since), capacity, expansion);
+                FactColumns.date(since), capacity, expansion);
     }
 }
