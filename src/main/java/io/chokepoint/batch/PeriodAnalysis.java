@@ -63,7 +63,7 @@ public final class PeriodAnalysis {
                 .orElse(List.of());
         return Analysis.withEventsOf(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
-                facilities -> tracker.trackedProjects().eventsOf(facilities))
+                facilities -> tracker.trackedProjects().typedEventsOf(facilities))
                 // A year-precise event is news in December: look back a year for the period's news.
                 .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
                         period.lastDay()))

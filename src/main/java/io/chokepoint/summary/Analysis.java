@@ -68,7 +68,11 @@ public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, 
         });
     }
 
-    /** As above, with {@code eventsOf}: every event of each facility asked for, at once, by facility. */
+    /**
+     * As above, with {@code eventsOf}: every event of each facility asked for, at once, by facility. Only their typed
+     * facts, kind, date and value are read (changes and attribution quote nothing else of them), so they may come
+     * without their notes and sources.
+     */
     public static AnalysisBuilder withEventsOf(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
             List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
             java.util.function.Function<java.util.Collection<String>, java.util.Map<String, List<FacilityEvent>>> eventsOf) {

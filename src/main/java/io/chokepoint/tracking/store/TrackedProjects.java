@@ -66,10 +66,14 @@ public final class TrackedProjects {
     }
 
     /**
-     * Every event of each of {@code facilityIds}, in the order recorded, by facility: one connection and one
-     * prepared statement for them all (a query of its own per facility cost more in opening than in reading).
+     * The typed facts of every event of each of {@code facilityIds}, in the order recorded, by facility: each event
+     * without its words ({@code notes} and {@code source} are null; its {@code value} stays), for the change
+     * attribution, which applies the facts and quotes only kind and value. At a million projects these are the
+     * events of over a hundred thousand facilities, held at once, and their words were over a third of the heap.
+     * One connection and one prepared statement for them all (a query of its own per facility cost more in opening
+     * than in reading).
      */
-    public java.util.Map<String, List<FacilityEvent>> eventsOf(java.util.Collection<String> facilityIds) {
+    public java.util.Map<String, List<FacilityEvent>> typedEventsOf(java.util.Collection<String> facilityIds) {
         if (facilityIds.isEmpty()) {
             return java.util.Map.of();
         }
@@ -82,7 +86,11 @@ public final class TrackedProjects {
                     List<FacilityEvent> list = new java.util.ArrayList<>();
                     try (java.sql.ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            list.add(FactColumns.readEvent(rs));
+                            FacilityEvent e = FactColumns.readEvent(rs);
+                            // One facility id string for all of the facility's events.
+                            list.add(new FacilityEvent(facility, e.date(), e.kind(), e.statusAfter(), e.value(),
+                                    null, null, e.stage(), e.targetYear(), e.capacity(), e.funding(),
+                                    e.precision()));
                         }
                     }
                     events.put(facility, List.copyOf(list));
