@@ -16,10 +16,14 @@ import sys
 PHASES = [
     ("snapshot: input fingerprint", ("InputFingerprint$HashedRow.digest", "InputFingerprint$Partial.add")),
     ("snapshot: read (ProjectCursor)", ("io.chokepoint.tracking.store.ProjectCursor",)),
+    # Folded by the snapshot step as the projects go by (FoldedAnalysis), inside its processor and writer.
+    ("snapshot: trajectory fold", ("io.chokepoint.summary.HistoryBuilder",)),
+    ("snapshot: Projects and Data gaps rows", ("io.chokepoint.report.excel.ProjectSheetRows",)),
+    ("snapshot: analysis fold", ("io.chokepoint.batch.FoldedAnalysis",)),
     ("snapshot: derive state", ("io.chokepoint.batch.SnapshotProcessor",)),
     ("snapshot: write period rows", ("io.chokepoint.batch.SnapshotWriter",)),
     ("write-reports: aggregation", ("io.chokepoint.batch.PeriodAnalysis",)),
-    ("workbook: zip (SXSSF write)", ("FastZipWorkbook", "SXSSFWorkbook.write")),
+    ("workbook: zip (SXSSF write)", ("StreamedWorkbook", "SXSSFWorkbook.write")),
     ("workbook: read period rows (join)", ("io.chokepoint.tracking.store.PeriodProjects.forEach",)),
     ("workbook: Projects + Data gaps pass", ("ExcelReportWriter$Sheets.projectsAndDataGaps",)),
     ("workbook: projects CSV (past the row limit)", ("io.chokepoint.report.excel.ProjectsCsv",)),

@@ -22,6 +22,10 @@
 # (default 2026-01), BENCH_SAMPLE_RUNS (runs of the sample tracker, default 5), BENCH_JFR=1 (also record a
 # JFR profile of each run into BENCH_OUT; large), BENCH_READS=0 (skip the strace run). The tables are also written to
 # BENCH_OUT/results.md.
+# Peers (issue 26): bench/peer_openpyxl.py (a bare write-only openpyxl workbook of the projects) and
+# bench/peer_analyst.py (pandas, xlsxwriter and a two-page matplotlib PDF), run with /usr/bin/python3 on the same
+# tracker file as the job, interleaved with its runs, on the sample and at BENCH_PEER_SIZES (default 100000); the
+# Debian packages they need are installed with apt-get when an import fails. BENCH_PEERS=0 skips them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -39,6 +43,30 @@ done
 if [ "$READS" = 1 ] && ! command -v strace >/dev/null; then
   echo "bench: strace is needed to count the reads of each table (apt-get install -y strace), or BENCH_READS=0" >&2; exit 2
 fi
+# The peers' Python (issue 26): the system's python3 with Debian's packages, installed when an import fails.
+PEERS=${BENCH_PEERS:-1}
+PEER_SIZES=${BENCH_PEER_SIZES:-100000}
+PEER_PY=/usr/bin/python3
+PEER_PACKAGES=(python3-openpyxl python3-pandas python3-matplotlib python3-xlsxwriter)
+peer_imports() { "$PEER_PY" -c 'import openpyxl, pandas, matplotlib, xlsxwriter' 2>/dev/null; }
+if [ "$PEERS" = 1 ] && ! peer_imports; then
+  [ -x "$PEER_PY" ] || { echo "bench: $PEER_PY is needed for the peer rows (apt-get install -y python3), or BENCH_PEERS=0" >&2; exit 2; }
+  if [ "$(id -u)" = 0 ]; then
+    AS_ROOT=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    AS_ROOT=(sudo -n)
+  else
+    echo "bench: the peer rows need ${PEER_PACKAGES[*]}; not root and no password-less sudo: install them" \
+         "(apt-get install -y ${PEER_PACKAGES[*]}) or run with BENCH_PEERS=0" >&2
+    exit 2
+  fi
+  echo "bench: installing ${PEER_PACKAGES[*]} for the peer rows" >&2
+  peer_install() { "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=300 "$@" >&2; }
+  peer_install install "${PEER_PACKAGES[@]}" || { peer_install update && peer_install install "${PEER_PACKAGES[@]}"; } || {
+    echo "bench: apt-get could not install ${PEER_PACKAGES[*]}; install them or run with BENCH_PEERS=0" >&2; exit 2; }
+  peer_imports || { echo "bench: $PEER_PY still cannot import openpyxl, pandas, matplotlib and xlsxwriter" >&2; exit 2; }
+fi
+PEER_PY_VERSION=$("$PEER_PY" -c 'import platform; print(platform.python_version())' 2>/dev/null || echo "—")
 mkdir -p "$OUT/trackers"
 OUT=$(cd "$OUT" && pwd)
 
@@ -101,12 +129,13 @@ scan_floor() { # tracker period-end
   elapsed sqlite3 "$db" "$sql"
 }
 
-# The SXSSF floor: prints the write seconds (read and write, less the read alone) of ProjectsSheetFloor.
-sxssf_floor() { # tracker rows flags
+# The writer floors: print the write seconds (read and write, less the read alone) of ProjectsSheetFloor (plain
+# SXSSF, for reference) and of ProjectsXmlFloor (the job's own writer of the Projects rows: the step floor).
+sxssf_floor() { # tracker rows flags [class]
   local out
   # shellcheck disable=SC2086
-  out=$(java $HEAP $3 -Djava.awt.headless=true -cp "$FLOOR_CP" io.chokepoint.floors.ProjectsSheetFloor "$1" "$2" \
-      "$OUT/floor.xlsx") || { echo "bench: ProjectsSheetFloor failed" >&2; exit 1; }
+  out=$(java $HEAP $3 -Djava.awt.headless=true -cp "$FLOOR_CP" "${4:-io.chokepoint.floors.ProjectsSheetFloor}" "$1" "$2" \
+      "$OUT/floor.xlsx") || { echo "bench: ${4:-ProjectsSheetFloor} failed" >&2; exit 1; }
   echo "$out" | sed -n 's/.* write_ms \([0-9]*\).*/\1/p' | awk '{ printf "%.2f", $1 / 1000 }'
 }
 
@@ -116,6 +145,68 @@ jberet_floor() { # flags
   # shellcheck disable=SC2086
   elapsed java $1 -Dorg.jboss.logging.provider=slf4j -cp "$FLOOR_CP" io.chokepoint.batch.TrivialJobFloor "$OUT/floor-jobs.db"
 }
+
+# The peers (issue 26): bench/peer_openpyxl.py and bench/peer_analyst.py, run with $PEER_PY on the same tracker file
+# as our job, each once right after one of our runs (ours, openpyxl, analyst: drift hits all three), timed by GNU time
+# like our runs. Each round appends "wall cpu rss_mb;" to PEER_RUNS[<size>:<who>]; the table shows medians.
+declare -A PEER_RUNS PEER_LABEL PEER_PROJECTS
+PEER_DONE=()
+PEER_FIRST="—"
+rm -rf "$OUT/peers"
+# Wall (two decimals), CPU (user + system) and peak RSS (MB) of a GNU time -v file.
+peer_times() { # timing-file
+  awk -v e="$(field 'Elapsed (wall clock)' "$1")" -v u="$(field 'User time' "$1")" -v s="$(field 'System time' "$1")" \
+      -v k="$(field 'Maximum resident set size' "$1")" 'BEGIN {
+    n = split(e, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i]
+    printf "%.2f %.2f %.0f\n", w, u + s, k / 1024 }'
+}
+peer_run() { # name tracker log
+  local name=$1 db=$2 log=$3
+  /usr/bin/time -v -o "$log.time" "$PEER_PY" "$ROOT/bench/peer_$name.py" "$db" "$OUT/peers/out-$name" >"$log" 2>&1 || {
+    echo "bench: peer_$name failed, see $log" >&2; cat "$log" >&2; exit 1; }
+}
+# One round at a size the peers are measured at (sample and BENCH_PEER_SIZES): our run's timing, then each peer once.
+peer_round() { # size tracker our-timing-file
+  local size=$1 db=$2 who start
+  [ "$PEERS" = 1 ] || return 0
+  case " sample $PEER_SIZES " in *" $size "*) ;; *) return 0 ;; esac
+  mkdir -p "$OUT/peers"
+  if [ "$size" = sample ]; then
+    # The sample folder is made anew for each run: the peers read a copy of the tracker the first run made.
+    if [ ! -f "$OUT/peers/sample.db" ]; then
+      sqlite3 "$db" ".backup '$OUT/peers/sample.db'"
+      PEER_FIRST=""
+      for who in openpyxl analyst; do
+        start=$(date +%s.%N)
+        peer_run "$who" "$OUT/peers/sample.db" "$OUT/peers/first-$who.log"
+        PEER_FIRST="$PEER_FIRST${PEER_FIRST:+, }$who $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+      done
+    fi
+    db=$OUT/peers/sample.db
+  fi
+  if [ -z "${PEER_LABEL[$size]:-}" ]; then
+    PEER_DONE+=("$size")
+    if [ "$size" = sample ]; then PEER_LABEL[$size]="sample (the first run's tracker)"; else PEER_LABEL[$size]=synthetic; fi
+    PEER_PROJECTS[$size]=$(sqlite3 "$db" "SELECT count(*) FROM project;")
+  fi
+  PEER_RUNS[$size:ours]="${PEER_RUNS[$size:ours]:-}$(peer_times "$3");"
+  for who in openpyxl analyst; do
+    echo "bench: peer_$who on the $size tracker" >&2
+    peer_run "$who" "$db" "$OUT/peers/$size-$who.log"
+    PEER_RUNS[$size:$who]="${PEER_RUNS[$size:$who]:-}$(peer_times "$OUT/peers/$size-$who.log.time");"
+  done
+}
+# Median of field f (1 wall, 2 CPU, 3 RSS) of a size:who's rounds; their number; ours over a peer's median.
+peer_median() { # size:who field
+  printf '%s' "${PEER_RUNS[$1]:-}" | tr ';' '\n' | awk -v f="$2" 'NF { print $f }' | sort -n |
+    awk -v f="$2" '{ v[NR] = $1 } END { if (NR == 0) print "—"; else printf (f == 3 ? "%.0f" : "%.2f"), v[int((NR + 1) / 2)] }'
+}
+peer_count() { printf '%s' "${PEER_RUNS[$1]:-}" | tr ';' '\n' | grep -c . || true; }
+peer_ratio() { # size who field
+  awk -v a="$(peer_median "$1:ours" "$3")" -v b="$(peer_median "$1:$2" "$3")" \
+    'BEGIN { if (a == "—" || b == "—" || b == 0) print "—"; else printf "%.1f×", a / b }'
+}
+peer_version() { "$PEER_PY" -c "import $1; print($1.__version__)" 2>/dev/null || echo "?"; }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
@@ -134,6 +225,7 @@ OPTS=
 for i in $(seq 1 "$SAMPLE_RUNS"); do
   rm -rf "$SAMPLE_DIR" && mkdir -p "$SAMPLE_DIR"
   timed_run "$SAMPLE_DIR" "$OUT/sample-$i.log" run --period "$PERIOD"
+  peer_round sample "$SAMPLE_DIR/chokepoint.db" "$OUT/sample-$i.log.time"
   SAMPLE_WALLS+=("$WALL")
   SAMPLE_CPU=$CPU SAMPLE_RSS=$RSS_MB
 done
@@ -166,9 +258,11 @@ for N in 1000 10000 100000 1000000; do
   echo "bench: running the job on $N projects" >&2
   timed_run "$OUT" "$OUT/run-$N.log" run --period "$PERIOD" --db "$TRACKER" --reports "$OUT/reports-$N"
   RUN_WALL[$N]=$WALL RUN_RSS[$N]=$RSS_MB
+  peer_round "$N" "$TRACKER" "$OUT/run-$N.log.time"
   step() { sqlite3 "$OUT/trackers/tracker-$N-jobs.db" "SELECT endtime - starttime FROM step_execution WHERE stepname = '$1' ORDER BY stepexecutionid DESC LIMIT 1;"; }
   CLEAR=$(ms_to_s "$(step clear-period)") SNAP=$(ms_to_s "$(step snapshot)") WRITE=$(ms_to_s "$(step write-reports)")
-  timing() { sed -n "s/.*aggregated [0-9]* reported projects in \([0-9]*\) ms; workbook in \([0-9]*\) ms; PDF in \([0-9]*\) ms.*/\\$1/p" "$OUT/run-$N.log" | tail -1; }
+  # "aggregated N reported projects in A ms (of which the 24-period trajectory T ms); workbook in W ms; PDF in P ms"
+  timing() { sed -n "s/.*aggregated [0-9]* reported projects in \([0-9]*\) ms ([^)]*); workbook in \([0-9]*\) ms; PDF in \([0-9]*\) ms.*/\\$1/p" "$OUT/run-$N.log" | tail -1; }
   AGG=$(ms_to_s "$(timing 1)" 2) BOOK=$(ms_to_s "$(timing 2)") PDF=$(ms_to_s "$(timing 3)")
   # The floor: sqlite3 aggregating the same rows, the period's, into count and capacity by country x stage of the
   # reported live projects (warm: second run).
@@ -186,11 +280,12 @@ for N in 1000 10000 100000 1000000; do
   [ -n "$REPORTED" ] || REPORTED=$(sqlite3 "$TRACKER" "SELECT count(*) FROM project;")
   SCAN=$(scan_floor "$TRACKER" "$PERIOD_END")
   SXSSF=$(sxssf_floor "$TRACKER" "$REPORTED" "$FLAGS")
+  XML=$(sxssf_floor "$TRACKER" "$REPORTED" "$FLAGS" io.chokepoint.report.excel.ProjectsXmlFloor)
   JBERET=$(jberet_floor "$FLAGS")
-  SUM=$(awk -v a="$SCAN" -v b="$SXSSF" -v c="$JBERET" 'BEGIN { printf "%.1f", a + b + c }')
+  SUM=$(awk -v a="$SCAN" -v b="$XML" -v c="$JBERET" 'BEGIN { printf "%.1f", a + b + c }')
   OVER=$(awk -v w="$WALL" -v f="$SUM" 'BEGIN { if (f == 0) print "—"; else printf "%.1f×", w / f }')
-  RUN_FLOORS[$N]="$SCAN + $SXSSF + $JBERET = $SUM s" RUN_FLOOR_SUM[$N]=$SUM
-  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $SCAN | $SXSSF | $JBERET | $OVER | $PER |")
+  RUN_FLOORS[$N]="$SCAN + $XML + $JBERET = $SUM s (SXSSF: $SXSSF)" RUN_FLOOR_SUM[$N]=$SUM
+  ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $SCAN | $XML | $SXSSF | $JBERET | $OVER | $PER |")
 done
 
 # Reads of each input table in one run of the job: at the largest size up to 100k, once more under strace, the
@@ -272,13 +367,13 @@ echo "| peak RSS at 1M | ${RUN_RSS[1000000]:-—} MB | ≤ 400 MB |"
 echo "| 1M wall / 100k wall | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_WALL[100000]:-}") | ≤ 10× (linear) |"
 echo "| reads of each input table per run | $READS_LINE | 1 |"
 echo "| 1M wall / sum of the step floors | $(ratio "${RUN_WALL[1000000]:-}" "${RUN_FLOOR_SUM[1000000]:-}") | ≤ 2× |"
-echo "| step floors at 1M: sqlite3 scan + SXSSF write + JBeret trivial job | ${RUN_FLOORS[1000000]:-—} | — |"
+echo "| step floors at 1M: sqlite3 scan + rows-as-XML write + JBeret trivial job (plain SXSSF write) | ${RUN_FLOORS[1000000]:-—} | — |"
 echo "| the largest tracker on PostgreSQL | $PG_LINE | — |"
 echo
 echo "The launcher's first call, which makes its class-data archive (${ARCHIVE_MB} MB): $FIRST_CALL s."
 echo
-echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | aggregation / floor | scan floor (s) | SXSSF floor (s) | JBeret floor (s) | wall / floors | wall µs per project |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| tracker | projects | events | generate (s) | run wall (s) | run CPU (s) | peak RSS (MB) | clear-period (s) | snapshot (s) | write-reports (s) | aggregation (s) | workbook (s) | PDF (s) | sqlite3 floor (s) | aggregation / floor | scan floor (s) | XML rows floor (s) | SXSSF floor (s) | JBeret floor (s) | wall / floors | wall µs per project |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 echo "$SAMPLE_ROW"
 printf '%s\n' "${ROWS[@]}"
 if [ -s "$OUT/reads.txt" ]; then
@@ -292,5 +387,23 @@ if [ -n "${RUN_WALL[10000]:-}" ] && [ -n "${RUN_WALL[100000]:-}" ]; then
     printf "Linearity: each project beyond 10k cost %.0f µs up to 100k", (b - a) * 1e6 / 90000
     if (c != "") printf " and %.0f µs from 100k to 1M", (c - b) * 1e6 / 900000
     printf " (wall time).\n" }'
+fi
+if [ "$PEERS" = 1 ] && [ "${#PEER_DONE[@]}" -gt 0 ]; then
+  # The peers (issue 26): our job beside the Python scripts on the same file, medians of the same rounds.
+  echo
+  echo "Peers: the same tracker file, in interleaved rounds (ours, then peer_openpyxl, then peer_analyst); medians; /usr/bin/python3 $PEER_PY_VERSION, openpyxl $(peer_version openpyxl), pandas $(peer_version pandas), matplotlib $(peer_version matplotlib), xlsxwriter $(peer_version xlsxwriter). The peers' first runs, untimed rounds (matplotlib builds its font cache): $PEER_FIRST."
+  echo
+  echo "| tracker | projects | rounds | ours wall (s) | ours CPU (s) | ours RSS (MB) | openpyxl wall (s) | openpyxl CPU (s) | openpyxl RSS (MB) | ours / openpyxl (wall, CPU, RSS) | analyst wall (s) | analyst CPU (s) | analyst RSS (MB) | ours / analyst (wall, CPU, RSS) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for size in "${PEER_DONE[@]}"; do
+    row="| ${PEER_LABEL[$size]} | ${PEER_PROJECTS[$size]} | $(peer_count "$size:ours") "
+    for who in ours openpyxl analyst; do
+      row="$row| $(peer_median "$size:$who" 1) | $(peer_median "$size:$who" 2) | $(peer_median "$size:$who" 3) "
+      if [ "$who" != ours ]; then
+        row="$row| $(peer_ratio "$size" "$who" 1), $(peer_ratio "$size" "$who" 2), $(peer_ratio "$size" "$who" 3) "
+      fi
+    done
+    echo "$row|"
+  done
 fi
 } | tee "$OUT/results.md"

@@ -41,17 +41,29 @@ public final class PeriodAnalysis {
         return builder.finish();
     }
 
+    /** A builder of the trajectory: the window's periods up to this one, recomputed from every project's history. */
+    static io.chokepoint.summary.HistoryBuilder history(TrackerDatabase tracker, ReportPeriod period,
+                                                         AnalysisSettings settings, List<Baseline> baselines) {
+        return new io.chokepoint.summary.HistoryBuilder(period, settings, baselines,
+                tracker.trackedProjects().earliestFact());
+    }
+
     /** A builder of the period's analysis, given the baselines, the period's events and the revisions. */
     static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
-        List<Baseline> baselines = tracker.trackedProjects().baselines();
+        return builder(tracker, period, settings, tracker.trackedProjects().baselines());
+    }
+
+    /** As above, with the tracker's baselines already read. */
+    static AnalysisBuilder builder(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings,
+                                   List<Baseline> baselines) {
         // Facts recorded after the previous period's latest completed report but dated in it or earlier revise that
         // report (counted against the latest, not the first: a rerun already took the earlier ones in).
         List<FacilityEvent> revisions = tracker.periodProjects().lastReported(period.previous())
                 .map(reportedAt -> tracker.trackedProjects().eventsRecordedAfter(reportedAt, period.previous().lastDay()))
                 .orElse(List.of());
-        return Analysis.builder(period, settings, baselines, tracker.trackedProjects()
+        return Analysis.withEventsOf(period, settings, baselines, tracker.trackedProjects()
                 .eventsBetween(period.month().atDay(1), period.lastDay()), revisions,
-                facility -> tracker.trackedProjects().eventsOf(facility))
+                facilities -> tracker.trackedProjects().eventsOf(facilities))
                 // A year-precise event is news in December: look back a year for the period's news.
                 .newsCandidates(tracker.trackedProjects().eventsBetween(period.month().atDay(1).minusYears(1),
                         period.lastDay()))

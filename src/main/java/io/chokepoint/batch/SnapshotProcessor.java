@@ -2,6 +2,7 @@ package io.chokepoint.batch;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 
 import io.chokepoint.tracking.ProjectHistory;
@@ -16,6 +17,9 @@ public class SnapshotProcessor implements ItemProcessor {
     @BatchProperty
     String period;
 
+    @Inject
+    JobContext jobContext;
+
     private ReportPeriod reportPeriod;
 
     @Override
@@ -23,6 +27,9 @@ public class SnapshotProcessor implements ItemProcessor {
         ProjectHistory history = (ProjectHistory) item;
         if (reportPeriod == null) {
             reportPeriod = ReportPeriod.parse(period); // once per step, not once per project
+        }
+        if (jobContext.getTransientUserData() instanceof FoldedAnalysis fold) {
+            fold.add(history); // a fresh start: the trajectory is folded from the histories as they are read
         }
         return PeriodProject.of(reportPeriod, history.project(), history.events());
     }

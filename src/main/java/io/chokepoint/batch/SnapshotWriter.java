@@ -7,6 +7,8 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemWriter;
 import jakarta.inject.Inject;
 
+import io.chokepoint.report.excel.ProjectSheetRows;
+import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.tracking.store.PeriodProjects;
 import io.chokepoint.tracking.PeriodProject;
 import io.chokepoint.tracking.ReportPeriod;
@@ -40,8 +42,11 @@ public class SnapshotWriter extends PeriodStep implements ItemWriter {
         if (checkpoint == null) {
             // A fresh start (clear-period has emptied the period): this step will write, and fold, every row.
             ReportPeriod reportPeriod = reportPeriod();
-            fold = new FoldedAnalysis(PeriodAnalysis.builder(tracker, reportPeriod,
-                    PeriodAnalysis.settings(analysis, targetYear)));
+            AnalysisSettings settings = PeriodAnalysis.settings(analysis, targetYear);
+            java.util.List<io.chokepoint.tracking.Baseline> baselines = tracker.trackedProjects().baselines();
+            fold = new FoldedAnalysis(baselines, PeriodAnalysis.builder(tracker, reportPeriod, settings, baselines),
+                    PeriodAnalysis.history(tracker, reportPeriod, settings, baselines),
+                    ProjectSheetRows.start(reportPeriod, settings));
             // write-reports only runs in this execution if this step completes, having folded every chunk.
             jobContext.setTransientUserData(fold);
         } else {

@@ -1,6 +1,7 @@
 package io.chokepoint.batch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.report.PublishedSummaries;
 import io.chokepoint.report.Rebalancing;
 import io.chokepoint.summary.Analysis;
+import io.chokepoint.summary.AnalysisBuilder;
+import io.chokepoint.tracking.Baseline;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.HistoryBuilder;
 import io.chokepoint.tracking.store.ProjectCursor;
@@ -54,18 +57,34 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
 
     @Override
     public String process() {
+        // Folded by the snapshot step on a fresh start; its temporary rows are deleted once the workbook is written.
+        FoldedAnalysis fold = jobContext.getTransientUserData() instanceof FoldedAnalysis f ? f : null;
+        jobContext.setTransientUserData(null); // the builders' per-facility state is garbage before the workbook
+        try {
+            return process(fold);
+        } finally {
+            if (fold != null) {
+                fold.close();
+            }
+        }
+    }
+
+    private String process(FoldedAnalysis fold) {
         ReportPeriod reportPeriod = reportPeriod();
         TrackerDatabase tracker = tracker();
         PeriodProjects snapshots = tracker.periodProjects();
+        AnalysisSettings settings = PeriodAnalysis.settings(this.analysis, targetYear);
+        List<Baseline> baselines = fold != null ? fold.baselines() : tracker.trackedProjects().baselines();
         long start = System.nanoTime();
         long folding = 0;
         Analysis analysis;
-        if (jobContext.getTransientUserData() instanceof FoldedAnalysis fold) {
+        if (fold != null) {
             analysis = fold.finish();
             folding = fold.foldMillis();
-            jobContext.setTransientUserData(null); // the builder's per-facility state is garbage before the workbook
         } else {
-            analysis = PeriodAnalysis.build(tracker, reportPeriod, PeriodAnalysis.settings(this.analysis, targetYear));
+            AnalysisBuilder builder = PeriodAnalysis.builder(tracker, reportPeriod, settings, baselines);
+            snapshots.forEach(reportPeriod, builder);
+            analysis = builder.finish();
         }
         // The previous month's latest completed report (a rerun replaces its summary only once it completes).
         Optional<PeriodSummary> previous;
@@ -76,15 +95,17 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
             previous = Optional.empty();
         }
         long folded = System.nanoTime();
-        Rebalancing rebalancing = rebalancing(tracker, reportPeriod);
+        Rebalancing rebalancing = rebalancing(tracker, reportPeriod, settings, baselines,
+                fold == null ? null : fold.history());
         long history = System.nanoTime();
         Report report = new Report(reportPeriod, LocalDate.now(Clock.systemDefaultZone()), analysis,
-                tracker.trackedProjects().baselines(), sink -> snapshots.forEach(reportPeriod, sink), previous,
+                baselines, sink -> snapshots.forEach(reportPeriod, sink), previous,
                 rebalancing);
 
         long aggregated = System.nanoTime();
         ReportFiles files = new ReportFiles(Path.of(reports), reportPeriod);
-        new ExcelReportWriter().write(report, files.workbook());
+        new ExcelReportWriter().write(report, files.workbook(),
+                fold == null ? Optional.empty() : Optional.of(fold.rows()));
         long workbook = System.nanoTime();
         new PdfReportWriter().write(report, files.pdf());
         // Page 1 as data, from the same numbers; the mail (email-pdf, deliver) is rendered from this file.
@@ -94,23 +115,28 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
                 report.summary().reportedProjects(), folding + (aggregated - start) / 1_000_000,
                 rebalancing.trajectory().periods().size(), (history - folded) / 1_000_000,
                 (workbook - aggregated) / 1_000_000, (System.nanoTime() - workbook) / 1_000_000,
-                folding > 0 ? "folded in the snapshot step: " + folding + " ms there" : "read back from the tracker");
+                fold != null ? "folded in the snapshot step: " + folding + " ms there, the trajectory and the"
+                        + " workbook's project rows included" : "read back from the tracker");
         return "COMPLETED";
     }
 
     /**
      * The trajectory and track record: every period of the window recomputed in one pass over the tracker (each
-     * project's rows and events read once), beside what each period's latest completed summary published.
+     * project's rows and events read once; folded by the snapshot step when given), beside what each period's latest
+     * completed summary published.
      */
-    private Rebalancing rebalancing(TrackerDatabase tracker, ReportPeriod reportPeriod) {
-        AnalysisSettings settings = PeriodAnalysis.settings(this.analysis, targetYear);
-        HistoryBuilder builder = new HistoryBuilder(reportPeriod, settings, tracker.trackedProjects().baselines(),
-                tracker.trackedProjects().earliestFact());
-        try (ProjectCursor cursor = tracker.trackedProjects().open(null)) {
-            cursor.forEachRemaining(builder);
+    private Rebalancing rebalancing(TrackerDatabase tracker, ReportPeriod reportPeriod, AnalysisSettings settings,
+                                    List<Baseline> baselines, HistoryBuilder.Result folded) {
+        HistoryBuilder.Result result = folded;
+        if (result == null) {
+            HistoryBuilder builder = PeriodAnalysis.history(tracker, reportPeriod, settings, baselines);
+            try (ProjectCursor cursor = tracker.trackedProjects().open(null)) {
+                cursor.forEachRemaining(builder);
+            }
+            result = builder.finish();
         }
         PublishedSummaries published = new PublishedSummaries(Path.of(reports), this::completed);
-        return Rebalancing.of(builder.finish(), reportPeriod, published::latest);
+        return Rebalancing.of(result, reportPeriod, published::latest);
     }
 
     /** Whether a job execution of this tracker COMPLETED, as its job repository says. */

@@ -3,6 +3,7 @@ package io.chokepoint.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,12 +52,19 @@ public final class Movers {
      * (the parts of their facility's facts), never by the stage's whole change.
      */
     public static List<Mover> of(Analysis analysis, int max) {
+        // Each share's parts summed by facility once, not once per change (thousands of both at 100k projects).
+        Map<Attribution, Map<String, Double>> byFacility = new java.util.IdentityHashMap<>();
+        for (Attribution a : analysis.attribution()) {
+            byFacility.put(a, a.parts().stream().filter(p -> p.facilityId() != null)
+                    .collect(java.util.stream.Collectors.groupingBy(Attribution.Part::facilityId,
+                            java.util.stream.Collectors.summingDouble(Attribution.Part::points))));
+        }
         List<Mover> movers = new ArrayList<>();
         for (Change c : analysis.changes()) {
             if (c.project() == null || c.kind().equals(AnalysisBuilder.REVISION)) {
                 continue;
             }
-            Part part = c.stages().stream().map(s -> part(analysis, c.facilityId(), s))
+            Part part = c.stages().stream().map(s -> part(analysis, byFacility, c.facilityId(), s))
                     .max(Comparator.comparingDouble((Part p) -> Math.abs(p.points()))
                             .thenComparing(p -> -SCARCITY.indexOf(p.stage())))
                     .orElse(new Part(c.project().stage(), "", 0));
@@ -74,13 +82,14 @@ public final class Movers {
     }
 
     /** The facility's own part of the stage's change: the share where its facts moved most. */
-    private static Part part(Analysis analysis, String facilityId, ChainStage stage) {
+    private static Part part(Analysis analysis, Map<Attribution, Map<String, Double>> byFacility, String facilityId,
+                             ChainStage stage) {
         Part best = new Part(stage, "", 0);
         for (Attribution a : analysis.attribution()) {
             if (a.stage() != stage) {
                 continue;
             }
-            double points = a.facilityPoints(facilityId);
+            double points = byFacility.get(a).getOrDefault(facilityId, 0.0);
             if (Math.abs(points) > Math.abs(best.points())) {
                 best = new Part(stage, a.share().label(a.targetYear()), points);
             }

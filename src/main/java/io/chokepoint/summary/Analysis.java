@@ -61,7 +61,18 @@ public record Analysis(SupplyChainSummary current, SupplyChainSummary previous, 
     public static AnalysisBuilder builder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                                           List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
                                           java.util.function.Function<String, List<FacilityEvent>> facilityEvents) {
-        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions, facilityEvents);
+        return withEventsOf(period, settings, baselines, eventsInPeriod, revisions, facilities -> {
+            java.util.Map<String, List<FacilityEvent>> events = new java.util.HashMap<>();
+            facilities.forEach(f -> events.put(f, facilityEvents.apply(f)));
+            return events;
+        });
+    }
+
+    /** As above, with {@code eventsOf}: every event of each facility asked for, at once, by facility. */
+    public static AnalysisBuilder withEventsOf(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
+            List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
+            java.util.function.Function<java.util.Collection<String>, java.util.Map<String, List<FacilityEvent>>> eventsOf) {
+        return new AnalysisBuilder(period, settings, baselines, eventsInPeriod, revisions, eventsOf);
     }
 
     /** Change of the stage's operating China share since the previous period, in percentage points. */

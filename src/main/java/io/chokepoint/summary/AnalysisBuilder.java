@@ -53,7 +53,8 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
     private final SummaryAccumulator previous;
     /** This period's baseline sets with the previous period's states: where change attribution starts. */
     private final SummaryAccumulator bridge;
-    private final java.util.function.Function<String, List<FacilityEvent>> facilityEvents;
+    /** Every event of each facility asked for, in the order recorded, by facility. */
+    private final java.util.function.Function<java.util.Collection<String>, Map<String, List<FacilityEvent>>> facilityEvents;
     private final Map<String, List<FacilityEvent>> eventCache = new java.util.HashMap<>();
     private final Map<String, List<FacilityEvent>> eventsByFacility;
     private final List<FacilityEvent> revisions;
@@ -65,7 +66,7 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
 
     AnalysisBuilder(ReportPeriod period, AnalysisSettings settings, List<Baseline> baselines,
                     List<FacilityEvent> eventsInPeriod, List<FacilityEvent> revisions,
-                    java.util.function.Function<String, List<FacilityEvent>> facilityEvents) {
+                    java.util.function.Function<java.util.Collection<String>, Map<String, List<FacilityEvent>>> facilityEvents) {
         this.period = period;
         this.bridge = new SummaryAccumulator(period, settings, baselines, PeriodProject::previous);
         this.facilityEvents = facilityEvents;
@@ -112,6 +113,10 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
     }
 
     public Analysis finish() {
+        // Every changed facility's events, asked for at once.
+        List<String> unknown = facilities.keySet().stream().filter(f -> !eventCache.containsKey(f)).toList();
+        Map<String, List<FacilityEvent>> fetched = facilityEvents.apply(unknown);
+        unknown.forEach(f -> eventCache.put(f, fetched.getOrDefault(f, List.of())));
         List<Change> changes = new ArrayList<>();
         java.util.Set<FacilityEvent> carriers = new java.util.HashSet<>();
         for (Map.Entry<String, FacilityChange> entry : facilities.entrySet()) {
@@ -220,7 +225,8 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
 
     /** Every event of a facility, looked up once (the attribution needs them too). */
     private List<FacilityEvent> allEvents(String facility) {
-        return eventCache.computeIfAbsent(facility, facilityEvents);
+        return eventCache.computeIfAbsent(facility,
+                f -> facilityEvents.apply(List.of(f)).getOrDefault(f, List.of()));
     }
 
     /** Typed money as data: "AUD 475000000 equity, closed" (amounts are never converted). */

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import io.chokepoint.report.AtomicFile;
@@ -31,15 +28,12 @@ import io.chokepoint.summary.OwnerCell;
 import io.chokepoint.summary.PipelineCell;
 import io.chokepoint.summary.StageSummary;
 import io.chokepoint.tracking.Baseline;
-import io.chokepoint.tracking.ChainStage;
-import io.chokepoint.tracking.Project;
-import io.chokepoint.tracking.PeriodProject;
-import io.chokepoint.tracking.ProjectState;
 
 /**
  * Writes a period's report as an Excel workbook with Apache POI: the same numbers as the PDF, native charts,
- * and the full detail. All sheets but the small Summary are streamed (SXSSF), so the Projects sheet costs memory
- * for a window of rows, not for every project.
+ * and the full detail. All sheets but the small Summary and Trajectory are streamed (SXSSF), so a sheet costs memory
+ * for a window of rows, not for every project; the Projects rows, the many, are written as sheet XML without a cell
+ * object each ({@link ProjectSheetRows}), often by the snapshot step as the projects stream by.
  */
 public final class ExcelReportWriter {
 
@@ -84,11 +78,20 @@ public final class ExcelReportWriter {
      * run). Each file appears under its final name only when complete.
      */
     public void write(Report report, Path target) {
+        write(report, target, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Report, Path)}, with the Projects and Data gaps rows already {@code written} as the period's
+     * projects went by, when they fit this workbook (else they are written again from the report's rows). The
+     * caller closes them.
+     */
+    public void write(Report report, Path target, Optional<ProjectSheetRows> written) {
         Path csvFile = target.resolveSibling(ProjectsCsv.fileName(report.period()));
         if (report.summary().reportedProjects() > maxRows - 1) {
             AtomicFile.write(csvFile, csvOut -> {
                 try (ProjectsCsv csv = new ProjectsCsv(csvOut, PROJECT_COLUMNS)) {
-                    writeWorkbook(report, target, csv);
+                    writeWorkbook(report, target, csv, written);
                 }
             });
         } else {
@@ -97,27 +100,50 @@ public final class ExcelReportWriter {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException("cannot remove " + csvFile + ": " + e.getMessage(), e);
             }
-            writeWorkbook(report, target, null);
+            writeWorkbook(report, target, null, written);
         }
     }
 
-    private void writeWorkbook(Report report, Path target, ProjectsCsv csv) {
-        AtomicFile.write(target, out -> {
-            // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
-            XSSFWorkbook template = new XSSFWorkbook();
-            Cells templateCells = new Cells(template);
-            new SummarySheet(template.createSheet(SUMMARY), templateCells, report).write();
-            new TrajectorySheets(template, templateCells, report).write();
-            try (SXSSFWorkbook workbook = new FastZipWorkbook(template, WINDOW)) {
-                Cells cells = new Cells(workbook);
-                new Sheets(report, cells, workbook, maxRows, csv).writeAll();
-                PrintLayout.apply(workbook.getXSSFWorkbook(), SummarySheet.title(report), java.util.Set.of(SUMMARY));
-                workbook.write(out);
-            } catch (IOException | RuntimeException e) {
-                template.close();
-                throw e;
+    private void writeWorkbook(Report report, Path target, ProjectsCsv csv, Optional<ProjectSheetRows> written) {
+        List<AutoCloseable> temporary = new ArrayList<>();
+        try {
+            AtomicFile.write(target, out -> {
+                // Charts need the in-memory model; the Summary sheet is built there first, then streaming takes over.
+                // One set of styles for every sheet: the Projects rows written beforehand use its indices.
+                XSSFWorkbook template = new XSSFWorkbook();
+                Cells cells = new Cells(template);
+                new SummarySheet(template.createSheet(SUMMARY), cells, report).write();
+                new TrajectorySheets(template, cells, report).write();
+                try (StreamedWorkbook workbook = new StreamedWorkbook(template, WINDOW)) {
+                    new Sheets(report, cells, workbook, maxRows, csv, written, temporary).writeAll();
+                    PrintLayout.apply(workbook.getXSSFWorkbook(), SummarySheet.title(report),
+                            java.util.Set.of(SUMMARY));
+                    workbook.write(out);
+                } catch (IOException | RuntimeException e) {
+                    template.close();
+                    throw e;
+                }
+            });
+        } finally {
+            closeAll(temporary);
+        }
+    }
+
+    /** Closes each, all of them even if one fails. */
+    private static void closeAll(List<AutoCloseable> temporary) {
+        RuntimeException failed = null;
+        for (AutoCloseable c : temporary) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failed == null) {
+                    failed = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
             }
-        });
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** The Projects sheet's columns, also the header of {@code projects-YYYY-MM.csv.gz}. */
@@ -126,6 +152,19 @@ public final class ExcelReportWriter {
             "Capacity basis", "Target year", "Operating since", "Investment", "Investment currency",
             "Investment (US$ m)", "Announced on", "Offtake", "Binding offtake", "Confidence", "Disclosure score",
             "Sources", "Notes (current)", "Capacity disclosed", "Investment disclosed", "Status as of"};
+
+    /** The fields too long for a cell, as "notes: 40,000 characters, cut to 32,767"; empty if none. */
+    static String cutText(List<String> names, List<String> values) {
+        List<String> cut = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String value = values.get(i);
+            if (value != null && value.length() > Cells.MAX_TEXT) {
+                cut.add(String.format("%s: %,d characters, cut to %,d", names.get(i), value.length(),
+                        Cells.MAX_TEXT));
+            }
+        }
+        return String.join("; ", cut);
+    }
 
     static String noBaselineNote(StageSummary s) {
         return s.noBaselineText() + s.publishedShare()
@@ -138,16 +177,22 @@ public final class ExcelReportWriter {
     private static final class Sheets {
         private final Report report;
         private final Cells cells;
-        private final SXSSFWorkbook workbook;
+        private final StreamedWorkbook workbook;
         private final int maxRows;
         private final ProjectsCsv csv;
+        private final Optional<ProjectSheetRows> written;
+        /** Temporary rows this workbook wrote itself, closed once it is written. */
+        private final List<AutoCloseable> temporary;
 
-        Sheets(Report report, Cells cells, SXSSFWorkbook workbook, int maxRows, ProjectsCsv csv) {
+        Sheets(Report report, Cells cells, StreamedWorkbook workbook, int maxRows, ProjectsCsv csv,
+               Optional<ProjectSheetRows> written, List<AutoCloseable> temporary) {
             this.report = report;
             this.cells = cells;
             this.workbook = workbook;
             this.maxRows = maxRows;
             this.csv = csv;
+            this.written = written;
+            this.temporary = temporary;
         }
 
         void writeAll() {
@@ -379,70 +424,41 @@ public final class ExcelReportWriter {
             cells.header(projects, headerRow, PROJECT_COLUMNS);
             Cells.wide(projects, 40, 2, 3, 19, 23, 24);
             ContinuedSheet gaps = dataGapsSheet();
-            Map<ChainStage, String> units = new EnumMap<>(ChainStage.class);
-            report.summary().stages().forEach(s -> units.put(s.stage(), s.unit()));
-            int[] last = {headerRow};
-            // Streamed, not listed in the summary: at a million projects there are tens of thousands of each.
-            report.projects().forEach(snapshot -> {
-                ProjectState s = snapshot.current();
-                if (!s.reported()) {
-                    return;
+            temporary.add(gaps); // its rows are read when the workbook is written: closed after that
+            ProjectSheetRows rows;
+            ProjectSheetRows own = null;
+            if (written.isPresent() && written.get().fits(report.period(), headerRow + 1, lastAllowed, reported)
+                    && csv == null) {
+                rows = written.get();
+            } else {
+                // Streamed, not listed in the summary: at a million projects there are tens of thousands of each.
+                own = ProjectSheetRows.start(report.period(), report.summary().settings(), headerRow + 1, lastAllowed);
+                rows = own;
+                ProjectSheetRows sink = own;
+                report.projects().forEach(snapshot -> {
+                    sink.accept(snapshot);
+                    if (overflow && snapshot.current().reported()) {
+                        csv.add(snapshot);
+                    }
+                });
+            }
+            try {
+                if (!rows.styles().equals(ProjectSheetRows.Styles.of(cells))) {
+                    throw new IllegalStateException("the Projects rows were written with the styles " + rows.styles()
+                            + ", the workbook has " + ProjectSheetRows.Styles.of(cells));
                 }
-                if (last[0] < lastAllowed) {
-                    projectRow(projects.createRow(++last[0]), snapshot);
+                workbook.appendRows(PROJECTS, rows.projectsXml());
+                cells.table(projects, headerRow, rows.lastWrittenRow(), PROJECTS);
+                rows.forEachGap(gaps::row);
+                finishDataGaps(gaps);
+            } finally {
+                // The workbook reads the Projects rows when it is written: they are closed after that.
+                if (own != null) {
+                    temporary.add(own);
                 }
-                if (overflow) {
-                    csv.add(snapshot);
-                }
-                dataGaps(gaps, units, snapshot);
-            });
-            cells.table(projects, headerRow, last[0], PROJECTS);
-            finishDataGaps(gaps);
+            }
         }
 
-        private void projectRow(Row row, PeriodProject snapshot) {
-            ProjectState s = snapshot.current();
-            Project p = snapshot.project();
-            Cells.text(row, 0, p.id());
-            Cells.text(row, 1, p.facilityId());
-            Cells.text(row, 2, p.company());
-            Cells.text(row, 3, p.facility());
-            Cells.text(row, 4, p.country().code());
-            Cells.text(row, 5, p.region());
-            Cells.text(row, 6, ProjectsCsv.owners(p));
-            Cells.text(row, 7, p.stage().code());
-            Cells.text(row, 8, s.status().code());
-            Cells.text(row, 9, snapshot.previous().reported() ? snapshot.previous().status().code() : "");
-            if (p.capacity() != null) {
-                Cells.number(row, 10, p.capacity().tonnesPerYear(), cells.tonnes);
-                Cells.text(row, 11, p.capacity().unit());
-                Cells.text(row, 12, p.capacity().basis().code());
-            }
-            if (s.targetYear() != null) {
-                Cells.number(row, 13, s.targetYear(), cells.integer);
-            }
-            cells.date(row, 14, s.operatingSince());
-            // As known then: the row's own money, its sources and its status date only where dated by the period's
-            // end; its notes are the analyst's words of today, labelled as current notes.
-            boolean rowKnown = p.statusAsOf() == null || !p.statusAsOf().isAfter(report.asOf());
-            if (p.investment() != null && rowKnown) {
-                Cells.number(row, 15, p.investment().amount().doubleValue(), cells.tonnes);
-                Cells.text(row, 16, p.investment().currency());
-                if (p.investment().usdMillions() != null) {
-                    Cells.number(row, 17, p.investment().usdMillions(), cells.decimal);
-                }
-            }
-            cells.date(row, 18, p.announcedOn());
-            Cells.text(row, 19, p.offtake());
-            Cells.text(row, 20, p.offtakeBinding().code());
-            Cells.text(row, 21, p.confidence());
-            Cells.number(row, 22, Disclosure.of(p, s).score(), cells.integer);
-            Cells.text(row, 23, io.chokepoint.summary.Sources.datedBy(p.sources(), report.asOf()));
-            Cells.text(row, 24, p.notes());
-            Cells.text(row, 25, p.capacity() != null ? "yes" : "no");
-            Cells.text(row, 26, p.investment() != null && rowKnown ? "yes" : "no");
-            cells.date(row, 27, rowKnown ? p.statusAsOf() : null);
-        }
 
         private ContinuedSheet dataGapsSheet() {
             ContinuedSheet sheet = new ContinuedSheet(workbook, DATA_GAPS, maxRows, part -> {
@@ -452,78 +468,29 @@ public final class ExcelReportWriter {
             });
             for (StageSummary s : report.summary().stages()) {
                 if (!s.hasCompleteBaseline()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "stage");
-                    Cells.text(row, 3, s.stage().code());
-                    Cells.text(row, 6, noBaselineNote(s));
+                    sheet.row("stage", null, null, s.stage().code(), null, null, noBaselineNote(s));
                 }
             }
             return sheet;
         }
 
-        private static void dataGaps(ContinuedSheet sheet, Map<ChainStage, String> units, PeriodProject snapshot) {
-            ProjectState s = snapshot.current();
-            Project p = snapshot.project();
-            String unit = units.get(p.stage());
-            if (p.capacityInOtherUnitThan(unit)) {
-                gap(sheet.createRow(), "unit", p, s, "capacity not in " + unit + ": counted, not summed");
-            }
-            List<String> missing = Disclosure.of(p, s).missing();
-            if (!missing.isEmpty()) {
-                gap(sheet.createRow(), "project", p, s, String.join(", ", missing));
-            }
-            String cut = cutText(List.of("id", "facility_id", "company", "facility", "region", "offtake",
-                    "confidence", "sources", "notes"), Arrays.asList(p.id(), p.facilityId(), p.company(),
-                    p.facility(), p.region(), p.offtake(), p.confidence(), p.sources(), p.notes()));
-            if (!cut.isEmpty()) {
-                gap(sheet.createRow(), "text cut", p, s, cut + " (" + PROJECTS + " sheet)");
-            }
-        }
 
         private void finishDataGaps(ContinuedSheet sheet) {
             for (Change c : report.analysis().changes()) {
                 String cut = cutText(List.of("detail", "source"), Arrays.asList(c.detail(), c.source()));
                 if (!cut.isEmpty()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "text cut");
-                    Cells.text(row, 1, c.facilityId());
-                    Cells.text(row, 6, cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
+                    sheet.row("text cut", c.facilityId(), null, null, null, null,
+                            cut + " (" + CHANGES + " sheet, " + c.date() + " " + c.kind() + ")");
                 }
             }
             for (Baseline b : report.baselines()) {
                 String cut = cutText(List.of("source", "notes"), Arrays.asList(b.source(), b.notes()));
                 if (!cut.isEmpty()) {
-                    Row row = sheet.createRow();
-                    Cells.text(row, 0, "text cut");
-                    Cells.text(row, 3, b.stage().code());
-                    Cells.text(row, 4, b.country().code());
-                    Cells.text(row, 6, cut + " (" + BASELINES + " sheet, " + b.year() + ")");
+                    sheet.row("text cut", null, null, b.stage().code(), b.country().code(), null,
+                            cut + " (" + BASELINES + " sheet, " + b.year() + ")");
                 }
             }
             sheet.finish((part, last) -> cells.table(part, 0, last, part.getSheetName()));
-        }
-
-        /** The fields too long for a cell, as "notes: 40,000 characters, cut to 32,767"; empty if none. */
-        private static String cutText(List<String> names, List<String> values) {
-            List<String> cut = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String value = values.get(i);
-                if (value != null && value.length() > Cells.MAX_TEXT) {
-                    cut.add(String.format("%s: %,d characters, cut to %,d", names.get(i), value.length(),
-                            Cells.MAX_TEXT));
-                }
-            }
-            return String.join("; ", cut);
-        }
-
-        private static void gap(Row row, String kind, Project p, ProjectState s, String what) {
-            Cells.text(row, 0, kind);
-            Cells.text(row, 1, p.id());
-            Cells.text(row, 2, p.company());
-            Cells.text(row, 3, p.stage().code());
-            Cells.text(row, 4, p.country().code());
-            Cells.text(row, 5, s.status().code());
-            Cells.text(row, 6, what);
         }
 
         private void baselines(Sheet sheet) {
