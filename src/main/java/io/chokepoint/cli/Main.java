@@ -28,12 +28,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "  CHOKEPOINT_OPTS  extra JVM options, e.g. -Xmx1g",
                 "  CHOKEPOINT_CDS   on (default): keep a class-data archive per installation and Java in",
                 "                   $XDG_CACHE_HOME/chokepoint (default ~/.cache/chokepoint), made on first use by a",
-                "                   training run of the sample month, for a quicker start; off: none"},
-        subcommands = {RunCommand.class, RestartCommand.class, StatusCommand.class, ImportCommand.class,
-                ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
-                StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,
-                AbandonCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+                "                   training run of the sample month, for a quicker start; off: none"})
 public final class Main {
+
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command(subcommands=…)}: picocli builds the
+     * model of every listed command (reflection over each one's options) before parsing, ~0.2 s of a sample month's
+     * start, so a command line that names one of them gets only that one (see {@link #commandLine(Environment,
+     * String...)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(RunCommand.class, RestartCommand.class, StatusCommand.class,
+            ImportCommand.class, ExportCommand.class, ProjectCommand.class, EventCommand.class, DeliverCommand.class,
+            StakeholdersCommand.class, ScheduleCommand.class, GenerateCommand.class, InitCommand.class,
+            AbandonCommand.class, DbCommand.class, CommandLine.HelpCommand.class);
 
     /** Global (every subcommand takes it); read from the arguments before parsing, see {@link #run}. */
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
@@ -70,7 +77,7 @@ public final class Main {
         boolean quiet = options.contains("--quiet") && !verbose;
         Logging.console(verbose, quiet);
         Environment environment = quiet ? given.quietly() : given;
-        CommandLine cli = commandLine(environment);
+        CommandLine cli = commandLine(environment, options.toArray(String[]::new));
         cli.setOut(environment.out());
         cli.setErr(environment.err());
         cli.setParameterExceptionHandler((ex, arguments) -> {
@@ -104,7 +111,25 @@ public final class Main {
      * there is no terminal) so that it does not break lines inside paths.
      */
     static CommandLine commandLine(Environment environment) {
-        CommandLine cli = new CommandLine(new Main(), factory(environment));
+        return commandLine(environment, new String[0]);
+    }
+
+    /**
+     * The command tree for these arguments: when the first one that is not a global option names a subcommand, the
+     * root with that subcommand alone (what parsing them reaches; its help, errors and suggestions are its own);
+     * otherwise every subcommand (help, a typo to suggest for, no command at all).
+     */
+    static CommandLine commandLine(Environment environment, String... args) {
+        IFactory factory = factory(environment);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        String first = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose") && !a.equals("--quiet"))
+                .findFirst().orElse(null);
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+            cli.addSubcommand(command);
+        }
         VersionProvider version = new VersionProvider();
         everyCommand(cli, command -> {
             if (command.getCommandSpec().versionProvider() == null) {

@@ -121,6 +121,29 @@ class CommandLinePolishTest {
         }
     }
 
+    @Test
+    void commandLineNamingASubcommand_buildsThatOneAlone_withTheSameHelp_andAnyOtherBuildsThemAll() {
+        PrintWriter discard = new PrintWriter(new StringWriter());
+        Environment environment = new Environment(discard, discard, Map.of(), Clock.systemUTC(), false);
+        CommandLine full = tree();
+        for (List<String> path : commandPaths()) {
+            if (path.size() > 1 || path.equals(List.of("help"))) {
+                continue; // nested commands come with their top one; help needs every command (checked below)
+            }
+            String name = path.get(0);
+            CommandLine single = Main.commandLine(environment, "--quiet", name, "--help");
+
+            assertThat(single.getSubcommands().keySet()).as(name).containsExactly(name);
+            assertThat(single.getSubcommands().get(name).getUsageMessage())
+                    .isEqualTo(full.getSubcommands().get(name).getUsageMessage());
+        }
+        assertThat(Main.commandLine(environment, "rn").getSubcommands().keySet())
+                .isEqualTo(full.getSubcommands().keySet());
+        assertThat(Main.commandLine(environment, "--help").getUsageMessage()).isEqualTo(full.getUsageMessage());
+        assertThat(Main.commandLine(environment, "help", "run").getSubcommands().keySet())
+                .isEqualTo(full.getSubcommands().keySet());
+    }
+
     /** Words with a slash in the descriptions of a command and its options, e.g. ./chokepoint.db or reports/YYYY-MM/. */
     private static List<String> pathsIn(CommandSpec spec) {
         List<String> texts = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));

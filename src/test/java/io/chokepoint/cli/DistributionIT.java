@@ -192,6 +192,83 @@ class DistributionIT {
         assertThat(bad.err().strip()).isEqualTo("chokepoint: CHOKEPOINT_CDS is 'maybe'; use on or off");
     }
 
+    /** A Java 25 or later beside the build's own, where the machine has one (the launcher's AOT cache path). */
+    private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+
+    @Test
+    void launcherOnJava25_makesAndUsesAnAotCache_aDamagedOrMismatchedOneIsASlowerStart_andTheRunPrintsTheSame()
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(JAVA_25.resolve("bin/java")),
+                "no Java 25 at " + JAVA_25);
+        Path cache = dir.resolve("cache-aot");
+        Path archives = cache.resolve("chokepoint");
+        Path work = Files.createDirectories(dir.resolve("aot"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", JAVA_25.toString());
+        String version = "chokepoint " + UnpackedDistribution.version() + "\n";
+        String preparing = "chokepoint: preparing a faster start, once: ~20 s\n";
+
+        // The first call trains with -XX:AOTCacheOutput: one .aot file (no .jsa), nothing else on the terminal.
+        UnpackedDistribution.Result first = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
+        assertThat(first.exitCode()).as(first.describe()).isZero();
+        assertThat(first.out()).isEqualTo(version);
+        assertThat(first.err()).isEqualTo(preparing);
+        assertThat(work).isEmptyDirectory();
+        List<Path> made = filesEndingWith(archives, ".aot");
+        assertThat(made).hasSize(1);
+        assertThat(filesEndingWith(archives, ".jsa")).isEmpty();
+        assertThat(Files.size(made.get(0))).isGreaterThan(1_000_000);
+
+        // The next call maps it (-XX:AOTCache).
+        UnpackedDistribution.Result used = UnpackedDistribution.run(work,
+                Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", JAVA_25.toString(), "CHOKEPOINT_OPTS", "-Xlog:class+load"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(used.out()).contains("io.chokepoint.cli.Main source: shared objects file");
+        assertThat(filesEndingWith(archives, ".aot")).isEqualTo(made);
+
+        // A cache this JVM cannot use (no compressed oops) is skipped without a word.
+        UnpackedDistribution.Result mismatched = UnpackedDistribution.run(work,
+                Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_HOME", JAVA_25.toString(), "CHOKEPOINT_OPTS", "-XX:-UseCompressedOops"),
+                List.of(distribution.launcher().toString(), "--version"));
+        assertThat(mismatched.exitCode()).as(mismatched.describe()).isZero();
+        assertThat(mismatched.out()).isEqualTo(version);
+        assertThat(mismatched.err()).isEmpty();
+
+        // A body overwritten in place (the header intact), which would crash the JVM, is dropped and made again.
+        byte[] bytes = Files.readAllBytes(made.get(0));
+        java.util.Arrays.fill(bytes, 64 * 1024, 1024 * 1024, (byte) 0x5a);
+        Files.write(made.get(0), bytes);
+        UnpackedDistribution.Result damaged = UnpackedDistribution.run(work, env, List.of(distribution.launcher().toString(), "--version"));
+        assertThat(damaged.exitCode()).as(damaged.describe()).isZero();
+        assertThat(damaged.out()).isEqualTo(version);
+        assertThat(damaged.err()).isEqualTo(preparing);
+        assertThat(filesEndingWith(archives, ".aot")).hasSize(1);
+
+        // The sample month prints the same on 25 with its cache as on the build's Java with its archive: no JVM
+        // warnings (native access, Unsafe) reach the terminal.
+        Path on25 = Files.createDirectories(dir.resolve("month-25"));
+        Path onBuild = Files.createDirectories(dir.resolve("month-build"));
+        UnpackedDistribution.Result month25 = UnpackedDistribution.run(on25, env,
+                List.of(distribution.launcher().toString(), "run", "--period", "2026-01", "--no-email"));
+        UnpackedDistribution.Result monthBuild = UnpackedDistribution.run(onBuild,
+                Map.of("XDG_CACHE_HOME", dir.resolve("cache-build").toString(), "CHOKEPOINT_CDS", "off"),
+                List.of(distribution.launcher().toString(), "run", "--period", "2026-01", "--no-email"));
+        assertThat(month25.exitCode()).as(month25.describe()).isZero();
+        assertThat(normalised(month25.out(), on25)).isEqualTo(normalised(monthBuild.out(), onBuild));
+        assertThat(normalised(month25.err(), on25)).isEqualTo(normalised(monthBuild.err(), onBuild));
+    }
+
+    /** Output with its folder and log timestamps replaced, to compare runs in two folders. */
+    private static String normalised(String output, Path folder) {
+        return output.replace(folder.toString(), "<folder>")
+                .replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}", "<time>");
+    }
+
+    private static List<Path> filesEndingWith(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
     private static List<Path> jsaFiles(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();

@@ -54,6 +54,42 @@ class TrackerDatabaseTest {
     }
 
     @Test
+    void currentHistory_isFlywaysListOfThisReleasesMigrations_andANewTrackersHistory() {
+        Path file = dir.resolve("chokepoint.db");
+        TrackerDatabase db = TrackerDatabase.open(file);
+
+        // Every migration the release ships (SQL files and the Java one), as Flyway resolves them: a new one must
+        // be added to CURRENT_HISTORY, or a tracker it has not reached yet would be taken for current.
+        java.util.List<String> shipped = java.util.Arrays.stream(org.flywaydb.core.Flyway.configure()
+                        .dataSource("jdbc:sqlite:" + file, null, null)
+                        .locations("classpath:db/migration")
+                        .javaMigrations(new TypedFactsMigration())
+                        .load().info().all())
+                .filter(m -> m.getState().isResolved())
+                .map(m -> m.getVersion().getVersion())
+                .toList();
+        assertThat(shipped).isEqualTo(TrackerDatabase.CURRENT_HISTORY);
+        assertThat(db.isCurrent()).isTrue();
+    }
+
+    @Test
+    void trackerOneStepBehindOrWithAFailedStep_isNotCurrent_andOpeningMigratesIt() {
+        Path file = dir.resolve("chokepoint.db");
+        TrackerDatabase db = TrackerDatabase.open(file);
+        db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '10'"));
+        assertThat(db.isCurrent()).isFalse();
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '10'"));
+        assertThat(db.isCurrent()).isFalse();
+
+        // Flyway runs V10 again (its statements are idempotent only through Flyway's history: the table exists, so
+        // the test drops it first, as a tracker of the previous release would not have it).
+        db.jdbi().useHandle(h -> h.execute("DROP TABLE IF EXISTS export_control"));
+        TrackerDatabase reopened = TrackerDatabase.open(file);
+
+        assertThat(reopened.isCurrent()).isTrue();
+    }
+
+    @Test
     void cursorAfterAKey_resumesAfterIt() {
         TrackerDatabase db = TrackerDatabase.open(dir.resolve("chokepoint.db"));
         ProjectKey tenth;
