@@ -23,8 +23,9 @@ import io.chokepoint.tracking.ProjectHistory;
 final class FoldedAnalysis implements AutoCloseable {
 
     private final List<Baseline> baselines;
-    private final AnalysisBuilder builder;
-    private final HistoryBuilder history;
+    /** Dropped once finished: its per-facility state (the changed facilities' rows and events) is large. */
+    private AnalysisBuilder builder;
+    private HistoryBuilder history;
     private final ProjectSheetRows rows;
     private long foldNanos;
 
@@ -60,12 +61,18 @@ final class FoldedAnalysis implements AutoCloseable {
         return baselines;
     }
 
+    /** The period's analysis; once only (the builder is let go, so the workbook has its memory). */
     Analysis finish() {
-        return builder.finish();
+        Analysis analysis = builder.finish();
+        builder = null;
+        return analysis;
     }
 
+    /** The trajectory's periods and track record; once only. */
     HistoryBuilder.Result history() {
-        return history.finish();
+        HistoryBuilder.Result result = history.finish();
+        history = null;
+        return result;
     }
 
     /** The workbook's Projects and Data gaps rows; they are deleted by {@link #close}. */
