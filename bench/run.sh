@@ -100,6 +100,29 @@ timed_run() { # dir log args...
   RSS_MB=$(awk -v k="$(field 'Maximum resident set size' "$timing")" 'BEGIN { printf "%.0f", k / 1024 }')
 }
 
+# The resident set of the newest process whose command line has PATTERN, every 0.2 s while it lives, as
+# "epoch_ms rss_kb" lines into OUT (started in the background beside a run).
+rss_sampler() { # pattern out
+  local pid="" i
+  for i in $(seq 1 200); do pid=$(pgrep -n -f -- "$1" || true); [ -n "$pid" ] && break; sleep 0.05; done
+  [ -n "$pid" ] || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    awk -v t="$(date +%s%3N)" '/^VmRSS/ { print t, $2 }' "/proc/$pid/status" 2>/dev/null || true
+    sleep 0.2
+  done >"$2"
+}
+
+# Peak RSS by phase: each sample goes to the last step started by its time (from the job repository's
+# STARTTIME, ms since the epoch), "start-up" before the first. Prints "phase MB, ..." in order.
+rss_phases() { # samples jobs-db
+  [ -s "$1" ] || { echo "— (no samples)"; return; }
+  sqlite3 -separator ' ' "$2" "SELECT stepname, starttime FROM step_execution ORDER BY starttime;" |
+    awk 'NR == FNR { name[++n] = $1; start[n] = $2; next }
+         { phase = "start-up"; for (i = 1; i <= n; i++) if ($1 >= start[i]) phase = name[i];
+           if (!(phase in peak)) order[++m] = phase; if ($2 > peak[phase]) peak[phase] = $2 }
+         END { for (i = 1; i <= m; i++) printf "%s%s %.0f MB", (i > 1 ? ", " : ""), order[i], peak[order[i]] / 1024; print "" }' - "$1"
+}
+
 # Seconds a command takes, its output discarded.
 elapsed() {
   local start; start=$(date +%s.%N)
@@ -235,7 +258,7 @@ SAMPLE_PROJECTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM proj
 SAMPLE_EVENTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM facility_event;")
 SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — | — | — | — | — | — |"
 
-declare -A RUN_WALL RUN_RSS RUN_FLOORS RUN_FLOOR_SUM
+declare -A RUN_WALL RUN_RSS RUN_FLOORS RUN_FLOOR_SUM RSS_PHASES
 PERIOD_END=$(date -d "$PERIOD-01 +1 month -1 day" +%Y-%m-%d)
 for N in 1000 10000 100000 1000000; do
   [ "$N" -le "$MAX" ] || continue
@@ -256,8 +279,12 @@ for N in 1000 10000 100000 1000000; do
     OPTS="$OPTS -XX:StartFlightRecording=settings=profile,filename=$OUT/run-$N.jfr"
   fi
   echo "bench: running the job on $N projects" >&2
+  rss_sampler "--reports $OUT/reports-$N" "$OUT/run-$N.rss" &
+  SAMPLER=$!
   timed_run "$OUT" "$OUT/run-$N.log" run --period "$PERIOD" --db "$TRACKER" --reports "$OUT/reports-$N"
+  wait "$SAMPLER" || true
   RUN_WALL[$N]=$WALL RUN_RSS[$N]=$RSS_MB
+  RSS_PHASES[$N]=$(rss_phases "$OUT/run-$N.rss" "$OUT/trackers/tracker-$N-jobs.db")
   peer_round "$N" "$TRACKER" "$OUT/run-$N.log.time"
   step() { sqlite3 "$OUT/trackers/tracker-$N-jobs.db" "SELECT endtime - starttime FROM step_execution WHERE stepname = '$1' ORDER BY stepexecutionid DESC LIMIT 1;"; }
   CLEAR=$(ms_to_s "$(step clear-period)") SNAP=$(ms_to_s "$(step snapshot)") WRITE=$(ms_to_s "$(step write-reports)")
@@ -379,6 +406,13 @@ printf '%s\n' "${ROWS[@]}"
 if [ -s "$OUT/reads.txt" ]; then
   echo
   echo "Pages read per b-tree in one run at $READS_N projects (pages read, pages, reads): $(awk '{ printf "%s%s %d/%d = %s", sep, $1, $2, $3, $4; sep = "; " }' "$OUT/reads.txt")."
+fi
+if [ "${#RSS_PHASES[@]}" -gt 0 ]; then
+  echo
+  # Peak RSS of each phase (issue 26): the JVM's resident set, sampled every 0.2 s, by the step running then.
+  for N in 1000 10000 100000 1000000; do
+    [ -n "${RSS_PHASES[$N]:-}" ] && echo "Peak RSS by phase at $N projects: ${RSS_PHASES[$N]}."
+  done
 fi
 if [ -n "${RUN_WALL[10000]:-}" ] && [ -n "${RUN_WALL[100000]:-}" ]; then
   echo
