@@ -9,7 +9,11 @@
 # openpyxl) and the PDF's text (pdftotext) must equal the uninterrupted run's, and no temporary file may be left.
 # Exits 1 if any trial differs or fails. Missing tools (python3-openpyxl, poppler-utils) are installed with apt.
 # Environment: CRASH_PROJECTS (default 20000), CRASH_OUT (default bench/out/crash), CRASH_SEED (random seed of
-# the kill moments, default: the clock), CRASH_JAR (default target/chokepoint.jar, built if missing).
+# the kill moments, default: the clock), CRASH_JAR (default target/chokepoint.jar, built if missing),
+# CRASH_TRACKER (a tracker file to copy instead of generating one, e.g. the bench's 1M tracker; its period rows
+# are cleared in the copy), CRASH_CELLS (1, the default: compare every cell with openpyxl; 0: compare the SHA-256
+# of every part of the workbook's zip but docProps/core.xml, its creation time, which is stricter than the cells and
+# feasible at a million projects, where openpyxl would read 28 million cells).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -56,8 +60,30 @@ run() { # db reports log
   java -jar "$JAR" run --period "$PERIOD" --no-email --db "$1" --reports "$2" >"$3" 2>&1
 }
 
-echo "crash-trials: generating a $PROJECTS-project tracker" >&2
-java -jar "$JAR" generate --projects "$PROJECTS" --db "$OUT/tracker.db" >/dev/null
+if [ -n "${CRASH_TRACKER:-}" ]; then
+  echo "crash-trials: copying $CRASH_TRACKER" >&2
+  cp "$CRASH_TRACKER" "$OUT/tracker.db"
+  sqlite3 "$OUT/tracker.db" "DELETE FROM period_project; DELETE FROM period_input;"
+else
+  echo "crash-trials: generating a $PROJECTS-project tracker" >&2
+  java -jar "$JAR" generate --projects "$PROJECTS" --db "$OUT/tracker.db" >/dev/null
+fi
+if [ "${CRASH_CELLS:-1}" = 0 ]; then
+  # Every part of the workbook but its creation time, as name and SHA-256, one per line.
+  cells() {
+    "$PY" - "$1" <<'PY'
+import hashlib, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for name in sorted(z.namelist()):
+        if name != "docProps/core.xml":
+            h = hashlib.sha256()
+            with z.open(name) as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    h.update(block)
+            print(name, h.hexdigest())
+PY
+  }
+fi
 
 echo "crash-trials: the uninterrupted run" >&2
 cp "$OUT/tracker.db" "$OUT/reference.db"
