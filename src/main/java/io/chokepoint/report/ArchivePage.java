@@ -107,13 +107,43 @@ public final class ArchivePage {
         return periods.stream().filter(p -> p.summary().isPresent() || !p.files().isEmpty()).toList();
     }
 
+    /** The lists a summary holds in full, which the page never shows: at a million projects, most of 130 MB. */
+    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("changes", "news", "attribution");
+
+    /**
+     * The summary's fields as a tree, without the lists the page never shows (skipped as they are read, not built):
+     * reading the whole of a million projects' summary into a tree took 16 s and most of the heap.
+     */
+    private static JsonNode pageFields(Path summaryFile) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode fields = mapper.createObjectNode();
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(summaryFile.toFile())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException(summaryFile + " is not a JSON object");
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (NOT_SHOWN.contains(name)) {
+                    parser.skipChildren();
+                } else {
+                    fields.set(name, mapper.readTree(parser));
+                }
+            }
+            if (parser.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                throw new IOException(summaryFile + " ends before its last field"); // a cut file: no figures
+            }
+        }
+        return fields;
+    }
+
     private Period period(Path dir) throws IOException {
         String name = dir.getFileName().toString();
         Optional<JsonNode> summary = Optional.empty();
         Path summaryFile = dir.resolve("summary-" + name + ".json");
         if (Files.isRegularFile(summaryFile)) {
             try {
-                summary = Optional.of(new ObjectMapper().readTree(summaryFile.toFile()));
+                summary = Optional.of(pageFields(summaryFile));
             } catch (IOException e) {
                 summary = Optional.empty(); // listed with its files, without figures
             }
