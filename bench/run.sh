@@ -7,7 +7,7 @@
 # Builds once, unpacks the distribution (target/chokepoint-<version>.tar.gz) into BENCH_OUT/dist and runs every job
 # through its launcher, bin/chokepoint, as a user does: the launcher's class-data archive (made by its first call,
 # timed apart, in BENCH_OUT/cache) and its JVM flags for the tracker's size; the large sizes get
-# CHOKEPOINT_OPTS=-Xmx512m and bench/logback-bench.xml. Generates seeded synthetic trackers (kept in
+# CHOKEPOINT_OPTS=-Xmx$BENCH_HEAP (default 1g) and bench/logback-bench.xml. Generates seeded synthetic trackers (kept in
 # bench/out/trackers and reused). Prints two markdown tables:
 # - issue 15's targets, "now" (this run) beside "target";
 # - per size: wall time and peak RSS from GNU time, each step's duration from the job repository, the aggregation
@@ -33,7 +33,10 @@ OUT=${BENCH_OUT:-$ROOT/bench/out}
 MAX=${BENCH_MAX:-1000000}
 PERIOD=${BENCH_PERIOD:-2026-01}
 SAMPLE_RUNS=${BENCH_SAMPLE_RUNS:-5}
-HEAP=-Xmx512m
+# The heap cap of the large runs (BENCH_HEAP, default 1g: the smallest that keeps the time at 1M, see the heap
+# table); BENCH_HEAPS lists the caps the largest size is run at once more each, for that table ("" to skip).
+HEAP=-Xmx${BENCH_HEAP:-1g}
+HEAPS=${BENCH_HEAPS-512m 768m 1g}
 
 READS=${BENCH_READS:-1}
 
@@ -259,6 +262,7 @@ SAMPLE_EVENTS=$(sqlite3 "$SAMPLE_DIR/chokepoint.db" "SELECT count(*) FROM facili
 SAMPLE_ROW="| sample (embedded, fresh folder) | $SAMPLE_PROJECTS | $SAMPLE_EVENTS | — | **$SAMPLE_MEDIAN** (median of ${#SAMPLE_WALLS[@]}, min $SAMPLE_MIN) | $SAMPLE_CPU | $SAMPLE_RSS | — | — | — | — | — | — | — | — | — | — | — | — | — | — |"
 
 declare -A RUN_WALL RUN_RSS RUN_FLOORS RUN_FLOOR_SUM RSS_PHASES
+HEAP_ROWS=()
 PERIOD_END=$(date -d "$PERIOD-01 +1 month -1 day" +%Y-%m-%d)
 for N in 1000 10000 100000 1000000; do
   [ "$N" -le "$MAX" ] || continue
@@ -313,6 +317,21 @@ for N in 1000 10000 100000 1000000; do
   OVER=$(awk -v w="$WALL" -v f="$SUM" 'BEGIN { if (f == 0) print "—"; else printf "%.1f×", w / f }')
   RUN_FLOORS[$N]="$SCAN + $XML + $JBERET = $SUM s (SXSSF: $SXSSF)" RUN_FLOOR_SUM[$N]=$SUM
   ROWS+=("| synthetic | $N | $EVENTS | $GEN | **$WALL** | $CPU | $RSS_MB | $CLEAR | $SNAP | $WRITE | $AGG | $BOOK | $PDF | $FLOOR | $RATIO | $SCAN | $XML | $SXSSF | $JBERET | $OVER | $PER |")
+  # The largest size again at each heap cap of BENCH_HEAPS (issue 26: the smallest cap that keeps the time).
+  if [ "$N" -eq "$MAX" ] && [ -n "$HEAPS" ]; then
+    for cap in $HEAPS; do
+      echo "bench: $N projects with -Xmx$cap" >&2
+      rm -f "$OUT/trackers/tracker-$N-jobs.db"* && rm -rf "$OUT/reports-heap"
+      sqlite3 "$TRACKER" "DELETE FROM period_project;"
+      OPTS="-Xmx$cap -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
+      if ( cd "$OUT" && CHOKEPOINT_OPTS="$OPTS" /usr/bin/time -v -o "$OUT/heap-$cap.time" "$LAUNCHER" run \
+          --period "$PERIOD" --db "$TRACKER" --reports "$OUT/reports-heap" ) >"$OUT/heap-$cap.log" 2>&1; then
+        HEAP_ROWS+=("| -Xmx$cap | $(seconds "$(field 'Elapsed (wall clock)' "$OUT/heap-$cap.time")") | $(awk -v u="$(field 'User time' "$OUT/heap-$cap.time")" -v s="$(field 'System time' "$OUT/heap-$cap.time")" 'BEGIN { printf "%.1f", u + s }') | $(awk -v k="$(field 'Maximum resident set size' "$OUT/heap-$cap.time")" 'BEGIN { printf "%.0f", k / 1024 }') |")
+      else
+        HEAP_ROWS+=("| -Xmx$cap | failed: $(grep -m1 -o 'Status: .*' "$OUT/heap-$cap.log" || echo "see $OUT/heap-$cap.log") | — | — |")
+      fi
+    done
+  fi
 done
 
 # Reads of each input table in one run of the job: at the largest size up to 100k, once more under strace, the
@@ -406,6 +425,14 @@ printf '%s\n' "${ROWS[@]}"
 if [ -s "$OUT/reads.txt" ]; then
   echo
   echo "Pages read per b-tree in one run at $READS_N projects (pages read, pages, reads): $(awk '{ printf "%s%s %d/%d = %s", sep, $1, $2, $3, $4; sep = "; " }' "$OUT/reads.txt")."
+fi
+if [ "${#HEAP_ROWS[@]}" -gt 0 ]; then
+  echo
+  echo "The largest size at each heap cap (one run each, after the main run):"
+  echo
+  echo "| heap cap | wall (s) | CPU (s) | peak RSS (MB) |"
+  echo "|---|---:|---:|---:|"
+  printf '%s\n' "${HEAP_ROWS[@]}"
 fi
 if [ "${#RSS_PHASES[@]}" -gt 0 ]; then
   echo
