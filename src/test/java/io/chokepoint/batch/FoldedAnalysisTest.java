@@ -90,4 +90,31 @@ class FoldedAnalysisTest {
             assertThat(folded.getSheet("Changes").getLastRowNum()).isGreaterThan(40);
         }
     }
+
+    /** The folding runs on a thread of its own: what fails there fails write-reports, with its own exception. */
+    @Test
+    void aFailureOnTheFoldingThread_isThrownToTheStepThatAsksForTheResult() throws Exception {
+        Path file = dir.resolve("small.db");
+        SyntheticTracker.generate(file, 40, 5);
+        TrackerDatabase tracker = TrackerDatabase.open(file);
+        AnalysisSettings settings = AnalysisSettings.defaults();
+        List<io.chokepoint.tracking.Baseline> baselines = tracker.trackedProjects().baselines();
+        io.chokepoint.report.excel.ProjectSheetRows rows =
+                io.chokepoint.report.excel.ProjectSheetRows.start(JANUARY, settings);
+        FoldedAnalysis fold = new FoldedAnalysis(baselines, PeriodAnalysis.builder(tracker, JANUARY, settings, baselines),
+                PeriodAnalysis.history(tracker, JANUARY, settings, baselines), rows);
+        rows.close(); // its files are gone: the folding thread's first write fails
+        List<io.chokepoint.tracking.PeriodProject> chunk = new java.util.ArrayList<>();
+        try (io.chokepoint.tracking.store.ProjectCursor cursor = tracker.trackedProjects().open(null)) {
+            cursor.forEachRemaining(h -> {
+                fold.add(h);
+                chunk.add(io.chokepoint.tracking.PeriodProject.of(JANUARY, h.project(), h.events()));
+            });
+        }
+        assertThat(chunk).isNotEmpty();
+        fold.add(chunk);
+        org.assertj.core.api.Assertions.assertThatThrownBy(fold::finish)
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        fold.close();
+    }
 }
