@@ -101,7 +101,7 @@ final class ContinuedSheet implements AutoCloseable {
             throw new UncheckedIOException("cannot create the workbook's temporary files: " + e.getMessage(), e);
         }
         rows = new SheetXml(out);
-        workbook.appendRows(sheet.getSheetName(), files.get(files.size() - 1));
+        workbook.appendRows(sheet.getSheetName(), files.get(files.size() - 1), rows);
         next = 1;
     }
 

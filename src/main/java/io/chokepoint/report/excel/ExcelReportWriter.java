@@ -447,7 +447,7 @@ public final class ExcelReportWriter {
                     throw new IllegalStateException("the Projects rows were written with the styles " + rows.styles()
                             + ", the workbook has " + ProjectSheetRows.Styles.of(cells));
                 }
-                workbook.appendRows(PROJECTS, rows.projectsXml());
+                workbook.appendRows(PROJECTS, rows.projectsXml(), rows.sheetXml());
                 cells.table(projects, headerRow, rows.lastWrittenRow(), PROJECTS);
                 rows.forEachGap(gaps::row);
                 finishDataGaps(gaps);

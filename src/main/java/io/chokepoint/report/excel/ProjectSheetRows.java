@@ -161,6 +161,11 @@ public final class ProjectSheetRows implements Consumer<PeriodProject>, AutoClos
         return next - 1;
     }
 
+    /** The writer of the Projects rows, which knows their extent. */
+    SheetXml sheetXml() {
+        return projects;
+    }
+
     Styles styles() {
         return styles;
     }

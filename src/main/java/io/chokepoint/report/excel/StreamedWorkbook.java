@@ -23,15 +23,42 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class StreamedWorkbook extends SXSSFWorkbook {
 
     /** Rows already written as sheet XML, by sheet name: they follow the rows the sheet itself holds. */
-    private final Map<String, Path> appendedRows = new HashMap<>();
+    private final Map<String, Appended> appendedRows = new HashMap<>();
+
+    /** A file of rows and their writer, which knows their last row and rightmost column (for the dimension). */
+    private record Appended(Path file, SheetXml rows) {
+    }
 
     StreamedWorkbook(XSSFWorkbook template, int rowAccessWindowSize) {
         super(template, rowAccessWindowSize);
     }
 
-    /** Puts the rows in {@code sheetXml} (SpreadsheetML {@code <row>} elements) after the sheet's own rows. */
-    void appendRows(String sheetName, Path sheetXml) {
-        appendedRows.put(sheetName, sheetXml);
+    /**
+     * Puts the rows in {@code sheetXml} (SpreadsheetML {@code <row>} elements) after the sheet's own rows; their last
+     * row and rightmost column widen the sheet's dimension (which readers such as openpyxl's read-only mode, and so
+     * pandas, trust to know how far to read).
+     */
+    void appendRows(String sheetName, Path sheetXml, SheetXml writtenBy) {
+        appendedRows.put(sheetName, new Appended(sheetXml, writtenBy));
+    }
+
+    /** After SXSSF has derived each sheet's dimension from its own rows: widened by the rows appended. */
+    @Override
+    protected void flushSheets() throws IOException {
+        super.flushSheets();
+        appendedRows.forEach((name, appended) -> {
+            SheetXml rows = appended.rows();
+            if (rows.lastRow() < 0) {
+                return;
+            }
+            org.apache.poi.xssf.usermodel.XSSFSheet sheet = getXSSFWorkbook().getSheet(name);
+            org.apache.poi.ss.util.CellRangeAddress own = sheet.getDimension();
+            int firstRow = own == null ? 0 : Math.min(own.getFirstRow(), rows.lastRow());
+            int firstColumn = own == null ? 0 : own.getFirstColumn();
+            int lastColumn = Math.max(own == null ? 0 : own.getLastColumn(), rows.maxColumn());
+            sheet.setDimensionOverride(new org.apache.poi.ss.util.CellRangeAddress(firstRow,
+                    Math.max(rows.lastRow(), own == null ? 0 : own.getLastRow()), firstColumn, lastColumn));
+        });
     }
 
     @Override
@@ -44,13 +71,13 @@ final class StreamedWorkbook extends SXSSFWorkbook {
     @Override
     protected ISheetInjector createSheetInjector(SXSSFSheet sheet) throws IOException {
         ISheetInjector own = super.createSheetInjector(sheet);
-        Path rows = appendedRows.get(sheet.getSheetName());
+        Appended rows = appendedRows.get(sheet.getSheetName());
         if (rows == null) {
             return own;
         }
         return out -> {
             own.writeSheetData(out);
-            try (InputStream in = Files.newInputStream(rows)) {
+            try (InputStream in = Files.newInputStream(rows.file())) {
                 in.transferTo(out);
             }
         };

@@ -46,13 +46,15 @@ public final class ProjectsXmlFloor {
             long read = read(c, rows, null);
             long readMs = (System.nanoTime() - start) / 1_000_000;
             start = System.nanoTime();
+            SheetXml sheet;
             try (BufferedWriter w = Files.newBufferedWriter(xml, StandardCharsets.UTF_8)) {
-                read(c, rows, new SheetXml(w));
+                sheet = new SheetXml(w);
+                read(c, rows, sheet);
             }
             try (StreamedWorkbook workbook = new StreamedWorkbook(new XSSFWorkbook(), 200);
                  OutputStream file = Files.newOutputStream(out)) {
                 workbook.createSheet("Projects");
-                workbook.appendRows("Projects", xml);
+                workbook.appendRows("Projects", xml, sheet);
                 workbook.write(file);
                 workbook.dispose();
             }

@@ -57,8 +57,9 @@ class SheetXmlTest {
         Path rows = dir.resolve("rows.xml");
         XSSFWorkbook template = new XSSFWorkbook();
         Cells cells = new Cells(template);
+        SheetXml xml;
         try (Writer w = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
-            SheetXml xml = new SheetXml(w);
+            xml = new SheetXml(w);
             int r = 0;
             for (String text : TEXTS) {
                 xml.startRow(r++);
@@ -72,7 +73,7 @@ class SheetXmlTest {
         try (StreamedWorkbook workbook = new StreamedWorkbook(template, 10);
              OutputStream out = Files.newOutputStream(ours)) {
             workbook.createSheet("Rows");
-            workbook.appendRows("Rows", rows);
+            workbook.appendRows("Rows", rows, xml);
             workbook.write(out);
             workbook.dispose();
         }
@@ -105,6 +106,10 @@ class SheetXmlTest {
             assertThat(mine.getRow(10).getCell(0).getStringCellValue()).isEqualTo("magnet \uD83E\uDDF2");
             assertThat(mine.getRow(11).getCell(0).getStringCellValue()).hasSize(Cells.MAX_TEXT).contains("[cut: 40,005");
             assertThat(mine.getRow(0).getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(day.minusDays(1));
+            // The dimension covers the rows put in (readers such as openpyxl's read-only mode read only that far).
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) mine).getDimension().formatAsString())
+                    .isEqualTo(((org.apache.poi.xssf.usermodel.XSSFSheet) theirs).getDimension().formatAsString())
+                    .isEqualTo("A1:AE" + TEXTS.size());
         }
     }
 }
