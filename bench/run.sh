@@ -107,7 +107,8 @@ timed_run() { # dir log args...
 # "epoch_ms rss_kb" lines into OUT (started in the background beside a run).
 rss_sampler() { # pattern out
   local pid="" i
-  for i in $(seq 1 200); do pid=$(pgrep -n -f -- "$1" || true); [ -n "$pid" ] && break; sleep 0.05; done
+  # The JVM itself: the launcher's command substitutions fork short-lived copies of its own command line.
+  for i in $(seq 1 400); do pid=$(pgrep -n -f -- "io.chokepoint.cli.Main.*$1" || true); [ -n "$pid" ] && break; sleep 0.05; done
   [ -n "$pid" ] || return 0
   while kill -0 "$pid" 2>/dev/null; do
     awk -v t="$(date +%s%3N)" '/^VmRSS/ { print t, $2 }' "/proc/$pid/status" 2>/dev/null || true
