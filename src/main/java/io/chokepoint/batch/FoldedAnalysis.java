@@ -81,6 +81,13 @@ final class FoldedAnalysis implements AutoCloseable {
                     long start = System.nanoTime();
                     read.forEach(trajectory);
                     chunk.forEach(analysis);
+                    // The changed facilities' events, as read with their projects: finish() reads none again.
+                    for (ProjectHistory h : read) {
+                        String facility = h.project().facilityId();
+                        if (h.recordingOrderKnown() && analysis.changes(facility)) {
+                            analysis.knowEvents(facility, h.inRecordingOrder());
+                        }
+                    }
                     chunk.forEach(rows);
                     foldNanos.addAndGet(System.nanoTime() - start);
                 }

@@ -93,6 +93,21 @@ public final class AnalysisBuilder implements Consumer<PeriodProject> {
         }
     }
 
+    /** Whether the facility has a change, an event or a revision this period (the attribution needs its events). */
+    public boolean changes(String facilityId) {
+        return facilities.containsKey(facilityId);
+    }
+
+    /**
+     * Gives a changed facility's events, in the order recorded, as read with its projects, so that {@link #finish}
+     * does not read them again (their typed facts are kept; see {@link FacilityEvent#typedFacts}).
+     */
+    public void knowEvents(String facilityId, List<FacilityEvent> inRecordingOrder) {
+        if (!eventCache.containsKey(facilityId)) {
+            eventCache.put(facilityId, inRecordingOrder.stream().map(e -> e.typedFacts(facilityId)).toList());
+        }
+    }
+
     /** Gives the tracker's export controls: their states, changes of state and the exposure join both summaries. */
     public AnalysisBuilder controls(List<io.chokepoint.tracking.ExportControl> controls) {
         current.controls(controls);

@@ -37,7 +37,7 @@ class FoldedAnalysisTest {
     private static final ReportPeriod JANUARY = ReportPeriod.parse("2026-01");
     private static final ReportPeriod FEBRUARY = ReportPeriod.parse("2026-02");
     private static final List<String> ANALYSIS_SHEETS = List.of("Summary", "Stages", "Country × Stage", "Owners",
-            "Pipeline", "Changes", "Projects", "Data gaps");
+            "Pipeline", "Changes", "Attribution", "Projects", "Data gaps");
 
     @TempDir
     Path dir;

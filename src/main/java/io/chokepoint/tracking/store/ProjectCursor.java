@@ -32,6 +32,8 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
     private Recorded pendingEvent;
     private String eventsFacility;
     private List<FacilityEvent> facilityEvents = List.of();
+    /** The same events in the order they were recorded (by row id), for the change attribution. */
+    private List<FacilityEvent> recordedEvents = List.of();
     private final InputFingerprint.Partial fingerprint;
     /** The facility whose events were hashed before this cursor resumed (null: none). */
     private final String hashedFacility;
@@ -130,13 +132,16 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
         }
         Project project = projects.next();
         if (!project.facilityId().equals(eventsFacility)) {
-            facilityEvents = eventsOf(project.facilityId());
+            List<Recorded> found = eventsOf(project.facilityId());
+            facilityEvents = found.stream().sorted(IN_RECORDING_ORDER).map(Recorded::event).toList();
+            recordedEvents = found.stream().sorted(Comparator.comparingLong(Recorded::id)).map(Recorded::event)
+                    .toList();
             eventsFacility = project.facilityId();
         }
-        return new ProjectHistory(project, facilityEvents);
+        return new ProjectHistory(project, facilityEvents, recordedEvents);
     }
 
-    private List<FacilityEvent> eventsOf(String facilityId) {
+    private List<Recorded> eventsOf(String facilityId) {
         List<Recorded> found = new ArrayList<>();
         while (pendingEvent != null || events.hasNext()) {
             Recorded e = pendingEvent != null ? pendingEvent : events.next();
@@ -152,8 +157,7 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
             }
             found.add(e);
         }
-        found.sort(IN_RECORDING_ORDER);
-        return found.stream().map(Recorded::event).toList();
+        return found;
     }
 
     /** Date order, and events of the same date in the order they were recorded. */

@@ -86,11 +86,7 @@ public final class TrackedProjects {
                     List<FacilityEvent> list = new java.util.ArrayList<>();
                     try (java.sql.ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            FacilityEvent e = FactColumns.readEvent(rs);
-                            // One facility id string for all of the facility's events.
-                            list.add(new FacilityEvent(facility, e.date(), e.kind(), e.statusAfter(), e.value(),
-                                    null, null, e.stage(), e.targetYear(), e.capacity(), e.funding(),
-                                    e.precision()));
+                            list.add(FactColumns.readEvent(rs).typedFacts(facility));
                         }
                     }
                     events.put(facility, List.copyOf(list));
