@@ -7,7 +7,7 @@
 # Builds once, unpacks the distribution (target/chokepoint-<version>.tar.gz) into BENCH_OUT/dist and runs every job
 # through its launcher, bin/chokepoint, as a user does: the launcher's class-data archive (made by its first call,
 # timed apart, in BENCH_OUT/cache) and its JVM flags for the tracker's size; the large sizes get
-# CHOKEPOINT_OPTS=-Xmx$BENCH_HEAP (default 1g) and bench/logback-bench.xml. Generates seeded synthetic trackers (kept in
+# CHOKEPOINT_OPTS=-Xmx$BENCH_HEAP (default 768m) and bench/logback-bench.xml. Generates seeded synthetic trackers (kept in
 # bench/out/trackers and reused). Prints two markdown tables:
 # - issue 15's targets, "now" (this run) beside "target";
 # - per size: wall time and peak RSS from GNU time, each step's duration from the job repository, the aggregation
@@ -33,9 +33,9 @@ OUT=${BENCH_OUT:-$ROOT/bench/out}
 MAX=${BENCH_MAX:-1000000}
 PERIOD=${BENCH_PERIOD:-2026-01}
 SAMPLE_RUNS=${BENCH_SAMPLE_RUNS:-5}
-# The heap cap of the large runs (BENCH_HEAP, default 1g: the smallest that keeps the time at 1M, see the heap
+# The heap cap of the large runs (BENCH_HEAP, default 768m: the smallest that kept the time at 1M, see the heap
 # table); BENCH_HEAPS lists the caps the largest size is run at once more each, for that table ("" to skip).
-HEAP=-Xmx${BENCH_HEAP:-1g}
+HEAP=-Xmx${BENCH_HEAP:-768m}
 HEAPS=${BENCH_HEAPS-512m 768m 1g}
 
 READS=${BENCH_READS:-1}
