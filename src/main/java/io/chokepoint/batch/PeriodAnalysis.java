@@ -36,7 +36,13 @@ public final class PeriodAnalysis {
 
     /** Aggregates the period's snapshot rows (and the previous period's state recorded in them). */
     public static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings) {
-        AnalysisBuilder builder = builder(tracker, period, settings);
+        return build(tracker, period, settings, tracker.trackedProjects().baselines());
+    }
+
+    /** As above, with the tracker's baselines already read. */
+    static Analysis build(TrackerDatabase tracker, ReportPeriod period, AnalysisSettings settings,
+                          List<Baseline> baselines) {
+        AnalysisBuilder builder = builder(tracker, period, settings, baselines);
         tracker.periodProjects().forEach(period, builder);
         return builder.finish();
     }

@@ -27,7 +27,6 @@ import io.chokepoint.report.pdf.PdfReportWriter;
 import io.chokepoint.report.PublishedSummaries;
 import io.chokepoint.report.Rebalancing;
 import io.chokepoint.summary.Analysis;
-import io.chokepoint.summary.AnalysisBuilder;
 import io.chokepoint.tracking.Baseline;
 import io.chokepoint.summary.AnalysisSettings;
 import io.chokepoint.summary.HistoryBuilder;
@@ -86,9 +85,7 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
             analysis = fold.finish();
             folding = fold.foldMillis();
         } else {
-            AnalysisBuilder builder = PeriodAnalysis.builder(tracker, reportPeriod, settings, baselines);
-            snapshots.forEach(reportPeriod, builder);
-            analysis = builder.finish();
+            analysis = PeriodAnalysis.build(tracker, reportPeriod, settings, baselines);
         }
         // The previous month's latest completed report (a rerun replaces its summary only once it completes).
         Optional<PeriodSummary> previous;

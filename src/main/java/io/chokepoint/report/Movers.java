@@ -55,9 +55,7 @@ public final class Movers {
         // Each share's parts summed by facility once, not once per change (thousands of both at 100k projects).
         Map<Attribution, Map<String, Double>> byFacility = new java.util.IdentityHashMap<>();
         for (Attribution a : analysis.attribution()) {
-            byFacility.put(a, a.parts().stream().filter(p -> p.facilityId() != null)
-                    .collect(java.util.stream.Collectors.groupingBy(Attribution.Part::facilityId,
-                            java.util.stream.Collectors.summingDouble(Attribution.Part::points))));
+            byFacility.put(a, a.pointsByFacility());
         }
         List<Mover> movers = new ArrayList<>();
         for (Change c : analysis.changes()) {

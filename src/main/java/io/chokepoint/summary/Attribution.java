@@ -2,6 +2,7 @@ package io.chokepoint.summary;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.chokepoint.tracking.ChainStage;
@@ -68,9 +69,11 @@ public record Attribution(ChainStage stage, Share share, int targetYear, double 
         return parts.stream().filter(Part::baseline).mapToDouble(Part::points).sum();
     }
 
-    /** The sum of the parts of one facility's facts, in points. */
-    public double facilityPoints(String facilityId) {
-        return parts.stream().filter(p -> facilityId.equals(p.facilityId())).mapToDouble(Part::points).sum();
+    /** The sum of the parts of each facility's facts, in points, by facility (the baseline part has none). */
+    public Map<String, Double> pointsByFacility() {
+        return parts.stream().filter(p -> p.facilityId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Part::facilityId,
+                        java.util.stream.Collectors.summingDouble(Part::points)));
     }
 
     /** Whether the baseline part is at least half of the change (page 1 then says so). */

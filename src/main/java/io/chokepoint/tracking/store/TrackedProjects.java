@@ -57,14 +57,6 @@ public final class TrackedProjects {
                 .list());
     }
 
-    /** Every event of a facility, in the order recorded (for change attribution: a few facilities a period). */
-    public List<FacilityEvent> eventsOf(String facilityId) {
-        return read(h -> h.createQuery("SELECT * FROM facility_event WHERE facility_id = :facility ORDER BY id")
-                .bind("facility", facilityId)
-                .map((rs, ctx) -> FactColumns.readEvent(rs))
-                .list());
-    }
-
     /**
      * The typed facts of every event of each of {@code facilityIds}, in the order recorded, by facility: each event
      * without its words ({@code notes} and {@code source} are null; its {@code value} stays), for the change
