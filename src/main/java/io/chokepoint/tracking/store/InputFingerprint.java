@@ -69,6 +69,17 @@ public final class InputFingerprint {
     private InputFingerprint() {
     }
 
+    /** Adds every row of {@code table}, whole, to {@code partial}. */
+    static void addAll(org.jdbi.v3.core.Handle h, Table table, Partial partial) {
+        HashedRow row = new HashedRow(table);
+        h.createQuery("SELECT " + table.names() + " FROM " + table.name)
+                .reduceResultSet(partial, (p, rs, ctx) -> {
+                    row.read(rs, 1);
+                    p.add(row);
+                    return p;
+                });
+    }
+
     /**
      * The fingerprint of the tracker's current input rows, as {@code sha256:} followed by 64 hex digits, recomputed
      * by reading every table once (within one transaction).
@@ -79,13 +90,7 @@ public final class InputFingerprint {
             // In a run on PostgreSQL: the rows the run read, whatever was imported since.
             tracker.snapshot().ifPresent(id -> InputSnapshot.join(h, id));
             for (Table table : TABLES) {
-                HashedRow row = new HashedRow(table);
-                h.createQuery("SELECT " + table.names() + " FROM " + table.name)
-                        .reduceResultSet(partial, (p, rs, ctx) -> {
-                            row.read(rs, 1);
-                            p.add(row);
-                            return p;
-                        });
+                addAll(h, table, partial);
             }
         };
         if (tracker.dialect() == Dialect.SQLITE) {

@@ -98,20 +98,8 @@ public final class ProjectCursor implements Iterator<ProjectHistory>, AutoClosea
         while (events.hasNext()) {
             take(events.next());
         }
-        InputFingerprint.HashedRow baselineRow = new InputFingerprint.HashedRow(InputFingerprint.BASELINE);
-        handle.createQuery("SELECT " + InputFingerprint.BASELINE.names() + " FROM baseline")
-                .reduceResultSet(fingerprint, (p, rs, ctx) -> {
-                    baselineRow.read(rs, 1);
-                    p.add(baselineRow);
-                    return p;
-                });
-        InputFingerprint.HashedRow controlRow = new InputFingerprint.HashedRow(InputFingerprint.EXPORT_CONTROL);
-        handle.createQuery("SELECT " + InputFingerprint.EXPORT_CONTROL.names() + " FROM export_control")
-                .reduceResultSet(fingerprint, (p, rs, ctx) -> {
-                    controlRow.read(rs, 1);
-                    p.add(controlRow);
-                    return p;
-                });
+        InputFingerprint.addAll(handle, InputFingerprint.BASELINE, fingerprint);
+        InputFingerprint.addAll(handle, InputFingerprint.EXPORT_CONTROL, fingerprint);
         return fingerprint.complete();
     }
 
