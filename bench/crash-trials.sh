@@ -22,6 +22,10 @@ PROJECTS=${CRASH_PROJECTS:-20000}
 OUT=${CRASH_OUT:-$ROOT/bench/out/crash}
 PERIOD=2026-01
 RANDOM=${CRASH_SEED:-$(date +%s)}
+if [ -n "${CRASH_TRACKER:-}" ] && [ ! -f "$CRASH_TRACKER" ]; then
+  echo "crash-trials: CRASH_TRACKER=$CRASH_TRACKER is not a file" >&2; exit 2
+fi
+case ${CRASH_CELLS:-1} in 0 | 1) ;; *) echo "crash-trials: CRASH_CELLS is 0 or 1, was $CRASH_CELLS" >&2; exit 2 ;; esac
 
 # Debian's openpyxl is for Debian's python3, which another python3 on the PATH may hide.
 PY=

@@ -15,6 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# The default is skipped when absent; a BENCH_JAVA25 given that is not a JDK is a mistake, said before any work.
+if [ -n "${BENCH_JAVA25:-}" ] && [ ! -x "$BENCH_JAVA25/bin/java" ]; then
+  echo "bench: BENCH_JAVA25=$BENCH_JAVA25 has no bin/java; point it at a Java 25 or later, or unset it" >&2; exit 2
+fi
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 RUNS=${BENCH_SAMPLE_RUNS:-5}
 PERIOD=${BENCH_PERIOD:-2026-01}
