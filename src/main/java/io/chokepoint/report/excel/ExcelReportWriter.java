@@ -352,7 +352,8 @@ public final class ExcelReportWriter {
                 Cells.text(row, 9, c.source());
                 Cells.text(row, 10, c.fromEvent() ? "yes" : c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "no");
                 Cells.text(row, 11, c.kind().equals(AnalysisBuilder.REVISION) ? "revision" : "change");
-                Cells.text(row, 12, carrierAmount(carriedAmounts, c));
+                // The typed amount of the event that carried the change, as the news rows show theirs.
+                Cells.text(row, 12, carriedAmounts.getOrDefault(new FactDay(c.facilityId(), c.date()), ""));
             }
             // Every other event of the period is news: funding, offtakes, FID targets, results, site selections.
             for (News n : report.analysis().news()) {
@@ -380,11 +381,6 @@ public final class ExcelReportWriter {
 
         /** A facility's facts of one day. */
         private record FactDay(String facilityId, java.time.LocalDate date) {
-        }
-
-        /** The typed amount of the event that carried a change, as the news rows show theirs. */
-        private String carrierAmount(Map<FactDay, String> carriedAmounts, Change c) {
-            return carriedAmounts.getOrDefault(new FactDay(c.facilityId(), c.date()), "");
         }
 
         /**
