@@ -12,13 +12,12 @@ import io.chokepoint.tracking.ProjectHistory;
 
 /**
  * What the snapshot step folds from the projects as they stream by, so that write-reports does not read them back:
- * the period's analysis (from each chunk it has written), the trajectory's 24 periods (from each project's history
- * as read) and the workbook's Projects and Data gaps rows. Reading the period's rows back cost six to eight seconds
+ * the period's analysis (from each chunk it has written, with the changed facilities' events as read), the
+ * trajectory's 24 periods (from each project's history as read) and the workbook's Projects and Data gaps rows. Reading the period's rows back cost six to eight seconds
  * at a million projects, and the trajectory's own pass over the projects and their events as much as the snapshot
  * itself. Kept in the job's transient data: it lives only as long as this execution, and the snapshot step puts it
  * there only on a fresh start, when it is to see every project of the period; write-reports only runs in the same
- * execution if that step completed. After a restart, write-reports reads the rows back. (write-reports then leaves
- * the finished {@link Analysis} in the same place, for email-pdf.)
+ * execution if that step completed, and takes it out. After a restart, write-reports reads the rows back.
  */
 final class FoldedAnalysis implements AutoCloseable {
 

@@ -62,7 +62,7 @@ public class WriteReportsBatchlet extends PeriodBatchlet {
     public String process() {
         // Folded by the snapshot step on a fresh start; its temporary rows are deleted once the workbook is written.
         FoldedAnalysis fold = jobContext.getTransientUserData() instanceof FoldedAnalysis f ? f : null;
-        jobContext.setTransientUserData(null); // the builders' per-facility state is garbage before the workbook
+        jobContext.setTransientUserData(null); // this step's alone now; it lets its builders go as they finish
         try {
             return process(fold);
         } finally {
